@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import { rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { openDb } from './platform/db.ts';
+import { migrate } from './platform/migrate.ts';
+import { verifyAuditChain, writeAudit, ProcessingActivity } from './platform/audit.ts';
+import { systemContext } from './platform/access/context.ts';
+import { hashPassword, passwordProblem } from './platform/auth/passwords.ts';
+import { dropAll, seedDemo } from './demo/seed.ts';
+import { startServer } from './server.ts';
+
+const HELP = `wegwijs <command> [options]
+
+Commands:
+  start [--demo] [--reset]   start the server (--demo: seed demo data, demo login rules; --reset: wipe data first)
+  migrate                    apply database migrations
+  seed                       load the demo data into an empty database
+  reset                      wipe the database, migrate and load the demo data
+  create-admin --username U --name "Full Name" [--password P]
+                             create a functioneel beheerder (admin); prints a generated password if none is given
+  verify-audit               check the audit log's hash chain; exit code 1 when broken
+
+Environment: PORT (8080), WEGWIJS_DATA_DIR (./data), DATABASE_URL (PostgreSQL; overrides the embedded database),
+WEGWIJS_REQUIRE_MFA, WEGWIJS_PUBLIC_URL, WEGWIJS_TRUST_PROXY, OIDC_ISSUER/OIDC_CLIENT_ID/OIDC_CLIENT_SECRET.`;
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean' }, reset: { type: 'boolean' }, username: { type: 'string' }, name: { type: 'string' },
+      password: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const cmd = positionals[0];
+  if (!cmd || values.help) {
+    console.log(HELP);
+    return;
+  }
+  const config = loadConfig(process.env, { demo: !!values.demo });
+  const wipe = async () => {
+    if (config.databaseUrl) {
+      const db = await openDb(config);
+      await dropAll(db);
+      await db.close();
+    } else {
+      rmSync(config.dataDir, { recursive: true, force: true });
+    }
+  };
+  switch (cmd) {
+    case 'start':
+      if (values.reset) await wipe();
+      await startServer(config);
+      return;
+    case 'migrate': {
+      const db = await openDb(config);
+      const applied = await migrate(db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      await db.close();
+      return;
+    }
+    case 'seed':
+    case 'reset': {
+      if (cmd === 'reset') await wipe();
+      const db = await openDb(config);
+      await migrate(db);
+      const seeded = await seedDemo(db);
+      console.log(seeded ? 'Demo data loaded.' : 'Database already holds data; nothing seeded (use `wegwijs reset`).');
+      await db.close();
+      return;
+    }
+    case 'create-admin': {
+      if (!values.username || !values.name) throw new ConfigError('create-admin needs --username and --name');
+      const password = values.password ?? randomBytes(12).toString('base64url');
+      const problem = passwordProblem(password);
+      if (problem) throw new ConfigError(problem);
+      const db = await openDb(config);
+      await migrate(db);
+      const hash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        const [u] = await tx.query<{ id: string }>(
+          `INSERT INTO users (username, display_name, password_hash, must_change_password) VALUES ($1,$2,$3,true) RETURNING id`,
+          [values.username, values.name, hash]);
+        await tx.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, 'admin')`, [u!.id]);
+        await writeAudit(tx, systemContext('cli'), { action: 'user.create', activity: ProcessingActivity.Administration, outcome: 'success', details: { username: values.username, roles: ['admin'] } });
+      });
+      console.log(`Admin '${values.username}' created.${values.password ? '' : ` Temporary password: ${password}`} (must be changed at first login)`);
+      await db.close();
+      return;
+    }
+    case 'verify-audit': {
+      const db = await openDb(config);
+      const r = await verifyAuditChain(db);
+      console.log(r.ok ? `Audit log intact: ${r.checked} rows verified.` : `Audit log BROKEN at row ${r.firstBrokenId}: ${r.problem} (${r.checked} rows intact before it).`);
+      await db.close();
+      process.exitCode = r.ok ? 0 : 1;
+      return;
+    }
+    default:
+      console.error(`Unknown command '${cmd}'.\n\n${HELP}`);
+      process.exitCode = 2;
+  }
+}
+
+main().catch((e) => {
+  if (e instanceof ConfigError) console.error(e.message);
+  else console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { JobRunner } from './platform/jobs.ts';
+
+/** Every background job of Wegwijs, in one list. */
+export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
+  app.decorate('jobs', jobs);
+  /** Housekeeping: expired sessions and abandoned OIDC logins are removed. */
+  jobs.schedule('sessions.purge', 600, async () => {
+    await app.db.query(`DELETE FROM sessions WHERE expires_at < now() OR last_seen_at < now() - make_interval(mins => $1)`, [app.config.sessionIdleMinutes]);
+    await app.db.query(`DELETE FROM oidc_logins WHERE created_at < now() - interval '15 minutes'`);
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobRunner;
+  }
+}

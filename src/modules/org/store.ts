@@ -1,0 +1,26 @@
+import type { Queryable } from '../../platform/db.ts';
+
+export type TeamRow = { id: string; name: string; kind: string; deskType: string | null; regionId: string | null; regionName: string | null; active: boolean };
+
+export const listAreas = (q: Queryable) => q.query<{ id: string; name: string }>('SELECT id, name FROM areas ORDER BY name');
+export const listRegions = (q: Queryable) => q.query<{ id: string; name: string }>('SELECT id, name FROM regions ORDER BY name');
+
+export const listTeams = (q: Queryable) => q.query<TeamRow>(
+  `SELECT t.id, t.name, t.kind, t.desk_type AS "deskType", t.region_id AS "regionId", r.name AS "regionName", t.active
+   FROM teams t LEFT JOIN regions r ON r.id = t.region_id ORDER BY t.kind DESC, t.name`);
+
+export type DistrictRow = { id: string; name: string; areaId: string; areaName: string; teamId: string | null; teamName: string | null };
+export const listDistricts = (q: Queryable) => q.query<DistrictRow>(
+  `SELECT d.id, d.name, d.area_id AS "areaId", a.name AS "areaName", d.team_id AS "teamId", t.name AS "teamName"
+   FROM districts d JOIN areas a ON a.id = d.area_id LEFT JOIN teams t ON t.id = d.team_id ORDER BY d.name`);
+
+/** Postcode → district → team, the route a referral takes to a neighbourhood team. */
+export async function lookupPostcode(q: Queryable, postcode: string) {
+  const rows = await q.query<{ districtId: string; districtName: string; areaName: string; teamId: string | null; teamName: string | null }>(
+    `SELECT d.id AS "districtId", d.name AS "districtName", a.name AS "areaName", t.id AS "teamId", t.name AS "teamName"
+     FROM postcode_ranges p JOIN districts d ON d.id = p.district_id JOIN areas a ON a.id = d.area_id
+     LEFT JOIN teams t ON t.id = d.team_id AND t.active
+     WHERE p.from_postcode <= $1 AND p.to_postcode >= $1
+     ORDER BY p.from_postcode DESC LIMIT 1`, [postcode]);
+  return rows[0] ?? null;
+}

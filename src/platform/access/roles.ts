@@ -1,0 +1,19 @@
+/** Staff roles. A user may hold several. */
+export const Role = {
+  DeskWorker: 'desk_worker',
+  TeamWorker: 'team_worker',
+  WmoAdviser: 'wmo_adviser',
+  TeamLead: 'team_lead',
+  PolicyAnalyst: 'policy_analyst',
+  Finance: 'finance',
+  Admin: 'admin',
+  PrivacyOfficer: 'privacy_officer',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const ALL_ROLES = Object.values(Role) as Role[];
+
+/** Roles that work with individual clients; others see aggregates or logs only. */
+export const CLIENT_ROLES: readonly Role[] = [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser, Role.TeamLead];
+
+/** Roles that must use two-factor login when WEGWIJS_REQUIRE_MFA is on. */
+export const MFA_ROLES: readonly Role[] = [Role.Admin, Role.PrivacyOfficer];

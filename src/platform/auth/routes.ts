@@ -1,0 +1,170 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ProcessingActivity, writeAudit } from '../audit.ts';
+import { AppError, badRequest, unauthorized } from '../errors.ts';
+import type { RequestContext } from '../access/context.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { createSession, deleteSession, loadUser, SESSION_COOKIE, type SessionUser } from './sessions.ts';
+import { needsMfa } from './plugin.ts';
+import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
+
+/** Lock an account for LOCK_MINUTES after MAX_FAILURES wrong passwords in a row. */
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+export const SessionView = z.object({
+  user: z.object({
+    id: z.uuid(), username: z.string(), displayName: z.string(), roles: z.array(z.string()),
+    teams: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
+    totpEnabled: z.boolean(), mustChangePassword: z.boolean(),
+  }),
+  csrfToken: z.string(),
+  mfaRequired: z.boolean().describe('true: set up two-factor login before anything else'),
+});
+
+const Login = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(64),
+  password: z.string().min(1).max(200),
+  totp: z.string().regex(/^\d{6}$/).optional(),
+});
+
+function view(user: SessionUser, csrfToken: string, mfaRequired: boolean) {
+  return { user: { ...user }, csrfToken, mfaRequired };
+}
+
+export function setSessionCookie(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, token: string) {
+  const secure = req.protocol === 'https' || (app.config.publicUrl?.startsWith('https:') ?? false);
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: app.config.sessionMinutes * 60 });
+}
+
+export async function sessionRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const anon = (req: FastifyRequest, name: string): RequestContext => ({
+    actor: { kind: 'user', id: null, name, roles: [], teamIds: [] }, remoteAddr: req.ip, requestId: req.id });
+
+  r.post('/api/v1/session', {
+    config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: { tags: ['session'], summary: 'Log in with username and password (and TOTP code when enabled)', body: Login, response: { 200: SessionView } },
+  }, async (req, reply) => {
+    const { username, password, totp } = req.body;
+    const rows = await app.db.query<{ id: string; password_hash: string | null; active: boolean; locked: boolean; totp_enabled: boolean; totp_secret: string | null }>(
+      `SELECT id, password_hash, active, coalesce(locked_until > now(), false) AS locked, totp_enabled, totp_secret FROM users WHERE username = $1`, [username]);
+    const u = rows[0];
+    const fail = async (reason: string) => {
+      await app.db.transaction(async (tx) => {
+        if (u) {
+          await tx.query(`UPDATE users SET failed_logins = failed_logins + 1,
+            locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END WHERE id = $1`,
+            [u.id, MAX_FAILURES, LOCK_MINUTES]);
+        }
+        await writeAudit(tx, anon(req, username), { action: 'session.login', activity: ProcessingActivity.Security, outcome: 'denied', details: { reason, userId: u?.id ?? null } });
+      });
+    };
+    if (u?.locked) {
+      await writeAuditTx(app, anon(req, username), 'session.login', 'denied', { reason: 'locked', userId: u.id });
+      throw new AppError('account_locked', 423, `Account tijdelijk geblokkeerd na te veel mislukte pogingen; probeer het over ${LOCK_MINUTES} minuten opnieuw. / Account temporarily locked after too many failed attempts.`);
+    }
+    // Verify against a dummy hash for unknown users too, so timing does not reveal which usernames exist.
+    const ok = await verifyPassword(password, u?.password_hash ?? DUMMY_HASH);
+    if (!u || !u.active || !ok) {
+      await fail(!u ? 'unknown_user' : !u.active ? 'inactive' : 'wrong_password');
+      throw unauthorized('Gebruikersnaam of wachtwoord onjuist / Wrong username or password', 'invalid_credentials');
+    }
+    let mfaVerified = false;
+    if (u.totp_enabled && u.totp_secret) {
+      if (!totp) throw new AppError('totp_required', 401, 'Voer de code uit uw authenticator-app in / Enter the code from your authenticator app', 'totp');
+      if (!verifyTotp(u.totp_secret, totp)) {
+        await fail('wrong_totp');
+        throw new AppError('invalid_totp', 401, 'De code is onjuist of verlopen / The code is wrong or expired', 'totp');
+      }
+      mfaVerified = true;
+    }
+    const { token, csrfToken, user } = await app.db.transaction(async (tx) => {
+      await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [u.id]);
+      const s = await createSession(tx, u.id, app.config.sessionMinutes, mfaVerified);
+      const user = (await loadUser(tx, u.id))!;
+      await writeAudit(tx, { ...anon(req, user.displayName), actor: { kind: 'user', id: u.id, name: user.displayName, roles: user.roles, teamIds: [] } },
+        { action: 'session.login', activity: ProcessingActivity.Security, outcome: 'success', details: { mfa: mfaVerified } });
+      return { ...s, user };
+    });
+    setSessionCookie(app, req, reply, token);
+    return view(user, csrfToken, needsMfa(app.config, { tokenHash: '', csrfToken, mfaVerified, user }));
+  });
+
+  r.get('/api/v1/session', {
+    config: { public: true },
+    schema: { tags: ['session'], summary: 'The current session', response: { 200: SessionView } },
+  }, async (req) => {
+    if (!req.session) throw unauthorized();
+    return view(req.session.user, req.session.csrfToken, needsMfa(app.config, req.session));
+  });
+
+  r.delete('/api/v1/session', {
+    config: { permission: 'session.self' },
+    schema: { tags: ['session'], summary: 'Log out' },
+  }, async (req, reply) => {
+    if (req.session) {
+      const tokenHash = req.session.tokenHash;
+      await req.store.withAudit({ action: 'session.logout', activity: ProcessingActivity.Security }, (tx) => deleteSession(tx, tokenHash));
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  r.post('/api/v1/session/password', {
+    config: { permission: 'session.self' },
+    schema: { tags: ['session'], summary: 'Change own password', body: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }) },
+  }, async (req, reply) => {
+    const s = req.session;
+    if (!s) throw unauthorized();
+    const [u] = await app.db.query<{ password_hash: string | null }>('SELECT password_hash FROM users WHERE id = $1', [s.user.id]);
+    if (!(await verifyPassword(req.body.currentPassword, u?.password_hash ?? null))) {
+      throw badRequest('Het huidige wachtwoord is onjuist / The current password is wrong', 'currentPassword');
+    }
+    const problem = passwordProblem(req.body.newPassword);
+    if (problem) throw badRequest(problem, 'newPassword');
+    const hash = await hashPassword(req.body.newPassword);
+    await req.store.withAudit({ action: 'session.password_change', activity: ProcessingActivity.Security }, async (tx) => {
+      await tx.query('UPDATE users SET password_hash = $2, must_change_password = false, updated_at = now() WHERE id = $1', [s.user.id, hash]);
+      await tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [s.user.id, s.tokenHash]);
+    });
+    return reply.status(204).send();
+  });
+
+  r.post('/api/v1/session/totp', {
+    config: { permission: 'session.self' },
+    schema: { tags: ['session'], summary: 'Start two-factor enrolment: returns a new secret', response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }) } },
+  }, async (req) => {
+    const s = req.session;
+    if (!s) throw unauthorized();
+    if (s.user.totpEnabled) throw new AppError('totp_already_enabled', 409, 'Tweestapsverificatie staat al aan / Two-factor login is already enabled');
+    const secret = newTotpSecret();
+    await app.db.query('UPDATE users SET totp_secret = $2 WHERE id = $1 AND NOT totp_enabled', [s.user.id, secret]);
+    return { secret, otpauthUri: totpUri(secret, s.user.username) };
+  });
+
+  r.post('/api/v1/session/totp/confirmation', {
+    config: { permission: 'session.self' },
+    schema: { tags: ['session'], summary: 'Confirm two-factor enrolment with a code', body: z.object({ code: z.string() }), response: { 200: SessionView } },
+  }, async (req) => {
+    const s = req.session;
+    if (!s) throw unauthorized();
+    const [u] = await app.db.query<{ totp_secret: string | null }>('SELECT totp_secret FROM users WHERE id = $1', [s.user.id]);
+    if (!u?.totp_secret || !verifyTotp(u.totp_secret, req.body.code)) {
+      throw badRequest('De code is onjuist of verlopen / The code is wrong or expired', 'code', 'invalid_totp');
+    }
+    await req.store.withAudit({ action: 'session.totp_enabled', activity: ProcessingActivity.Security }, async (tx) => {
+      await tx.query('UPDATE users SET totp_enabled = true WHERE id = $1', [s.user.id]);
+      await tx.query('UPDATE sessions SET mfa_verified = true WHERE token_hash = $1', [s.tokenHash]);
+    });
+    const user = (await loadUser(app.db, s.user.id))!;
+    return view(user, s.csrfToken, false);
+  });
+}
+
+async function writeAuditTx(app: FastifyInstance, ctx: RequestContext, action: string, outcome: 'denied' | 'success', details: Record<string, unknown>) {
+  await app.db.transaction((tx) => writeAudit(tx, ctx, { action, activity: ProcessingActivity.Security, outcome, details }));
+}
+
+const DUMMY_HASH = await hashPassword('dummy password that never matches');

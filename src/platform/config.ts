@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** Environment variables Wegwijs reads. Validated once at start so a typo fails loudly, not later. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  WEGWIJS_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  /** Public base URL (https://… behind TLS); used for OIDC redirects and Secure cookies. */
+  WEGWIJS_PUBLIC_URL: z.string().url().optional(),
+  /** Trust X-Forwarded-* from a reverse proxy (needed to see https behind TLS termination). */
+  WEGWIJS_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Two-factor login required for admin and privacy_officer. Default on; the demo turns it off. */
+  WEGWIJS_REQUIRE_MFA: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+  WEGWIJS_SESSION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(480),
+  WEGWIJS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  WEGWIJS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Staff login through the municipal identity provider (OpenID Connect, code flow + PKCE). */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  /** Citizen login (DigiD via an OpenID Connect broker). */
+  DIGID_OIDC_ISSUER: z.string().url().optional(),
+  DIGID_OIDC_CLIENT_ID: z.string().optional(),
+  DIGID_OIDC_CLIENT_SECRET: z.string().optional(),
+  WEGWIJS_JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  publicUrl?: string;
+  trustProxy: boolean;
+  requireMfa: boolean;
+  sessionMinutes: number;
+  sessionIdleMinutes: number;
+  logLevel: string;
+  oidc?: { issuer: string; clientId: string; clientSecret?: string };
+  digid?: { issuer: string; clientId: string; clientSecret?: string };
+  demo: boolean;
+  jobs: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: boolean } = {}): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration / ongeldige configuratie:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const demo = opts.demo ?? false;
+  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) throw new ConfigError('Invalid configuration: OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
+  if (e.DIGID_OIDC_ISSUER && !e.DIGID_OIDC_CLIENT_ID) throw new ConfigError('Invalid configuration: DIGID_OIDC_CLIENT_ID is required when DIGID_OIDC_ISSUER is set');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.WEGWIJS_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: e.WEGWIJS_PUBLIC_URL,
+    trustProxy: e.WEGWIJS_TRUST_PROXY,
+    requireMfa: e.WEGWIJS_REQUIRE_MFA ?? !demo,
+    sessionMinutes: e.WEGWIJS_SESSION_MINUTES,
+    sessionIdleMinutes: e.WEGWIJS_SESSION_IDLE_MINUTES,
+    logLevel: e.WEGWIJS_LOG_LEVEL,
+    oidc: e.OIDC_ISSUER ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
+    digid: e.DIGID_OIDC_ISSUER ? { issuer: e.DIGID_OIDC_ISSUER, clientId: e.DIGID_OIDC_CLIENT_ID!, clientSecret: e.DIGID_OIDC_CLIENT_SECRET } : undefined,
+    demo,
+    jobs: e.WEGWIJS_JOBS,
+  };
+}

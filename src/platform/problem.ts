@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from './errors.ts';
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  field?: string;
+  errors?: { field: string; message: string }[];
+  [k: string]: unknown;
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Ongeldige invoer / Bad request', 401: 'Niet ingelogd / Unauthenticated', 403: 'Geen toegang / Forbidden',
+  404: 'Niet gevonden / Not found', 405: 'Methode niet toegestaan / Method not allowed', 409: 'Conflict',
+  413: 'Te groot / Payload too large', 415: 'Verkeerd formaat / Unsupported media type', 422: 'Niet verwerkbaar / Unprocessable',
+  423: 'Geblokkeerd / Locked', 429: 'Te veel pogingen / Too many requests', 500: 'Interne fout / Internal error',
+  503: 'Niet beschikbaar / Unavailable',
+};
+
+/** Turns any thrown error into an RFC 9457 problem; never exposes internals of a 5xx. */
+export function toProblem(err: unknown): Problem {
+  if (err instanceof AppError) {
+    return { type: `https://wegwijs.nl/problems/${err.code}`, title: TITLES[err.status] ?? 'Error', status: err.status,
+      detail: err.message, code: err.code, ...(err.field ? { field: err.field } : {}), ...(err.extra ?? {}) };
+  }
+  const fe = err as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const errors = fe.validation.map((v) => {
+      const path = (v.instancePath || '').replace(/^\//, '').replaceAll('/', '.');
+      return { field: path || String(v.params?.issue && (v.params.issue as { path?: unknown[] }).path?.join('.') || ''), message: v.message ?? 'invalid' };
+    });
+    const first = errors[0];
+    return { type: 'https://wegwijs.nl/problems/validation', title: TITLES[400], status: 400,
+      detail: first ? `Ongeldige invoer in '${first.field || fe.validationContext}': ${first.message} / Invalid input in '${first.field || fe.validationContext}'` : 'Ongeldige invoer / Invalid input',
+      code: 'validation', field: first?.field, errors };
+  }
+  const status = typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
+  if (status === 400 && fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && /JSON/i.test(fe.message ?? ''))) {
+    return { type: 'https://wegwijs.nl/problems/malformed_json', title: TITLES[400], status, code: 'malformed_json',
+      detail: 'De aanvraag bevat geen geldige JSON / The request body is not valid JSON' };
+  }
+  if (status < 500) {
+    return { type: `https://wegwijs.nl/problems/http_${status}`, title: TITLES[status] ?? 'Error', status, code: fe.code ?? `http_${status}`, detail: fe.message };
+  }
+  return { type: 'https://wegwijs.nl/problems/internal', title: TITLES[500], status: 500, code: 'internal',
+    detail: 'Er ging iets mis aan onze kant; probeer het later opnieuw. / Something went wrong on our side; please try again later.' };
+}
+
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown) {
+  const p = toProblem(err);
+  if (p.status >= 500) req.log.error({ err }, 'request failed');
+  else req.log.info({ code: p.code, status: p.status }, 'request rejected');
+  return reply.status(p.status).type('application/problem+json').send(p);
+}
