@@ -1,0 +1,77 @@
+import type { TestContext } from 'node:test';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { type Db, openPglite, openPostgres } from '../src/platform/db.ts';
+import { migrate } from '../src/platform/migrate.ts';
+import { seedDemo } from '../src/demo/seed.ts';
+import { DEMO_PASSWORD } from '../src/demo/org-data.ts';
+
+/** Which engine the integration tests run on: PGlite, or PostgreSQL when TEST_DATABASE_URL is set. */
+export const ENGINE = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/** A fresh, migrated, demo-seeded database: in-memory PGlite, or a new PostgreSQL database dropped afterwards. */
+export async function freshDb(t: TestContext | { after: (fn: () => Promise<void>) => void }): Promise<Db> {
+  const url = process.env.TEST_DATABASE_URL;
+  let db: Db;
+  if (url) {
+    const name = `wegwijs_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    db = await openPostgres(u.toString());
+    t.after(async () => {
+      await db.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    });
+  } else {
+    db = await openPglite();
+    t.after(() => db.close());
+  }
+  await migrate(db);
+  await seedDemo(db);
+  return db;
+}
+
+/** The app on a fresh database with the demo organisation and demo users. */
+export async function build(t: TestContext, env: Record<string, string> = {}): Promise<FastifyInstance> {
+  const db = await freshDb(t);
+  const config = loadConfig({ WEGWIJS_REQUIRE_MFA: 'false', ...env }, { demo: true });
+  const app = await buildApp({ config, db, logger: false });
+  t.after(() => app.close());
+  await app.ready();
+  return app;
+}
+
+export type AuthHeaders = { cookie: string; 'x-csrf-token': string };
+
+/** Logs in as a demo user (see src/demo/org-data.ts) and returns headers for app.inject. */
+export async function loginAs(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<AuthHeaders> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  return { cookie: cookieOf(res), 'x-csrf-token': res.json().csrfToken };
+}
+
+export function cookieOf(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((c) => c.name === 'wegwijs_session');
+  if (!c) throw new Error('no session cookie');
+  return `wegwijs_session=${c.value}`;
+}
+
+/** Registers a client as `headers`' user (who thereby becomes involved) and returns its id. */
+export async function createClient(app: FastifyInstance, headers: AuthHeaders, body: Record<string, unknown> = {}): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/clients', headers,
+    payload: { surname: 'Jansen', firstNames: 'Jan', birthDate: '1950-01-01', ...body } });
+  if (res.statusCode !== 201) throw new Error(`create client failed: ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}
+
+/** Valid BSNs (elfproef) for tests; never real people. */
+export const TEST_BSNS = ['111222333', '123456782', '999999990', '999993653', '111111110'];
