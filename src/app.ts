@@ -3,7 +3,7 @@ import formbody from '@fastify/formbody';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db.ts';
-import { registerHttp, registerWeb } from './platform/http.ts';
+import { registerDocs, registerHttp, registerWeb } from './platform/http.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { sessionRoutes } from './platform/auth/routes.ts';
 import { healthRoutes } from './platform/health.ts';
@@ -36,6 +36,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await registerHttp(app);
   await app.register(formbody);
   await app.register(authPlugin);
+  await registerDocs(app);
 
   await app.register(healthRoutes);
   await app.register(sessionRoutes);

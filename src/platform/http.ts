@@ -35,27 +35,33 @@ export async function registerHttp(app: FastifyInstance) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
-  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url.startsWith('/fhir/') || req.url.startsWith('/oauth/');
     if (!isApi && req.method === 'GET' && existsSync(`${WEB_DIST}index.html`)) {
-      // The single-page app handles its own routes.
-      return reply.type('text/html').sendFile('index.html', WEB_DIST);
+      const path = req.url.split('?')[0]!;
+      // Top-level files of the build (favicon, manifest); the single-page app handles every other path.
+      if (/^\/[\w.-]+\.\w+$/.test(path) && existsSync(`${WEB_DIST}${path.slice(1)}`)) return reply.sendFile(path.slice(1), WEB_DIST);
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html', WEB_DIST);
     }
     return sendProblem(req, reply, notFound(`Onbekend adres / Unknown route: ${req.method} ${req.url.split('?')[0]}`));
   });
 }
 
+/** The OpenAPI document and its docs page (registered after the auth plugin, so they are in the route table). */
+export async function registerDocs(app: FastifyInstance) {
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
+}
+
+/** The built UI (dist/web): hashed assets under /assets, everything else falls back to index.html. */
 export async function registerWeb(app: FastifyInstance) {
-  if (!existsSync(WEB_DIST)) {
-    app.log.warn('dist/web not built: run `npm run build:web` for the UI');
-    await app.register(fastifyStatic, { root: new URL('../../web/public/', import.meta.url).pathname, serve: false });
-    return;
-  }
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: ['index.html'], wildcard: false,
-    allowedPath: (p) => !p.startsWith('/api/') });
+  if (!existsSync(WEB_DIST)) app.log.warn('dist/web not built: run `npm run build:web` for the UI');
+  await app.register(fastifyStatic, { root: existsSync(WEB_DIST) ? WEB_DIST : new URL('../../web/public/', import.meta.url).pathname, serve: false });
+  app.get('/assets/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+    const file = (req.params as { '*': string })['*'];
+    return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(file, `${WEB_DIST}assets/`);
+  });
 }

@@ -28,6 +28,8 @@ declare module 'fastify' {
     config: Config;
     /** Further ways to authenticate a request (e.g. bearer tokens for GP practices). */
     authenticators: ((req: FastifyRequest) => Promise<RequestContext | null>)[];
+    /** Every route with its access rule; the access tests are generated from it. */
+    routeTable: { method: string; url: string; permission?: Permission; public?: boolean }[];
   }
 }
 
@@ -45,6 +47,7 @@ export function needsMfa(config: Config, s: Session): boolean {
  */
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorate('authenticators', []);
+  app.decorate('routeTable', []);
   app.decorateRequest('ctx', null);
   app.decorateRequest('session', null);
   app.decorateRequest('store', {
@@ -56,14 +59,24 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
 
   app.addHook('onRoute', (route) => {
     const cfg = (route.config ?? {}) as { permission?: unknown; public?: boolean };
-    if (route.method === 'HEAD' || route.url.startsWith('/api/v1/docs') || route.url.startsWith('/docs')) return;
-    if (cfg.public === true) return;
-    if (!isPermission(cfg.permission)) {
+    if (route.method === 'HEAD') return;
+    // The API docs pages (swagger-ui) are public by design: they show only the OpenAPI document.
+    if (route.url.startsWith('/api/v1/docs')) route.config = { ...route.config, public: true };
+    if (route.config?.public === true) cfg.public = true;
+    if (cfg.public !== true && !isPermission(cfg.permission)) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.permission or config.public)`);
+    }
+    for (const method of [route.method].flat()) {
+      app.routeTable.push({ method, url: route.url, permission: cfg.public ? undefined : (cfg.permission as Permission), public: cfg.public === true });
     }
   });
 
   app.addHook('onRequest', async (req) => {
+    await authenticate(req);
+    await enforce(req);
+  });
+
+  async function authenticate(req: FastifyRequest) {
     const token = req.cookies?.[SESSION_COOKIE];
     if (token) {
       const s = await findSession(app.db, token, app.config.sessionIdleMinutes);
@@ -84,9 +97,10 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
         return;
       }
     }
-  });
+  }
 
-  app.addHook('preHandler', async (req) => {
+  /** Runs before the body is parsed or validated, so an unauthorised caller learns nothing from validation errors. */
+  async function enforce(req: FastifyRequest) {
     const cfg = req.routeOptions.config as { permission?: Permission; public?: boolean };
     if (cfg.public) return;
     if (!cfg.permission) return; // 404 handler and static files
@@ -107,5 +121,5 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
         details: { route: req.routeOptions.url, method: req.method } });
       throw forbidden(`Uw rol geeft geen toegang tot deze functie / Your role does not allow this (${cfg.permission})`, 'role_forbidden');
     }
-  });
+  }
 });
