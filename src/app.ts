@@ -6,11 +6,17 @@ import type { Db } from './platform/db.ts';
 import { registerDocs, registerHttp, registerWeb } from './platform/http.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { sessionRoutes } from './platform/auth/routes.ts';
+import { oidcRoutes } from './platform/auth/oidc-routes.ts';
 import { healthRoutes } from './platform/health.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { clientRoutes } from './modules/clients/routes.ts';
+import { referralRoutes } from './modules/referrals/routes.ts';
+import { intakeRoutes } from './modules/intake/routes.ts';
+import { portalRoutes } from './modules/portal/routes.ts';
+import { practiceRoutes } from './modules/practices/routes.ts';
+import { fhirRoutes } from './modules/fhir/routes.ts';
 import { registerJobs } from './jobs.ts';
 import { JobRunner } from './platform/jobs.ts';
 
@@ -40,10 +46,16 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
 
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
+  await app.register(oidcRoutes);
   await app.register(orgRoutes);
   await app.register(adminRoutes);
   await app.register(auditRoutes);
   await app.register(clientRoutes);
+  await app.register(intakeRoutes);
+  await app.register(referralRoutes);
+  await app.register(portalRoutes);
+  await app.register(practiceRoutes);
+  await app.register(fhirRoutes);
 
   await registerWeb(app);
   registerJobs(new JobRunner(db), app);

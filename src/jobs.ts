@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { JobRunner } from './platform/jobs.ts';
+import { registerFhirJobs } from './modules/fhir/subscriptions.ts';
 
 /** Every background job of Wegwijs, in one list. */
 export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
@@ -9,6 +10,8 @@ export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
     await app.db.query(`DELETE FROM sessions WHERE expires_at < now() OR last_seen_at < now() - make_interval(mins => $1)`, [app.config.sessionIdleMinutes]);
     await app.db.query(`DELETE FROM oidc_logins WHERE created_at < now() - interval '15 minutes'`);
   });
+  /** Terugkoppeling to GP practice systems: referral.status_changed → FHIR Subscription notifications. */
+  registerFhirJobs(jobs, app.db);
 }
 
 declare module 'fastify' {

@@ -68,7 +68,7 @@ export function cookieOf(res: LightMyRequestResponse): string {
 /** Registers a client as `headers`' user (who thereby becomes involved) and returns its id. */
 export async function createClient(app: FastifyInstance, headers: AuthHeaders, body: Record<string, unknown> = {}): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/clients', headers,
-    payload: { surname: 'Jansen', firstNames: 'Jan', birthDate: '1950-01-01', ...body } });
+    payload: { surname: 'Jansen', firstNames: 'Jan', birthDate: '1950-01-01', duplicateAcknowledged: true, ...body } });
   if (res.statusCode !== 201) throw new Error(`create client failed: ${res.statusCode} ${res.body}`);
   return res.json().id;
 }

@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   DIGID_OIDC_ISSUER: z.string().url().optional(),
   DIGID_OIDC_CLIENT_ID: z.string().optional(),
   DIGID_OIDC_CLIENT_SECRET: z.string().optional(),
+  /** Local username/password login; when OIDC_ISSUER is set it is off unless this says true. */
+  WEGWIJS_LOCAL_LOGIN: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   WEGWIJS_JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 
@@ -37,6 +39,7 @@ export type Config = {
   sessionMinutes: number;
   sessionIdleMinutes: number;
   logLevel: string;
+  localLogin: boolean;
   oidc?: { issuer: string; clientId: string; clientSecret?: string };
   digid?: { issuer: string; clientId: string; clientSecret?: string };
   demo: boolean;
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
     sessionMinutes: e.WEGWIJS_SESSION_MINUTES,
     sessionIdleMinutes: e.WEGWIJS_SESSION_IDLE_MINUTES,
     logLevel: e.WEGWIJS_LOG_LEVEL,
+    localLogin: e.WEGWIJS_LOCAL_LOGIN ?? !e.OIDC_ISSUER,
     oidc: e.OIDC_ISSUER ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
     digid: e.DIGID_OIDC_ISSUER ? { issuer: e.DIGID_OIDC_ISSUER, clientId: e.DIGID_OIDC_CLIENT_ID!, clientSecret: e.DIGID_OIDC_CLIENT_SECRET } : undefined,
     demo,

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
+import { toOperationOutcome } from '../modules/fhir/operation-outcome.ts';
 
 export type Problem = {
   type: string;
@@ -54,5 +55,10 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unkno
   const p = toProblem(err);
   if (p.status >= 500) req.log.error({ err }, 'request failed');
   else req.log.info({ code: p.code, status: p.status }, 'request rejected');
+  // The FHIR API answers in FHIR: an OperationOutcome (FHIR R4 http.html#errors).
+  if (/^\/fhir\/r4([/?]|$)/.test(req.url)) {
+    if (p.status === 401) reply.header('www-authenticate', 'Bearer realm="wegwijs-fhir"');
+    return reply.status(p.status).type('application/fhir+json; charset=utf-8').send(toOperationOutcome(p));
+  }
   return reply.status(p.status).type('application/problem+json').send(p);
 }

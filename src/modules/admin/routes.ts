@@ -27,6 +27,8 @@ const UserUpdate = z.object({
   roles: z.array(RoleEnum).min(1, 'choose at least one role').optional(),
   teamIds: z.array(z.uuid()).optional(),
   active: z.boolean().optional(),
+  /** false: unlock an account locked after too many wrong passwords. */
+  locked: z.literal(false).optional(),
 });
 
 export async function listUsers(q: Queryable, id?: string) {
@@ -80,15 +82,17 @@ export async function adminRoutes(app: FastifyInstance) {
       return reply.status(201).send((await listUsers(app.db, id))[0]!);
     });
 
-  r.patch('/api/v1/users/:id', { config: { permission: 'users.write' }, schema: { tags, summary: 'Change roles, teams, name; deactivate or reactivate', params: IdParams, body: UserUpdate, response: { 200: User } } },
+  r.patch('/api/v1/users/:id', { config: { permission: 'users.write' }, schema: { tags, summary: 'Change roles, teams, name; deactivate or reactivate; unlock (locked: false)', params: IdParams, body: UserUpdate, response: { 200: User } } },
     async (req) => {
       const b = req.body;
       if (b.active === false && req.params.id === req.ctx?.actor.id) throw badRequest('U kunt uzelf niet deactiveren / You cannot deactivate yourself', 'active');
       const found = await req.store.withAudit({ action: 'user.update', activity: ProcessingActivity.Administration, details: { userId: req.params.id, changed: Object.keys(b) } }, async (tx) => {
         const rows = await tx.query<{ id: string }>(
           `UPDATE users SET display_name = coalesce($2, display_name), email = CASE WHEN $3::boolean THEN $4 ELSE email END,
-             active = coalesce($5, active), updated_at = now() WHERE id = $1 RETURNING id`,
-          [req.params.id, b.displayName ?? null, b.email !== undefined, b.email ?? null, b.active ?? null]);
+             active = coalesce($5, active),
+             failed_logins = CASE WHEN $6 THEN 0 ELSE failed_logins END, locked_until = CASE WHEN $6 THEN NULL ELSE locked_until END,
+             updated_at = now() WHERE id = $1 RETURNING id`,
+          [req.params.id, b.displayName ?? null, b.email !== undefined, b.email ?? null, b.active ?? null, b.locked === false]);
         if (!rows[0]) return false;
         await setRolesAndTeams(tx, req.params.id, b.roles, b.teamIds);
         if (b.active === false) await tx.query('DELETE FROM sessions WHERE user_id = $1', [req.params.id]);

@@ -1,17 +1,71 @@
 import { z } from 'zod';
+import { normalisePostcode } from '../org/postcode.ts';
 import { isValidBsn } from './bsn.ts';
 
 export const Gender = z.enum(['0', '1', '2', '9']).describe('iWmo geslacht: 0 onbekend, 1 man, 2 vrouw, 9 niet gespecificeerd');
+/** BRP aanduiding naamgebruik: E eigen, P partner, V partner + eigen, N eigen + partner. */
+export const NameUsageSchema = z.enum(['E', 'P', 'V', 'N']);
+export const CommunicationNeed = z.enum(['interpreter', 'easy_read', 'lvb_signal', 'sign_language', 'other'])
+  .describe('tolk, eenvoudige taal, signaal licht verstandelijke beperking, gebarentaal, anders');
 
-export const ClientInput = z.object({
-  bsn: z.string().trim().refine(isValidBsn, 'BSN is ongeldig (elfproef) / BSN is invalid (eleven test)').nullable().optional(),
-  firstNames: z.string().trim().max(200).nullable().optional(),
-  surnamePrefix: z.string().trim().max(20).nullable().optional(),
-  surname: z.string().trim().min(1, 'achternaam is verplicht / surname is required').max(200),
+export const Bsn = z.string().trim().refine(isValidBsn, 'BSN is ongeldig (elfproef) / BSN is invalid (eleven test)');
+export const Postcode = z.string().trim().refine((v) => normalisePostcode(v) !== null, 'postcode moet de vorm 1234 AB hebben / postcode must look like 1234 AB');
+export const PastDate = z.iso.date().refine((d) => d <= new Date().toISOString().slice(0, 10), 'datum ligt in de toekomst / date is in the future');
+const text = (max: number) => z.string().trim().max(max);
+
+export const Address = z.object({
+  postcode: Postcode,
+  houseNumber: z.number().int().min(1).max(99999),
+  houseNumberAddition: text(10).nullable().optional(),
+  street: text(200).nullable().optional(),
+  city: text(100).nullable().optional(),
+});
+export type Address = z.infer<typeof Address>;
+
+export const PersonKind = z.enum(['representative', 'informal_carer', 'household_member']);
+export const RelatedPerson = z.object({
+  kind: PersonKind,
+  /** representative: curator | mentor | bewindvoerder | parent_with_authority; household_member: partner | child | other. */
+  role: text(60).nullable().optional(),
+  name: text(200).min(1, 'naam is verplicht / name is required'),
+  birthDate: PastDate.nullable().optional(),
+  phone: text(40).nullable().optional(),
+  email: z.email().nullable().optional(),
+  relatedClientId: z.uuid().nullable().optional(),
+});
+export type RelatedPerson = z.infer<typeof RelatedPerson>;
+
+const ClientFields = z.object({
+  bsn: Bsn.nullable().optional(),
+  firstNames: text(200).nullable().optional(),
+  surnamePrefix: text(20).nullable().optional(),
+  surname: text(200).min(1, 'achternaam is verplicht / surname is required'),
+  nameUsage: NameUsageSchema.default('E'),
+  partnerSurnamePrefix: text(20).nullable().optional(),
+  partnerSurname: text(200).nullable().optional(),
   birthDate: z.iso.date().refine((d) => d <= new Date().toISOString().slice(0, 10), 'geboortedatum ligt in de toekomst / birth date is in the future').nullable().optional(),
   gender: Gender.default('0'),
+  address: Address.nullable().optional(),
+  /** Zonder vaste woon- of verblijfplaats: reachable through contactPoint instead. */
+  noFixedAddress: z.boolean().default(false),
+  contactPoint: text(300).nullable().optional(),
+  phone: text(40).nullable().optional(),
+  email: z.email('e-mailadres is ongeldig / e-mail address is invalid').nullable().optional(),
+  preferredLanguage: text(40).nullable().optional(),
+  communicationNeeds: z.array(CommunicationNeed).max(5).default([]),
+  persons: z.array(RelatedPerson).max(30).default([]),
 });
+
+const addressRule = (c: { noFixedAddress?: boolean; address?: unknown }) => !(c.noFixedAddress && c.address);
+const addressRuleMessage = { message: 'kies een adres óf "geen vaste woonplaats" / give an address or "no fixed address", not both', path: ['address'] };
+
+export const ClientInput = ClientFields.refine(addressRule, addressRuleMessage);
 export type ClientInput = z.infer<typeof ClientInput>;
+
+export const ClientCreate = ClientFields.extend({
+  teamId: z.uuid().nullable().optional().describe('The desk or team registering; default: your first team'),
+  duplicateAcknowledged: z.boolean().default(false).describe('true: register although a probable duplicate was shown'),
+}).refine(addressRule, addressRuleMessage);
 
 export const ClientView = z.object({
   id: z.uuid(),
@@ -19,8 +73,45 @@ export const ClientView = z.object({
   firstNames: z.string().nullable(),
   surnamePrefix: z.string().nullable(),
   surname: z.string(),
+  nameUsage: NameUsageSchema,
+  partnerSurnamePrefix: z.string().nullable(),
+  partnerSurname: z.string().nullable(),
+  displayName: z.string(),
   birthDate: z.string().nullable(),
   gender: Gender,
-  access: z.enum(['relation', 'team', 'break_glass']).optional(),
+  address: z.object({ postcode: z.string(), houseNumber: z.number(), houseNumberAddition: z.string().nullable(), street: z.string().nullable(), city: z.string().nullable() }).nullable(),
+  noFixedAddress: z.boolean(),
+  contactPoint: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  preferredLanguage: z.string().nullable(),
+  communicationNeeds: z.array(z.string()),
+  persons: z.array(RelatedPerson.extend({ id: z.uuid(), role: z.string().nullable(), birthDate: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), relatedClientId: z.string().nullable() })),
+  safetySignal: z.boolean(),
+  mergedInto: z.uuid().nullable(),
+  /** The neighbourhood team the postcode points to (postcode → district → team). */
+  proposedTeam: z.object({ id: z.uuid(), name: z.string(), districtName: z.string() }).nullable(),
 });
 export type ClientView = z.infer<typeof ClientView>;
+
+/** A search hit. `full`: you may open the record. `exists`: someone else is involved; register a contact to become involved. */
+export const ClientHit = z.object({
+  id: z.uuid(),
+  visibility: z.enum(['full', 'exists']),
+  displayName: z.string(),
+  birthDate: z.string().nullable().describe('full: the date; exists: only the year, as YYYY'),
+  bsnMasked: z.string().nullable(),
+  address: z.string().nullable(),
+  registeredAt: z.array(z.string()).describe('desks and teams involved'),
+});
+export type ClientHit = z.infer<typeof ClientHit>;
+
+export const ClientSearch = z.object({
+  bsn: Bsn.optional(),
+  name: z.string().trim().min(2).max(200).optional().describe('surname, with or without prefix ("van der Berg")'),
+  firstName: z.string().trim().min(1).max(100).optional(),
+  birthDate: z.iso.date().optional(),
+  postcode: Postcode.optional(),
+  houseNumber: z.number().int().min(1).max(99999).optional(),
+}).refine((s) => s.bsn || s.name || s.birthDate || s.postcode, { message: 'geef een BSN, naam, geboortedatum of postcode / give a BSN, name, birth date or postcode', path: ['name'] });
+export type ClientSearch = z.infer<typeof ClientSearch>;

@@ -1,60 +1,156 @@
 import type { Queryable } from '../../platform/db.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
-import { conflict, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
+import { formatPostcode, normalisePostcode } from '../org/postcode.ts';
+import { lookupPostcode } from '../org/store.ts';
 import { maskBsn } from './bsn.ts';
-import type { ClientInput, ClientView } from './schemas.ts';
+import { displayName, surnameKey } from './names.ts';
+import type { ClientInput, ClientView, RelatedPerson } from './schemas.ts';
+import { findProbableDuplicates } from './search.ts';
 
-type ClientRow = { id: string; bsn: string | null; first_names: string | null; surname_prefix: string | null; surname: string; birth_date: string | null; gender: '0' | '1' | '2' | '9' };
+type ClientRow = {
+  id: string; bsn: string | null; first_names: string | null; surname_prefix: string | null; surname: string;
+  name_usage: 'E' | 'P' | 'V' | 'N'; partner_surname_prefix: string | null; partner_surname: string | null;
+  birth_date: string | null; gender: '0' | '1' | '2' | '9'; postcode: string | null; house_number: number | null;
+  house_number_addition: string | null; street: string | null; city: string | null; no_fixed_address: boolean;
+  contact_point: string | null; phone: string | null; email: string | null; preferred_language: string | null;
+  communication_needs: string[]; safety_signal_at: string | null; merged_into: string | null;
+};
+type PersonRow = { id: string; kind: RelatedPerson['kind']; role: string | null; name: string; birth_date: string | null; phone: string | null; email: string | null; related_client_id: string | null };
 
-export const toClientView = (r: ClientRow): ClientView => ({
-  id: r.id, bsnMasked: maskBsn(r.bsn), firstNames: r.first_names, surnamePrefix: r.surname_prefix, surname: r.surname,
-  birthDate: r.birth_date, gender: r.gender,
-});
+const COLUMNS = `id, bsn, first_names, surname_prefix, surname, name_usage, partner_surname_prefix, partner_surname,
+  birth_date::text AS birth_date, gender, postcode, house_number, house_number_addition, street, city, no_fixed_address,
+  contact_point, phone, email, preferred_language, communication_needs, safety_signal_at, merged_into`;
 
-async function getRow(tx: Queryable, id: string): Promise<ClientRow> {
-  const [row] = await tx.query<ClientRow>('SELECT id, bsn, first_names, surname_prefix, surname, birth_date::text AS birth_date, gender FROM clients WHERE id = $1', [id]);
+export async function getClientRow(tx: Queryable, id: string): Promise<ClientRow> {
+  const [row] = await tx.query<ClientRow>(`SELECT ${COLUMNS} FROM clients WHERE id = $1`, [id]);
   if (!row) throw notFound('Cliënt niet gevonden / Client not found');
   return row;
 }
+
+/** The whole record as the API shows it (BSN masked), with the team its postcode proposes. */
+export async function loadClientView(tx: Queryable, id: string): Promise<ClientView> {
+  const r = await getClientRow(tx, id);
+  const persons = await tx.query<PersonRow>(
+    'SELECT id, kind, role, name, birth_date::text AS birth_date, phone, email, related_client_id FROM client_persons WHERE client_id = $1 ORDER BY kind, created_at, id', [id]);
+  const district = r.postcode ? await lookupPostcode(tx, r.postcode) : null;
+  return {
+    id: r.id, bsnMasked: maskBsn(r.bsn), firstNames: r.first_names, surnamePrefix: r.surname_prefix, surname: r.surname,
+    nameUsage: r.name_usage, partnerSurnamePrefix: r.partner_surname_prefix, partnerSurname: r.partner_surname,
+    displayName: displayName({ firstNames: r.first_names, surnamePrefix: r.surname_prefix, surname: r.surname, nameUsage: r.name_usage,
+      partnerSurnamePrefix: r.partner_surname_prefix, partnerSurname: r.partner_surname }),
+    birthDate: r.birth_date, gender: r.gender,
+    address: r.postcode && r.house_number ? { postcode: formatPostcode(r.postcode), houseNumber: r.house_number,
+      houseNumberAddition: r.house_number_addition, street: r.street, city: r.city } : null,
+    noFixedAddress: r.no_fixed_address, contactPoint: r.contact_point, phone: r.phone, email: r.email,
+    preferredLanguage: r.preferred_language, communicationNeeds: r.communication_needs,
+    persons: persons.map((p) => ({ id: p.id, kind: p.kind, role: p.role, name: p.name, birthDate: p.birth_date, phone: p.phone, email: p.email, relatedClientId: p.related_client_id })),
+    safetySignal: r.safety_signal_at !== null, mergedInto: r.merged_into,
+    proposedTeam: district?.teamId ? { id: district.teamId, name: district.teamName!, districtName: district.districtName } : null,
+  };
+}
+
+const recordParams = (c: ClientInput) => [
+  c.firstNames ?? null, c.surnamePrefix ?? null, c.surname, c.nameUsage, c.partnerSurnamePrefix ?? null, c.partnerSurname ?? null,
+  surnameKey(c.surnamePrefix, c.surname), c.birthDate ?? null, c.gender,
+  c.address ? normalisePostcode(c.address.postcode) : null, c.address?.houseNumber ?? null, c.address?.houseNumberAddition ?? null,
+  c.address?.street ?? null, c.address?.city ?? null, c.noFixedAddress, c.contactPoint ?? null, c.phone ?? null, c.email ?? null,
+  c.preferredLanguage ?? null, c.communicationNeeds,
+];
+
+async function replacePersons(tx: Queryable, clientId: string, persons: RelatedPerson[]) {
+  await tx.query('DELETE FROM client_persons WHERE client_id = $1', [clientId]);
+  for (const p of persons) {
+    await tx.query(`INSERT INTO client_persons (client_id, kind, role, name, birth_date, phone, email, related_client_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+      [clientId, p.kind, p.role ?? null, p.name, p.birthDate ?? null, p.phone ?? null, p.email ?? null, p.relatedClientId ?? null]);
+  }
+}
+
+/**
+ * Inserts a client and makes the registering user and desk/team involved. Refuses a second
+ * record with the same BSN, and (unless acknowledged) a probable duplicate: same surname key + birth date.
+ * Used by the clients API and by other modules that register someone (digital channel, GP referral).
+ */
+export async function insertClient(tx: Queryable, c: ClientInput, involved: { userId: string | null; teamId: string | null; reason: string }, duplicateAcknowledged = false): Promise<string> {
+  const dups = await findProbableDuplicates(tx, { bsn: c.bsn ?? null, surnameKey: surnameKey(c.surnamePrefix, c.surname), birthDate: c.birthDate ?? null });
+  if (dups.some((d) => d.sameBsn)) {
+    throw conflict('Er is al een cliënt met dit BSN / A client with this BSN already exists', 'duplicate_bsn', { duplicates: dups.map((d) => d.hit) });
+  }
+  if (dups.length > 0 && !duplicateAcknowledged) {
+    throw conflict('Mogelijk staat deze persoon al geregistreerd (zelfde naam en geboortedatum) / This person may already be registered',
+      'probable_duplicate', { duplicates: dups.map((d) => d.hit) });
+  }
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO clients (bsn, first_names, surname_prefix, surname, name_usage, partner_surname_prefix, partner_surname, surname_key,
+       birth_date, gender, postcode, house_number, house_number_addition, street, city, no_fixed_address, contact_point, phone, email,
+       preferred_language, communication_needs)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)
+     ON CONFLICT (bsn) WHERE bsn IS NOT NULL DO NOTHING RETURNING id`,
+    [c.bsn ?? null, ...recordParams(c)]);
+  if (!row) throw conflict('Er is al een cliënt met dit BSN / A client with this BSN already exists', 'duplicate_bsn');
+  await replacePersons(tx, row.id, c.persons);
+  if (involved.userId || involved.teamId) {
+    await tx.query('INSERT INTO client_relations (client_id, user_id, team_id, reason) VALUES ($1,$2,$3,$4)', [row.id, involved.userId, involved.teamId, involved.reason]);
+  }
+  return row.id;
+}
+
+const op = (action: string) => ({ action, activity: ProcessingActivity.ClientRegistration });
 
 /** Client data, only ever through the request's Store (access check + audit). */
 export function clientStore(store: Store) {
   return {
     async get(id: string): Promise<ClientView> {
-      return toClientView(await store.withClient(id, { action: 'client.read', activity: ProcessingActivity.ClientRegistration }, (tx) => getRow(tx, id)));
+      return store.withClient(id, op('client.read'), (tx) => loadClientView(tx, id));
     },
 
     /** The unmasked BSN: an explicit, separately logged action. */
     async revealBsn(id: string): Promise<string | null> {
-      return (await store.withClient(id, { action: 'client.bsn_reveal', activity: ProcessingActivity.ClientRegistration }, (tx) => getRow(tx, id))).bsn;
+      return (await store.withClient(id, op('client.bsn_reveal'), (tx) => getClientRow(tx, id))).bsn;
     },
 
-    /** Registers a client; the registering user and their teams become involved (need-to-know). */
-    async create(input: ClientInput, teamId: string | null): Promise<ClientView> {
+    async create(input: ClientInput, teamId: string | null, idempotencyKey?: string, duplicateAcknowledged = false): Promise<ClientView> {
       const actor = store.ctx.actor;
-      return store.withAudit((v: ClientView) => ({ action: 'client.create', activity: ProcessingActivity.ClientRegistration, clientId: v.id }), async (tx) => {
-        const rows = await tx.query<ClientRow>(
-          `INSERT INTO clients (bsn, first_names, surname_prefix, surname, birth_date, gender) VALUES ($1,$2,$3,$4,$5,$6)
-           ON CONFLICT (bsn) WHERE bsn IS NOT NULL DO NOTHING
-           RETURNING id, bsn, first_names, surname_prefix, surname, birth_date::text AS birth_date, gender`,
-          [input.bsn ?? null, input.firstNames ?? null, input.surnamePrefix ?? null, input.surname, input.birthDate ?? null, input.gender]);
-        const row = rows[0];
-        if (!row) throw conflict('Er is al een cliënt met dit BSN / A client with this BSN already exists', 'duplicate_bsn');
-        await tx.query(`INSERT INTO client_relations (client_id, user_id, team_id, reason) VALUES ($1, $2, $3, 'registered')`, [row.id, actor.id, teamId]);
-        return toClientView(row);
+      return store.withAudit((v: ClientView) => ({ ...op('client.create'), clientId: v.id }), (tx) =>
+        once(tx, `${actor.id}:client.create`, idempotencyKey, { input, teamId }, async () => {
+          const id = await insertClient(tx, input, { userId: actor.id, teamId, reason: 'registered' }, duplicateAcknowledged);
+          return loadClientView(tx, id);
+        }));
+    },
+
+    /** Replaces the record (persons included); the BSN can be added but never silently changed. */
+    async update(id: string, c: ClientInput): Promise<ClientView> {
+      return store.withClient(id, { ...op('client.update'), details: { fields: Object.keys(c) } }, async (tx) => {
+        const current = await getClientRow(tx, id);
+        if (current.merged_into) throw conflict('Dit dossier is samengevoegd; wijzig het overgebleven dossier / This record was merged', 'client_merged');
+        if (current.bsn && c.bsn && c.bsn !== current.bsn) {
+          throw new AppError('bsn_change', 409, 'Een BSN wijzigt niet; voeg dossiers samen als het een ander persoon is / A BSN is never changed here', 'bsn');
+        }
+        await tx.query(
+          `UPDATE clients SET first_names=$2, surname_prefix=$3, surname=$4, name_usage=$5, partner_surname_prefix=$6, partner_surname=$7,
+             surname_key=$8, birth_date=$9, gender=$10, postcode=$11, house_number=$12, house_number_addition=$13, street=$14, city=$15,
+             no_fixed_address=$16, contact_point=$17, phone=$18, email=$19, preferred_language=$20, communication_needs=$21,
+             bsn = coalesce(bsn, $22), updated_at = now() WHERE id = $1`,
+          [id, ...recordParams(c), c.bsn ?? null]).catch((e) => {
+          if ((e as { code?: string }).code === '23505') throw conflict('Er is al een cliënt met dit BSN / A client with this BSN already exists', 'duplicate_bsn');
+          throw e;
+        });
+        await replacePersons(tx, id, c.persons);
+        return loadClientView(tx, id);
       });
     },
 
-    async breakGlass(id: string, reason: string, hours = 4): Promise<{ id: string; expiresAt: Date }> {
-      await getRow(store.db, id);
+    async breakGlass(id: string, reason: string, hours = 4): Promise<{ id: string; expiresAt: string }> {
+      await getClientRow(store.db, id);
       const actor = store.ctx.actor;
       const row = await store.withAudit(
-        (bg: { id: string }) => ({ action: 'client.break_glass', activity: ProcessingActivity.ClientRegistration, clientId: id, breakGlassId: bg.id, details: { hours } }),
+        (bg: { id: string }) => ({ ...op('client.break_glass'), clientId: id, breakGlassId: bg.id, details: { hours } }),
         async (tx) => (await tx.query<{ id: string; expires_at: Date }>(
           `INSERT INTO break_glass (user_id, client_id, reason, expires_at) VALUES ($1,$2,$3, now() + make_interval(hours => $4)) RETURNING id, expires_at`,
           [actor.id, id, reason, hours]))[0]!);
-      return { id: row.id, expiresAt: row.expires_at };
+      return { id: row.id, expiresAt: new Date(row.expires_at).toISOString() };
     },
   };
 }

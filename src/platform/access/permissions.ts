@@ -1,6 +1,13 @@
 import { ALL_ROLES, CLIENT_ROLES, Role } from './roles.ts';
 
 /**
+ * OAuth 2.0 scopes of machine clients (GP practice systems, src/modules/practices). A machine
+ * actor's `roles` are its granted scopes, so the same table governs its routes.
+ */
+export const Scope = { ServiceRequestWrite: 'system/ServiceRequest.write', TaskRead: 'system/Task.read' } as const;
+export type Scope = (typeof Scope)[keyof typeof Scope];
+
+/**
  * Access rules as data: each action a route performs, and the roles that may perform it.
  * Every route names one of these in `config.permission` (or is marked `config.public`);
  * a route without either fails at start-up, and the access tests are generated from this table.
@@ -20,7 +27,24 @@ export const permissions = {
   'client.read': CLIENT_ROLES,
   'client.write': [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser],
   'client.break_glass': CLIENT_ROLES,
-} as const satisfies Record<string, readonly Role[]>;
+  /** Front door (issue 4): search shows desk workers an 'exists' hit for clients they are not involved with. */
+  'client.search': CLIENT_ROLES,
+  'client.merge': [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser],
+  'consent.write': [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser],
+  'contact.create': [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser],
+  'contact.figures': [Role.TeamLead, Role.PolicyAnalyst, Role.Admin],
+  'referral.read': CLIENT_ROLES,
+  'referral.decide': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead],
+  'portal_request.read': [Role.DeskWorker],
+  'notifications.self': CLIENT_ROLES,
+  /** GP practices and their API clients (src/modules/practices). */
+  'practices.read': [Role.Admin],
+  'practices.write': [Role.Admin],
+  /** FHIR R4 API for GP practice systems (src/modules/fhir): scopes, not staff roles. */
+  'fhir.service_request.create': [Scope.ServiceRequestWrite],
+  'fhir.service_request.read': [Scope.ServiceRequestWrite, Scope.TaskRead],
+  'fhir.task.read': [Scope.TaskRead],
+} as const satisfies Record<string, readonly (Role | Scope)[]>;
 
 export type Permission = keyof typeof permissions;
 

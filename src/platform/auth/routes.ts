@@ -48,6 +48,7 @@ export async function sessionRoutes(app: FastifyInstance) {
     schema: { tags: ['session'], summary: 'Log in with username and password (and TOTP code when enabled)', body: Login, response: { 200: SessionView } },
   }, async (req, reply) => {
     const { username, password, totp } = req.body;
+    if (!app.config.localLogin) throw new AppError('local_login_disabled', 403, 'Log in via de gemeentelijke inlogdienst / Log in through the municipal identity provider');
     const rows = await app.db.query<{ id: string; password_hash: string | null; active: boolean; locked: boolean; totp_enabled: boolean; totp_secret: string | null }>(
       `SELECT id, password_hash, active, coalesce(locked_until > now(), false) AS locked, totp_enabled, totp_secret FROM users WHERE username = $1`, [username]);
     const u = rows[0];
@@ -67,7 +68,7 @@ export async function sessionRoutes(app: FastifyInstance) {
     }
     // Verify against a dummy hash for unknown users too, so timing does not reveal which usernames exist.
     const ok = await verifyPassword(password, u?.password_hash ?? DUMMY_HASH);
-    if (!u || !u.active || !ok) {
+    if (!u?.active || !ok) {
       await fail(!u ? 'unknown_user' : !u.active ? 'inactive' : 'wrong_password');
       throw unauthorized('Gebruikersnaam of wachtwoord onjuist / Wrong username or password', 'invalid_credentials');
     }

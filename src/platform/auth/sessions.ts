@@ -21,7 +21,7 @@ export async function loadUser(q: Queryable, userId: string): Promise<SessionUse
   const rows = await q.query<{ id: string; username: string; display_name: string; totp_enabled: boolean; must_change_password: boolean; active: boolean }>(
     'SELECT id, username, display_name, totp_enabled, must_change_password, active FROM users WHERE id = $1', [userId]);
   const u = rows[0];
-  if (!u || !u.active) return null;
+  if (!u?.active) return null;
   const roles = await q.query<{ role: string }>('SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role', [userId]);
   const teams = await q.query<{ id: string; name: string; kind: string }>(
     'SELECT t.id, t.name, t.kind FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = $1 ORDER BY t.name', [userId]);

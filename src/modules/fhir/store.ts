@@ -1,0 +1,116 @@
+import type { Queryable } from '../../platform/db.ts';
+import { ProcessingActivity } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Store } from '../../platform/store.ts';
+import { ConsentPurpose } from '../clients/consent.ts';
+import { insertClient } from '../clients/store.ts';
+import { lookupPostcode } from '../org/store.ts';
+import type { ApiCaller } from '../practices/store.ts';
+import { createReferral, getReferral } from '../referrals/referral-store.ts';
+import type { GpReferral } from './gp-referral.ts';
+import { fhirError } from './operation-outcome.ts';
+import type { TaskSource } from './task.ts';
+
+/** The SQL of the FHIR module. Client data is touched only inside a Store transaction (audit in the same transaction). */
+
+export type ServiceRequestRow = {
+  id: string; practiceId: string; practiceName: string; identifierSystem: string; identifierValue: string;
+  referralId: string | null; authoredOn: Date | null; contactRoute: string | null; safetySignals: string[]; createdAt: Date;
+};
+
+const ROW = `SELECT s.id, s.practice_id AS "practiceId", p.name AS "practiceName", s.identifier_system AS "identifierSystem",
+  s.identifier_value AS "identifierValue", s.referral_id AS "referralId", s.authored_on AS "authoredOn",
+  s.contact_route AS "contactRoute", s.safety_signals AS "safetySignals", s.created_at AS "createdAt"
+  FROM fhir_service_requests s JOIN gp_practices p ON p.id = s.practice_id`;
+
+/** A ServiceRequest of this practice; another practice's id is simply not found (no existence leak). */
+export async function findServiceRequest(q: Queryable, practiceId: string, id: string): Promise<ServiceRequestRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await q.query<ServiceRequestRow>(`${ROW} WHERE s.id = $1 AND s.practice_id = $2 AND s.referral_id IS NOT NULL`, [id, practiceId]);
+  return row ?? null;
+}
+
+export async function findByIdentifier(q: Queryable, practiceId: string, system: string, value: string): Promise<ServiceRequestRow | null> {
+  const [row] = await q.query<ServiceRequestRow>(
+    `${ROW} WHERE s.practice_id = $1 AND s.identifier_system = $2 AND s.identifier_value = $3 AND s.referral_id IS NOT NULL`, [practiceId, system, value]);
+  return row ?? null;
+}
+
+/** Match by BSN (following a merge to the surviving record), or register the client from the referral. */
+async function matchOrCreateClient(tx: Queryable, p: GpReferral['patient'], representative: GpReferral['representative']): Promise<string> {
+  const [found] = await tx.query<{ id: string; merged_into: string | null }>('SELECT id, merged_into FROM clients WHERE bsn = $1', [p.bsn]);
+  const person = representative ? { kind: 'representative' as const, role: representative.role, name: representative.name, birthDate: representative.birthDate, phone: representative.phone } : null;
+  if (found) {
+    const id = found.merged_into ?? found.id;
+    // Add the representative named by the GP unless the record already has this person; never overwrite the record itself.
+    if (person && (await tx.query('SELECT 1 FROM client_persons WHERE client_id = $1 AND lower(name) = lower($2)', [id, person.name])).length === 0) {
+      await tx.query(`INSERT INTO client_persons (client_id, kind, role, name, birth_date, phone) VALUES ($1,'representative',$2,$3,$4,$5)`,
+        [id, person.role, person.name, person.birthDate, person.phone]);
+    }
+    return id;
+  }
+  // A GP knows the BSN for certain (Wet BSN-z), so a namesake without BSN is no reason to stop: the team can merge later.
+  return insertClient(tx, {
+    bsn: p.bsn, firstNames: p.firstNames, surnamePrefix: p.surnamePrefix, surname: p.surname, nameUsage: 'E', birthDate: p.birthDate, gender: p.gender,
+    address: { postcode: p.postcode, houseNumber: p.houseNumber, houseNumberAddition: p.houseNumberAddition, street: p.street, city: p.city },
+    noFixedAddress: false, phone: p.phone, email: p.email, communicationNeeds: [], persons: person ? [person] : [],
+  }, { userId: null, teamId: null, reason: 'gp_referral' }, true);
+}
+
+export type Received = { serviceRequestId: string; created: boolean; clientId: string };
+
+/**
+ * Receives a GP referral once. The first statement claims (practice, identifier) in
+ * fhir_service_requests: a concurrent retry waits on that unique key and, once the first
+ * transaction commits, finds its row and returns the same ServiceRequest. Nothing is stored
+ * when a later step fails (one transaction).
+ */
+export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpReferral, attempt = 1): Promise<Received> {
+  try {
+    return await store.withAudit(
+      (res: Received) => ({ action: res.created ? 'referral.receive_gp' : 'referral.receive_gp_retry', activity: ProcessingActivity.Referral,
+        clientId: res.clientId, details: { serviceRequestId: res.serviceRequestId, practiceId: caller.practiceId } }),
+      async (tx) => {
+        const [claimed] = await tx.query<{ id: string }>(
+          `INSERT INTO fhir_service_requests (practice_id, api_client_id, identifier_system, identifier_value, authored_on, contact_route, safety_signals)
+           VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (practice_id, identifier_system, identifier_value) DO NOTHING RETURNING id`,
+          [caller.practiceId, caller.apiClientId, r.identifier.system, r.identifier.value, r.authoredOn, r.contactRoute, r.safetySignals]);
+        if (!claimed) {
+          const first = await findByIdentifier(tx, caller.practiceId, r.identifier.system, r.identifier.value);
+          const [ref] = await tx.query<{ client_id: string }>('SELECT client_id FROM referrals WHERE id = $1', [first!.referralId]);
+          return { serviceRequestId: first!.id, created: false, clientId: ref!.client_id };
+        }
+        const district = await lookupPostcode(tx, r.patient.postcode);
+        if (!district?.teamId) {
+          throw fhirError(422, [{ code: 'business-rule', expression: 'Patient.address.postalCode',
+            diagnostics: `Postcode ${r.patient.postcode} valt niet onder een wijkteam van deze gemeente / Postcode is not served by a neighbourhood team of this municipality` }]);
+        }
+        const clientId = await matchOrCreateClient(tx, r.patient, r.representative);
+        // The patient's consent covers the referral and the feedback to this practice (docs/fhir.md).
+        await tx.query(`INSERT INTO consents (client_id, purpose, recipient, given_on, given_how) VALUES ($1,$2,$3,$4,'verbal')`,
+          [clientId, ConsentPurpose.ShareWithGeneralPractitioner, `${caller.practiceName} (AGB ${caller.practiceAgbCode})`, r.consent.givenOn]);
+        if (r.safetySignals.length > 0) await tx.query('UPDATE clients SET safety_signal_at = coalesce(safety_signal_at, now()) WHERE id = $1', [clientId]);
+        const { referral } = await createReferral(tx, store.ctx, {
+          clientId, teamId: district.teamId, proposedTeamId: district.teamId, source: 'gp',
+          referrer: { name: r.referrer.name, organisation: caller.practiceName, agbCode: r.referrer.agbCode },
+          reason: r.reason, lifeDomains: r.lifeDomains, urgency: r.urgency, externalId: `ServiceRequest/${claimed.id}`,
+        });
+        await tx.query('UPDATE fhir_service_requests SET referral_id = $2 WHERE id = $1', [claimed.id, referral.id]);
+        return { serviceRequestId: claimed.id, created: true, clientId };
+      });
+  } catch (e) {
+    // Two different referrals for the same new BSN at the same moment: the second finds the client on a retry.
+    if (attempt === 1 && e instanceof AppError && e.code === 'duplicate_bsn') return receiveGpReferral(store, caller, r, 2);
+    throw e;
+  }
+}
+
+/** What a Task is made of: the referral's status and actions, read in the caller's (audited) transaction. */
+export async function loadTaskSource(tx: Queryable, sr: ServiceRequestRow): Promise<TaskSource & { clientId: string }> {
+  const ref = await getReferral(tx, sr.referralId!);
+  return {
+    serviceRequestId: sr.id, identifier: { system: sr.identifierSystem, value: sr.identifierValue }, practiceName: sr.practiceName,
+    status: ref.status, teamName: ref.teamName, createdAt: ref.createdAt, urgency: ref.urgency, clientId: ref.clientId,
+    actions: (ref.actions ?? []).map((a) => ({ type: a.type, at: a.at, reason: a.reason, outcome: a.outcome })),
+  };
+}

@@ -1,0 +1,62 @@
+import type { ReferralStatus } from '../referrals/referral-process.ts';
+
+/**
+ * Terugkoppeling (ReferralFeedback) as a FHIR R4 Task: the referral's status in the team's inbox,
+ * mapped onto Task.status. Pure: the same mapping serves GET Task and the subscription notifications.
+ *
+ *   open → received · accepted → accepted · returned → rejected (statusReason = the team's reason)
+ *   in_progress → in-progress · closed → completed (output = the short outcome)
+ */
+export const taskStatusOf = {
+  open: 'received',
+  accepted: 'accepted',
+  returned: 'rejected',
+  in_progress: 'in-progress',
+  closed: 'completed',
+} as const satisfies Record<ReferralStatus, string>;
+export type TaskStatus = (typeof taskStatusOf)[ReferralStatus];
+
+const businessText: Record<ReferralStatus, string> = {
+  open: 'Ontvangen in het wijkteam / Received by the neighbourhood team',
+  accepted: 'Aangenomen door het wijkteam / Accepted by the neighbourhood team',
+  returned: 'Teruggestuurd / Returned',
+  in_progress: 'Ondersteuning loopt / Support in progress',
+  closed: 'Afgesloten / Closed',
+};
+
+export type TaskSource = {
+  serviceRequestId: string;
+  identifier: { system: string; value: string };
+  practiceName: string;
+  status: ReferralStatus;
+  teamName: string;
+  createdAt: string;
+  urgency: string;
+  actions: { type: string; at: string; reason: string | null; outcome: string | null }[];
+};
+
+const priorityOf: Record<string, string> = { normal: 'routine', urgent: 'urgent', crisis: 'stat' };
+
+export function toTask(t: TaskSource) {
+  const last = t.actions.at(-1);
+  const returned = [...t.actions].reverse().find((a) => a.type === 'returned');
+  const closed = [...t.actions].reverse().find((a) => a.type === 'closed');
+  return {
+    resourceType: 'Task',
+    id: t.serviceRequestId,
+    meta: { versionId: String(t.actions.length || 1), lastUpdated: last?.at ?? t.createdAt },
+    identifier: [t.identifier],
+    basedOn: [{ reference: `ServiceRequest/${t.serviceRequestId}` }],
+    status: taskStatusOf[t.status],
+    businessStatus: { text: businessText[t.status] },
+    intent: 'order',
+    priority: priorityOf[t.urgency] ?? 'routine',
+    focus: { reference: `ServiceRequest/${t.serviceRequestId}` },
+    authoredOn: t.createdAt,
+    lastModified: last?.at ?? t.createdAt,
+    requester: { display: t.practiceName },
+    owner: { display: t.teamName },
+    ...(t.status === 'returned' && returned?.reason ? { statusReason: { text: returned.reason } } : {}),
+    ...(t.status === 'closed' && closed?.outcome ? { output: [{ type: { text: 'Uitkomst / Outcome' }, valueString: closed.outcome }] } : {}),
+  };
+}

@@ -1,0 +1,129 @@
+import type { RequestContext } from '../../platform/access/context.ts';
+import { checkClientAccess } from '../../platform/access/client-access.ts';
+import { Role } from '../../platform/access/roles.ts';
+import { ProcessingActivity } from '../../platform/audit.ts';
+import type { Queryable } from '../../platform/db.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { enqueue } from '../../platform/jobs.ts';
+import { once } from '../../platform/idempotency.ts';
+import type { Store } from '../../platform/store.ts';
+import { getClientRow, insertClient } from '../clients/store.ts';
+import { lookupPostcode } from '../org/store.ts';
+import { createReferral } from '../referrals/referral-store.ts';
+import { createNotification } from '../wmo/notification-store.ts';
+import { ContactOutcome } from './contact-outcome.ts';
+import type { ContactInput, ContactView } from './schemas.ts';
+
+/** Job for the meldcode module (later): payload { clientId, contactId }. */
+export const SAFETY_SIGNAL_REGISTERED = 'safety.signal_registered';
+
+const activityOf = (outcome: number) => outcome === ContactOutcome.SafetySignal ? ProcessingActivity.SafetyProtocol
+  : outcome === ContactOutcome.WmoNotification ? ProcessingActivity.WmoAccess
+  : outcome === ContactOutcome.YouthCare ? ProcessingActivity.YouthCare : ProcessingActivity.FrontDesk;
+
+async function teamOf(tx: Queryable, teamId: string) {
+  const [t] = await tx.query<{ id: string; name: string; kind: string }>('SELECT id, name, kind FROM teams WHERE id = $1', [teamId]);
+  if (!t) throw badRequest('Onbekend team of loket / Unknown team or desk', 'teamId');
+  return t;
+}
+
+/** Outcome 2: the postcode's team unless overridden with a reason. */
+async function referToTeam(tx: Queryable, ctx: RequestContext, c: ContactInput, clientId: string, contactId: string, registeringTeamId: string) {
+  const client = await getClientRow(tx, clientId);
+  const proposed = client.postcode ? (await lookupPostcode(tx, client.postcode))?.teamId ?? null : null;
+  const teamId = c.referral?.teamId ?? proposed;
+  if (!teamId) throw badRequest('Geen wijkteam bij dit adres; kies een wijkteam / No team for this address: choose a team', 'referral.teamId');
+  try {
+    return (await createReferral(tx, ctx, { clientId, teamId, proposedTeamId: proposed, teamOverrideReason: c.referral?.teamOverrideReason,
+      source: 'desk', referrer: { name: ctx.actor.name, userId: ctx.actor.id, teamId: registeringTeamId }, reason: c.question,
+      lifeDomains: c.lifeDomains, urgency: c.urgency, contactId })).referral;
+  } catch (e) {
+    const err = e as { field?: string };
+    if (err.field) (err as { field: string }).field = `referral.${err.field}`;
+    throw e;
+  }
+}
+
+/** Outcome 6: flag the client, involve the postcode's team, notify the team leads of both teams. */
+async function raiseSafetySignal(tx: Queryable, clientId: string, contactId: string, registeringTeamId: string) {
+  const client = await getClientRow(tx, clientId);
+  const proposed = client.postcode ? (await lookupPostcode(tx, client.postcode))?.teamId ?? null : null;
+  await tx.query('UPDATE clients SET safety_signal_at = coalesce(safety_signal_at, now()) WHERE id = $1', [clientId]);
+  if (proposed && proposed !== registeringTeamId) {
+    await tx.query(`INSERT INTO client_relations (client_id, team_id, reason) VALUES ($1,$2,'safety_signal')`, [clientId, proposed]);
+  }
+  await tx.query(`INSERT INTO user_notifications (user_id, kind, client_id, contact_id)
+    SELECT DISTINCT m.user_id, 'safety_signal', $1::uuid, $2::uuid FROM team_members m JOIN user_roles r ON r.user_id = m.user_id AND r.role = $3
+    WHERE m.team_id = ANY($4::uuid[])`, [clientId, contactId, Role.TeamLead, [registeringTeamId, proposed].filter(Boolean)]);
+  await enqueue(tx, SAFETY_SIGNAL_REGISTERED, { clientId, contactId }, { uniqueKey: `safety:${contactId}` });
+}
+
+async function insertContact(tx: Queryable, ctx: RequestContext, c: ContactInput, clientId: string | null, team: { id: string; name: string }): Promise<ContactView> {
+  const [row] = await tx.query<{ id: string; contacted_at: Date }>(
+    `INSERT INTO contacts (client_id, channel, team_id, registered_by, question, life_domains, urgency, outcome, general_provision, note, contacted_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10, coalesce($11::timestamptz, now())) RETURNING id, contacted_at`,
+    [clientId, c.channel, team.id, ctx.actor.id, c.question, c.lifeDomains, c.urgency, c.outcome, c.generalProvision ?? null, c.note ?? null, c.contactedAt ?? null]);
+  const contactId = row!.id;
+  const contactedOn = new Date(row!.contacted_at).toISOString().slice(0, 10);
+  let referral: ContactView['referral'] = null;
+  let notification: ContactView['notification'] = null;
+  if (clientId && c.outcome === ContactOutcome.NeighbourhoodTeam) {
+    const r = await referToTeam(tx, ctx, c, clientId, contactId, team.id);
+    referral = { id: r.id, teamId: r.teamId, teamName: r.teamName, status: r.status };
+  }
+  if (clientId && c.outcome === ContactOutcome.WmoNotification) {
+    notification = await createNotification(tx, { clientId, contactId, notifiedOn: contactedOn, channel: c.channel,
+      reportedBy: c.notification?.reportedBy ?? 'client', teamId: team.id, createdBy: ctx.actor.id });
+  }
+  if (clientId && c.outcome === ContactOutcome.SafetySignal) await raiseSafetySignal(tx, clientId, contactId, team.id);
+  if (c.portalRequestId) {
+    const done = await tx.query('UPDATE portal_requests SET contact_id = $2, client_id = coalesce(client_id, $3) WHERE id = $1 AND contact_id IS NULL RETURNING id',
+      [c.portalRequestId, contactId, clientId]);
+    if (done.length === 0) throw conflict('Deze digitale vraag is al afgehandeld of bestaat niet / This digital question was already handled or does not exist', 'portal_request_handled');
+  }
+  return { id: contactId, clientId, channel: c.channel, teamId: team.id, teamName: team.name, question: c.question, lifeDomains: c.lifeDomains,
+    urgency: c.urgency, outcome: c.outcome, generalProvision: c.generalProvision ?? null, contactedAt: new Date(row!.contacted_at).toISOString(),
+    referral, notification, safetySignal: c.outcome === ContactOutcome.SafetySignal };
+}
+
+/**
+ * Registers a contact and everything its outcome starts, in one transaction, audited once.
+ * A desk worker at a desk may register a contact with a client they are not yet involved with
+ * (the person is at the desk or on the phone): that makes the desk involved, and it is audited as such.
+ */
+export async function registerContact(store: Store, c: ContactInput, idempotencyKey?: string): Promise<ContactView> {
+  const { ctx } = store;
+  const actor = ctx.actor;
+  const teamId = c.teamId ?? actor.teamIds[0];
+  if (!teamId || !actor.teamIds.includes(teamId)) throw badRequest('U bent geen lid van dit team of loket / You are not a member of this team or desk', 'teamId');
+  if (c.clientId && c.newClient) throw badRequest('Kies een bestaande cliënt óf registreer een nieuwe / Choose an existing client or register a new one', 'newClient');
+  const anonymous = !c.clientId && !c.newClient;
+  if (anonymous && c.outcome !== ContactOutcome.Advice) throw badRequest('Een anonieme vraag kan alleen met informatie en advies worden afgesloten / An anonymous contact can only end in advice', 'clientId');
+  const scope = `${actor.id}:contact.create`;
+  const op = { action: 'contact.create', activity: activityOf(c.outcome), details: { outcome: c.outcome, channel: c.channel } };
+
+  const work = async (tx: Queryable, clientId: string | null) => once(tx, scope, idempotencyKey, c, async () => {
+    const team = await teamOf(tx, teamId);
+    if (c.newClient) clientId = await insertClient(tx, c.newClient, { userId: actor.id, teamId, reason: 'contact' }, c.duplicateAcknowledged);
+    return insertContact(tx, ctx, c, clientId, team);
+  });
+
+  if (!c.clientId) return store.withAudit((v: ContactView) => ({ ...op, clientId: v.clientId, details: { ...op.details, anonymous } }), (tx) => work(tx, null));
+
+  const clientId = c.clientId;
+  const access = await checkClientAccess(store.db, actor, clientId);
+  const [team] = await store.db.query<{ kind: string }>('SELECT kind FROM teams WHERE id = $1', [teamId]);
+  if (!access.allowed && actor.roles.includes(Role.DeskWorker) && team?.kind === 'desk') {
+    return store.withAudit({ ...op, clientId, details: { ...op.details, relationCreated: true } }, async (tx) => {
+      const client = await getClientRow(tx, clientId);
+      if (client.merged_into) throw conflict('Dit dossier is samengevoegd / This record was merged', 'client_merged', { mergedInto: client.merged_into });
+      await tx.query(`INSERT INTO client_relations (client_id, user_id, team_id, reason) VALUES ($1,$2,$3,'contact')`, [clientId, actor.id, teamId]);
+      return work(tx, clientId);
+    });
+  }
+  return store.withClient(clientId, op, async (tx) => {
+    const client = await getClientRow(tx, clientId).catch(() => { throw notFound('Cliënt niet gevonden / Client not found'); });
+    if (client.merged_into) throw conflict('Dit dossier is samengevoegd / This record was merged', 'client_merged', { mergedInto: client.merged_into });
+    return work(tx, clientId);
+  });
+}

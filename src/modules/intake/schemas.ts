@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { ClientInput } from '../clients/schemas.ts';
+import { CHANNELS } from './contact-outcome.ts';
+import { LIFE_DOMAINS, URGENCIES } from './life-domains.ts';
+
+export const ContactInput = z.object({
+  /** An existing client; or `newClient` to register them in the same step; neither: anonymous (advice only). */
+  clientId: z.uuid().nullable().optional(),
+  newClient: ClientInput.nullable().optional(),
+  duplicateAcknowledged: z.boolean().default(false),
+  channel: z.enum(CHANNELS),
+  teamId: z.uuid().nullable().optional().describe('The desk or team registering; default: your first team'),
+  question: z.string().trim().min(3, 'beschrijf de vraag in de woorden van de cliënt / describe the question in the client\'s words').max(5000),
+  lifeDomains: z.array(z.enum(LIFE_DOMAINS)).max(9).default([]),
+  urgency: z.enum(URGENCIES).default('normal'),
+  outcome: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)])
+    .describe('1 advice, 2 neighbourhood team, 3 Wmo notification, 4 youth care, 5 city desk, 6 safety signal'),
+  /** Outcome 1: the algemene voorziening pointed to (welzijn, Huis van de Wijk, schuldhulp-inloop). */
+  generalProvision: z.string().trim().max(200).nullable().optional(),
+  note: z.string().trim().max(5000).nullable().optional(),
+  contactedAt: z.iso.datetime({ offset: true }).optional(),
+  /** Outcome 2: the team, when not the one the postcode proposes, and why. */
+  referral: z.object({ teamId: z.uuid().nullable().optional(), teamOverrideReason: z.string().trim().max(1000).nullable().optional() }).optional(),
+  /** Outcome 3: who reported the melding (Wmo 2015 art. 2.3.2); the date is the contact's date. */
+  notification: z.object({ reportedBy: z.enum(['client', 'representative', 'informal_carer', 'other']).default('client') }).optional(),
+  /** Handling a question that came in through the digital channel. */
+  portalRequestId: z.uuid().nullable().optional(),
+});
+export type ContactInput = z.infer<typeof ContactInput>;
+
+export const ContactView = z.object({
+  id: z.uuid(),
+  clientId: z.uuid().nullable(),
+  channel: z.enum(CHANNELS),
+  teamId: z.uuid(),
+  teamName: z.string(),
+  question: z.string(),
+  lifeDomains: z.array(z.string()),
+  urgency: z.string(),
+  outcome: z.number().int(),
+  generalProvision: z.string().nullable(),
+  contactedAt: z.string(),
+  referral: z.object({ id: z.uuid(), teamId: z.uuid(), teamName: z.string(), status: z.string() }).nullable(),
+  notification: z.object({ id: z.uuid(), notifiedOn: z.string(), assessmentDeadline: z.string() }).nullable(),
+  safetySignal: z.boolean(),
+});
+export type ContactView = z.infer<typeof ContactView>;
+
+export const TimelineEntry = z.object({
+  type: z.enum(['contact', 'referral', 'notification']),
+  id: z.uuid(),
+  at: z.string(),
+  title: z.string().describe('outcome, referral status or deadline, in short'),
+  summary: z.string().nullable(),
+  teamName: z.string().nullable().describe('which desk or team'),
+  userName: z.string().nullable().describe('who'),
+  details: z.record(z.string(), z.unknown()),
+});

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { forbidden } from '../../platform/errors.ts';
+import { idempotencyKeyOf } from '../../platform/idempotency.ts';
+import { ReferralView, referralStore } from './referral-store.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const text = z.string().trim().min(2).max(2000);
+
+export async function referralRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['referrals'];
+
+  r.get('/api/v1/teams/:id/referrals', {
+    config: { permission: 'referral.read' },
+    schema: { tags, summary: "A team's inbox: referrals (crisis and urgent first), optionally by status", params: IdParams,
+      querystring: z.object({ status: z.enum(['open', 'accepted', 'returned', 'in_progress', 'closed']).optional() }), response: { 200: z.array(ReferralView) } },
+  }, async (req) => referralStore(req.store).inbox(req.params.id, req.query.status));
+
+  r.get('/api/v1/teams/:id/professionals', {
+    config: { permission: 'referral.decide' },
+    schema: { tags, summary: 'Professionals of a team, to assign a referral to', params: IdParams,
+      response: { 200: z.array(z.object({ id: z.uuid(), displayName: z.string() })) } },
+  }, async (req) => {
+    if (!req.ctx!.actor.teamIds.includes(req.params.id)) throw forbidden('U bent geen lid van dit team / You are not a member of this team', 'not_team_member');
+    return app.db.query<{ id: string; displayName: string }>(
+      `SELECT u.id, u.display_name AS "displayName" FROM team_members m JOIN users u ON u.id = m.user_id
+       WHERE m.team_id = $1 AND u.active AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role IN ('team_worker', 'wmo_adviser', 'team_lead'))
+       ORDER BY u.display_name`, [req.params.id]);
+  });
+
+  r.get('/api/v1/referrals/:id', {
+    config: { permission: 'referral.read' },
+    schema: { tags, summary: 'One referral with its history; the referring desk sees its status too', params: IdParams, response: { 200: ReferralView } },
+  }, async (req) => referralStore(req.store).get(req.params.id));
+
+  const command = (name: 'accept' | 'return' | 'start' | 'close', summary: string, body: z.ZodObject) =>
+    r.post(`/api/v1/referrals/:id/${name}`, {
+      config: { permission: 'referral.decide' },
+      schema: { tags, summary, params: IdParams, body, response: { 200: ReferralView } },
+    }, async (req) => referralStore(req.store).act(req.params.id, name, req.body as Record<string, string>, idempotencyKeyOf(req)));
+
+  command('accept', 'Accept: assign a professional of the team (who becomes involved with the client)', z.object({ assignedUserId: z.uuid() }));
+  command('return', 'Return to the referrer, with a reason', z.object({ reason: text }));
+  command('start', 'Start the support (in progress)', z.object({}));
+  command('close', 'Close with an outcome', z.object({ outcome: text }));
+}

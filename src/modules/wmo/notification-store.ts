@@ -1,0 +1,15 @@
+import type { Queryable } from '../../platform/db.ts';
+import { assessmentDeadline } from './wmo-process.ts';
+
+export type NotificationInput = { clientId: string; contactId: string | null; notifiedOn: string; channel: string;
+  reportedBy: 'client' | 'representative' | 'informal_carer' | 'other'; teamId: string | null; createdBy: string | null };
+export type NotificationView = { id: string; notifiedOn: string; assessmentDeadline: string };
+
+/** Records a Wmo melding (Wmo 2015 art. 2.3.2); called inside the caller's transaction. */
+export async function createNotification(tx: Queryable, n: NotificationInput): Promise<NotificationView> {
+  const [row] = await tx.query<{ id: string; notified_on: string }>(
+    `INSERT INTO wmo_notifications (client_id, contact_id, notified_on, channel, reported_by, team_id, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id, notified_on::text AS notified_on`,
+    [n.clientId, n.contactId, n.notifiedOn, n.channel, n.reportedBy, n.teamId, n.createdBy]);
+  return { id: row!.id, notifiedOn: row!.notified_on, assessmentDeadline: assessmentDeadline(row!.notified_on) };
+}

@@ -1,0 +1,42 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Layout } from './components/layout.tsx';
+import { Loading } from './components/page.tsx';
+import { I18nProvider } from './i18n.tsx';
+import { ChangePasswordPage } from './pages/auth/change-password-page.tsx';
+import { LoginPage } from './pages/auth/login-page.tsx';
+import { TotpEnrolmentPage } from './pages/auth/totp-enrolment-page.tsx';
+import { NoAccessPage, NotFoundPage } from './pages/status-pages.tsx';
+import { mayOpen, routes } from './routes.tsx';
+import { SessionProvider, useSession } from './session.tsx';
+
+/** Before the app: log in, then a forced password change or two-factor set-up when the API asks for it. */
+function Gate() {
+  const { state } = useSession();
+  if (state.status === 'loading') return <Layout><Loading /></Layout>;
+  if (state.status === 'anonymous') return <Layout><LoginPage expired={state.expired} /></Layout>;
+  const { user, mfaRequired } = state.session;
+  if (user.mustChangePassword) return <Layout><ChangePasswordPage /></Layout>;
+  if (mfaRequired) return <Layout><TotpEnrolmentPage /></Layout>;
+  return (
+    <Layout user={user}>
+      <Routes>
+        {routes.map((r) => (
+          <Route key={r.path} path={r.path} element={mayOpen(r, user.roles) ? r.element : <NoAccessPage />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <Gate />
+        </BrowserRouter>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * UI strings: one JSON file per feature per language in messages/<lang>/<feature>.json.
+ * `t('admin.users.title')` looks up key `users.title` in admin.json of the current language.
+ * A new feature adds its two files; nothing here changes. Dutch is the default.
+ */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+
+export const LANGUAGES = ['nl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'wegwijs.lang';
+
+type Tree = { [k: string]: string | Tree };
+const files = import.meta.glob<Tree>('./messages/*/*.json', { eager: true, import: 'default' });
+
+function flatten(tree: Tree, prefix: string, out: Map<string, string>) {
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === 'string') out.set(`${prefix}${k}`, v);
+    else flatten(v, `${prefix}${k}.`, out);
+  }
+}
+
+const catalogues: Record<Language, Map<string, string>> = { nl: new Map(), en: new Map() };
+for (const [path, tree] of Object.entries(files)) {
+  const m = /\.\/messages\/(\w+)\/([\w-]+)\.json$/.exec(path);
+  if (!m) continue;
+  const lang = m[1] as Language;
+  if (catalogues[lang]) flatten(tree, `${m[2]}.`, catalogues[lang]);
+}
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: string, params?: Params) => string;
+
+function translate(lang: Language, key: string, params?: Params): string {
+  const s = catalogues[lang].get(key) ?? catalogues.nl.get(key);
+  if (s === undefined) {
+    if (import.meta.env.DEV) console.warn(`missing message: ${key}`);
+    return key;
+  }
+  return params ? s.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all)) : s;
+}
+
+type I18n = { lang: Language; setLang: (l: Language) => void; t: Translate; has: (key: string) => boolean };
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLanguage(): Language {
+  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : 'nl';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Language>(initialLanguage);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const setLang = useCallback((l: Language) => {
+    localStorage.setItem(STORAGE_KEY, l);
+    setLangState(l);
+  }, []);
+  const value = useMemo<I18n>(() => ({
+    lang, setLang,
+    t: (key, params) => translate(lang, key, params),
+    has: (key) => catalogues[lang].has(key),
+  }), [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}
+
+/** The translate function of the current language. */
+export function useT(): Translate {
+  return useI18n().t;
+}
+
+/**
+ * The API answers in both languages ("Nederlands / English"); show the part for the current language.
+ * Known error codes get the UI's own message (errors.json) instead.
+ */
+export function useProblemText() {
+  const { lang, t, has } = useI18n();
+  const localise = useCallback((message: string) => {
+    const parts = message.split(' / ');
+    if (parts.length < 2) return message;
+    return lang === 'en' ? parts.slice(1).join(' / ') : parts[0]!;
+  }, [lang]);
+  const forError = useCallback((err: unknown): string => {
+    const e = err as { code?: string; detail?: string; status?: number };
+    if (e?.code && has(`errors.${e.code}`)) return t(`errors.${e.code}`);
+    if (e?.status === 0) return t('errors.network');
+    if (e?.status && has(`errors.http_${e.status}`)) return t(`errors.http_${e.status}`);
+    if (e?.detail) return localise(e.detail);
+    return t('errors.unexpected');
+  }, [has, t, localise]);
+  return { localise, forError };
+}
+
+/** Dates and times in the user's language, in Europe/Amsterdam. */
+export function useFormat() {
+  const { lang } = useI18n();
+  return useMemo(() => {
+    const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
+    const dt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+    const d = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
+    return {
+      dateTime: (v: string | Date | null | undefined) => (v ? dt.format(new Date(v)) : ''),
+      date: (v: string | null | undefined) => (v ? d.format(new Date(`${v.slice(0, 10)}T12:00:00Z`)) : ''),
+    };
+  }, [lang]);
+}

@@ -1,0 +1,121 @@
+import { Alert, Button, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { type ChangeEvent, type FormEvent, useMemo, useState } from 'react';
+import { api, ApiError } from '../../api.ts';
+import { RadioGroup, TextareaField, TextField, useFormErrors } from '../../components/form.tsx';
+import { useProblemText, useT } from '../../i18n.tsx';
+import type { PostcodeLookup } from '../../types.ts';
+
+const POSTCODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
+
+export function PostcodeLookupTester() {
+  const t = useT();
+  const [postcode, setPostcode] = useState('');
+  const [result, setResult] = useState<PostcodeLookup | null>(null);
+  const labels = useMemo(() => ({ postcode: t('admin.districts.postcode') }), [t]);
+  const form = useFormErrors('lookup', labels);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setResult(null);
+    if (!POSTCODE.test(postcode.trim())) return form.fail({ postcode: t('admin.districts.postcodeFormat') });
+    try {
+      setResult(await api.get<PostcodeLookup>(`/api/v1/postcode-lookups/${encodeURIComponent(postcode.trim())}`));
+      form.reset();
+    } catch (err) {
+      form.handleError(err);
+    }
+  }
+
+  return (
+    <>
+      <Heading level={2} id="lookup-title">{t('admin.districts.lookupTitle')}</Heading>
+      <Paragraph>{t('admin.districts.lookupIntro')}</Paragraph>
+      {form.summary}
+      <form onSubmit={submit} noValidate className="ww-form ww-inline-form">
+        <TextField {...form.field('postcode')} value={postcode} onChange={setPostcode} autoComplete="postal-code" description={t('admin.districts.postcodeFormat')} />
+        <Button type="submit" appearance="secondary-action-button">{t('admin.districts.lookup')}</Button>
+      </form>
+      <div role="status">
+        {result && (
+          <Alert type="ok">
+            <Paragraph>{t('admin.districts.lookupResult', {
+              postcode: result.postcode, district: result.districtName, area: result.areaName, team: result.teamName ?? t('admin.districts.noTeam'),
+            })}</Paragraph>
+          </Alert>
+        )}
+      </div>
+    </>
+  );
+}
+
+type LineError = { line: number; message: string };
+
+export function PostcodeImport({ onImported }: { onImported: () => void }) {
+  const t = useT();
+  const { localise } = useProblemText();
+  const [csv, setCsv] = useState('');
+  const [mode, setMode] = useState('replace');
+  const [lineErrors, setLineErrors] = useState<LineError[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const labels = useMemo(() => ({ csv: t('admin.districts.csv'), file: t('admin.districts.file'), mode: t('admin.districts.mode') }), [t]);
+  const form = useFormErrors('import', labels);
+
+  async function readFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    if (file) setCsv(await file.text());
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(null);
+    setLineErrors([]);
+    if (!csv.trim()) return form.fail({ csv: t('admin.districts.csvRequired') });
+    setBusy(true);
+    try {
+      const r = await api.post<{ imported: number }>('/api/v1/postcode-ranges/imports', csv, { contentType: 'text/csv', query: { mode } });
+      form.reset();
+      setDone(t('admin.districts.imported', { count: r.imported }));
+      onImported();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'csv_invalid' && Array.isArray(err.problem.errors)) {
+        const errs = (err.problem.errors as LineError[]).map((x) => ({ line: x.line, message: localise(x.message) }));
+        setLineErrors(errs);
+        form.fail({ csv: t('admin.districts.csvInvalid', { count: errs.length }) });
+      } else {
+        form.handleError(err);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Heading level={2} id="import-title">{t('admin.districts.importTitle')}</Heading>
+      <Paragraph>{t('admin.districts.importIntro')}</Paragraph>
+      <div role="status">{done && <Alert type="ok"><Paragraph>{done}</Paragraph></Alert>}</div>
+      {form.summary}
+      {lineErrors.length > 0 && (
+        <Alert type="error">
+          <Heading level={3} appearance="utrecht-heading-4">{t('admin.districts.lineErrorsTitle')}</Heading>
+          <UnorderedList className="ww-line-errors">
+            {lineErrors.map((x) => <UnorderedListItem key={`${x.line}-${x.message}`}>{t('admin.districts.lineError', { line: x.line, message: x.message })}</UnorderedListItem>)}
+          </UnorderedList>
+        </Alert>
+      )}
+      <form onSubmit={submit} noValidate className="ww-form">
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="import-file">{labels.file}</label>
+          <div className="utrecht-form-field__input">
+            <input id="import-file" type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e)} />
+          </div>
+        </div>
+        <TextareaField {...form.field('csv')} value={csv} onChange={setCsv} rows={8} description={t('admin.districts.csvHelp')} />
+        <RadioGroup {...form.field('mode')} value={mode} onChange={setMode}
+          options={[{ value: 'replace', label: t('admin.districts.modeReplace') }, { value: 'append', label: t('admin.districts.modeAppend') }]} />
+        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('admin.districts.import')}</Button>
+      </form>
+    </>
+  );
+}

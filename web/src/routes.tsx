@@ -1,0 +1,66 @@
+/**
+ * Every page of the logged-in app, in one table. Adding a page is one line:
+ *
+ *   { path: '/meldingen', element: <NotificationsPage />, roles: permissions['wmo.notification.read'], nav: 'nav.notifications' },
+ *
+ * - `roles`: who may open it (take them from src/platform/access/permissions.ts so the menu
+ *   matches what the API allows); leave out for every logged-in user.
+ * - `nav`: message key of the menu item (messages/<lang>/nav.json); leave out for pages
+ *   reached by a link (detail pages). `section` groups menu items under a heading.
+ * - `home`: message key of the short description shown on the home page of those roles.
+ */
+import type { ReactNode } from 'react';
+import { permissions } from '../../src/platform/access/permissions.ts';
+import { Role } from '../../src/platform/access/roles.ts';
+import { AuditLogPage } from './pages/admin/audit-log-page.tsx';
+import { DistrictsPage } from './pages/admin/districts-page.tsx';
+import { TeamsPage } from './pages/admin/teams-page.tsx';
+import { UserEditPage } from './pages/admin/user-edit-page.tsx';
+import { UserNewPage } from './pages/admin/user-new-page.tsx';
+import { UsersPage } from './pages/admin/users-page.tsx';
+import { ClientPage } from './pages/clients/client-page.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { PlaceholderPage } from './pages/placeholder-page.tsx';
+import { BreakGlassReviewPage } from './pages/privacy/break-glass-review-page.tsx';
+
+export type AppRoute = {
+  path: string;
+  element: ReactNode;
+  roles?: readonly string[];
+  nav?: string;
+  section?: 'work' | 'admin' | 'oversight';
+  home?: string;
+};
+
+export const routes: AppRoute[] = [
+  { path: '/', element: <HomePage /> },
+
+  // Daily work (pages of later issues are placeholders until they land).
+  { path: '/teaminbox', element: <PlaceholderPage title="nav.teamInbox" />, roles: [Role.TeamWorker], nav: 'nav.teamInbox', section: 'work', home: 'home.teamInbox' },
+  { path: '/clienten', element: <PlaceholderPage title="nav.clients" />, roles: [Role.DeskWorker, Role.TeamWorker], nav: 'nav.clients', section: 'work', home: 'home.clients' },
+  { path: '/clienten/:id', element: <ClientPage />, roles: permissions['client.read'] },
+  { path: '/contacten/nieuw', element: <PlaceholderPage title="nav.newContact" />, roles: [Role.DeskWorker], nav: 'nav.newContact', section: 'work', home: 'home.newContact' },
+  { path: '/meldingen', element: <PlaceholderPage title="nav.notifications" />, roles: [Role.WmoAdviser], nav: 'nav.notifications', section: 'work', home: 'home.notifications' },
+  { path: '/teamoverzicht', element: <PlaceholderPage title="nav.teamOverview" />, roles: [Role.TeamLead], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },
+  { path: '/cijfers', element: <PlaceholderPage title="nav.figures" />, roles: [Role.PolicyAnalyst], nav: 'nav.figures', section: 'work', home: 'home.figures' },
+  { path: '/financien', element: <PlaceholderPage title="nav.finance" />, roles: [Role.Finance], nav: 'nav.finance', section: 'work', home: 'home.finance' },
+
+  // Functioneel beheer.
+  { path: '/beheer/gebruikers', element: <UsersPage />, roles: permissions['users.read'], nav: 'nav.users', section: 'admin', home: 'home.users' },
+  { path: '/beheer/gebruikers/nieuw', element: <UserNewPage />, roles: permissions['users.write'] },
+  { path: '/beheer/gebruikers/:id', element: <UserEditPage />, roles: permissions['users.write'] },
+  { path: '/beheer/teams', element: <TeamsPage />, roles: permissions['org.write'], nav: 'nav.teams', section: 'admin', home: 'home.teams' },
+  { path: '/beheer/wijken', element: <DistrictsPage />, roles: permissions['org.write'], nav: 'nav.districts', section: 'admin', home: 'home.districts' },
+
+  // Oversight: audit log and break-the-glass review.
+  { path: '/auditlog', element: <AuditLogPage />, roles: permissions['audit.read'], nav: 'nav.auditLog', section: 'oversight', home: 'home.auditLog' },
+  { path: '/break-the-glass', element: <BreakGlassReviewPage />, roles: permissions['break_glass.review'], nav: 'nav.breakGlass', section: 'oversight', home: 'home.breakGlass' },
+];
+
+export function mayOpen(route: AppRoute, roles: readonly string[]): boolean {
+  return !route.roles || route.roles.some((r) => roles.includes(r));
+}
+
+export function navFor(roles: readonly string[]): AppRoute[] {
+  return routes.filter((r) => r.nav && mayOpen(r, roles));
+}
