@@ -49,7 +49,8 @@ export type Config = {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: boolean } = {}): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable counts as unset (DATABASE_URL= in a .env file means "use the embedded database").
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration / ongeldige configuratie:\n${lines.join('\n')}`);
