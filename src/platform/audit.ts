@@ -49,11 +49,16 @@ type ChainFields = {
   details: unknown;
 };
 
-/** Canonical JSON (sorted keys) so the hash does not depend on key order from the database. */
+/**
+ * Canonical JSON (sorted keys) so the hash does not depend on key order from the database.
+ * It sees what JSON.stringify stores: keys with undefined values are left out, dates become strings.
+ */
 function canonical(v: unknown): string {
+  if (v && typeof (v as { toJSON?: unknown }).toJSON === 'function') return canonical((v as { toJSON: () => unknown }).toJSON());
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
   }
   return JSON.stringify(v ?? null);
 }

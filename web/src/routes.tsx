@@ -21,6 +21,7 @@ import { UsersPage } from './pages/admin/users-page.tsx';
 import { ClientPage } from './pages/clients/client-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { PlaceholderPage } from './pages/placeholder-page.tsx';
+import { PracticesPage } from './pages/practices/practices-page.tsx';
 import { BreakGlassReviewPage } from './pages/privacy/break-glass-review-page.tsx';
 
 export type AppRoute = {
@@ -51,6 +52,7 @@ export const routes: AppRoute[] = [
   { path: '/beheer/gebruikers/:id', element: <UserEditPage />, roles: permissions['users.write'] },
   { path: '/beheer/teams', element: <TeamsPage />, roles: permissions['org.write'], nav: 'nav.teams', section: 'admin', home: 'home.teams' },
   { path: '/beheer/wijken', element: <DistrictsPage />, roles: permissions['org.write'], nav: 'nav.districts', section: 'admin', home: 'home.districts' },
+  { path: '/beheer/huisartsenpraktijken', element: <PracticesPage />, roles: permissions['practices.read'], nav: 'practices.nav', section: 'admin', home: 'practices.home' },
 
   // Oversight: audit log and break-the-glass review.
   { path: '/auditlog', element: <AuditLogPage />, roles: permissions['audit.read'], nav: 'nav.auditLog', section: 'oversight', home: 'home.auditLog' },

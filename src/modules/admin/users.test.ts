@@ -71,3 +71,16 @@ test('an admin changes a user\'s roles; the new menu applies at once', async (t)
   const log = await app.db.query<{ details: { changed: string[] } }>(`SELECT details FROM audit_log WHERE action = 'user.update'`);
   assert.deepEqual(log[0]!.details.changed, ['roles']);
 });
+
+test('an admin unlocks an account that was locked after five wrong passwords', async (t) => {
+  const app = await build(t);
+  const admin = await loginAs(app, 'beheer');
+  for (let i = 0; i < 5; i++) await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'wijkteam', password: 'verkeerd-wachtwoord' } });
+  const users = (await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin })).json();
+  const wim = users.find((u: { username: string }) => u.username === 'wijkteam');
+  assert.equal(wim.locked, true);
+  const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${wim.id}`, headers: admin, payload: { locked: false } });
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.json().locked, false);
+  await loginAs(app, 'wijkteam'); // the right password works again
+});

@@ -54,6 +54,12 @@ function ageOn(birthDate: string, on: Date): number {
   return age;
 }
 
+/** Names the identifier systems that were sent, so a wrong system is easy to spot. */
+const systemsFound = (ids: Json[] | undefined) => {
+  const systems = (ids ?? []).map((i) => i.system).filter((x) => typeof x === 'string');
+  return systems.length ? ` (gevonden / found: ${systems.join(', ')})` : '';
+};
+
 const isRealDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 /** Finds the resources of the submission and how they reference each other. */
@@ -130,11 +136,13 @@ export function parseGpReferral(body: Json, now = new Date()): ParseResult {
   if (!reason) need(`${p}.note[0].text`, 'De reden van verwijzing en hulpvraag (note.text) is verplicht / The reason and question (note.text) are required');
 
   const lifeDomains: string[] = [];
-  (s.reasonCode ?? []).forEach((cc: Json, i: number) => (cc.coding ?? []).forEach((c: Json, j: number) => {
-    if (c.system !== systemUrl(LifeDomainSystem)) return;
-    if (hasCode(LifeDomainSystem, c.code)) lifeDomains.push(c.code);
-    else need(`${p}.reasonCode[${i}].coding[${j}].code`, `Onbekende code '${String(c.code)}' in ${systemUrl(LifeDomainSystem)} / Unknown code`, 'code-invalid');
-  }));
+  for (const [i, cc] of ((s.reasonCode ?? []) as Json[]).entries()) {
+    for (const [j, c] of ((cc.coding ?? []) as Json[]).entries()) {
+      if (c.system !== systemUrl(LifeDomainSystem)) continue;
+      if (hasCode(LifeDomainSystem, c.code)) lifeDomains.push(c.code);
+      else need(`${p}.reasonCode[${i}].coding[${j}].code`, `Onbekende code '${String(c.code)}' in ${systemUrl(LifeDomainSystem)} / Unknown code`, 'code-invalid');
+    }
+  }
   if (lifeDomains.length === 0 && !issues.some((i) => i.code === 'code-invalid')) {
     need(`${p}.reasonCode`, `Minstens één leefgebied uit ${systemUrl(LifeDomainSystem)} / At least one life domain from ${systemUrl(LifeDomainSystem)}`);
   }
@@ -161,7 +169,7 @@ export function parseGpReferral(body: Json, now = new Date()): ParseResult {
     const q = patient.path;
     const bsnIndex = (r.identifier ?? []).findIndex((i: Json) => i.system === NamingSystem.Bsn);
     const bsn = bsnIndex >= 0 ? text(r.identifier[bsnIndex].value) : null;
-    if (bsnIndex < 0) need(`${q}.identifier`, `BSN ontbreekt: identifier met system ${NamingSystem.Bsn} is verplicht / BSN missing: an identifier with system ${NamingSystem.Bsn} is required`);
+    if (bsnIndex < 0) need(`${q}.identifier`, `BSN ontbreekt: identifier met system ${NamingSystem.Bsn} is verplicht / BSN missing: an identifier with system ${NamingSystem.Bsn} is required${systemsFound(r.identifier)}`);
     else if (!bsn || !isValidBsn(bsn)) need(`${q}.identifier[${bsnIndex}].value`, 'BSN is ongeldig (elfproef) / BSN is invalid (eleven test)', 'value');
     const name = humanName(r.name);
     if (!name.surname) need(`${q}.name`, 'Achternaam (name.family) is verplicht / Surname (name.family) is required');
@@ -201,7 +209,7 @@ export function parseGpReferral(body: Json, now = new Date()): ParseResult {
     const r = requester.resource;
     const agbIndex = (r.identifier ?? []).findIndex((i: Json) => i.system === NamingSystem.AgbZ);
     const agb = agbIndex >= 0 ? text(r.identifier[agbIndex].value) : null;
-    if (agbIndex < 0) need(`${requester.path}.identifier`, `AGB-code ontbreekt: identifier met system ${NamingSystem.AgbZ} is verplicht / AGB code missing: an identifier with system ${NamingSystem.AgbZ} is required`);
+    if (agbIndex < 0) need(`${requester.path}.identifier`, `AGB-code ontbreekt: identifier met system ${NamingSystem.AgbZ} is verplicht / AGB code missing: an identifier with system ${NamingSystem.AgbZ} is required${systemsFound(r.identifier)}`);
     else if (!agb || !/^\d{8}$/.test(agb)) need(`${requester.path}.identifier[${agbIndex}].value`, 'AGB-code is 8 cijfers / AGB code is 8 digits', 'value');
     const name = humanName(r.name);
     if (!name.full) need(`${requester.path}.name`, 'Naam van de verwijzer is verplicht / Name of the referrer is required');

@@ -83,8 +83,12 @@ export function validateStructure(resource: unknown, root?: string): FhirIssue[]
   }
   const nested: { pointer: string; resource: unknown }[] = [];
   const r = resource as { contained?: unknown[]; entry?: { resource?: unknown }[] };
-  if (Array.isArray(r.contained)) r.contained.forEach((c, i) => nested.push({ pointer: `/contained/${i}`, resource: c }));
-  if (type === 'Bundle' && Array.isArray(r.entry)) r.entry.forEach((e, i) => e?.resource !== undefined && nested.push({ pointer: `/entry/${i}/resource`, resource: e.resource }));
+  if (Array.isArray(r.contained)) {
+    for (const [i, c] of r.contained.entries()) nested.push({ pointer: `/contained/${i}`, resource: c });
+  }
+  if (type === 'Bundle' && Array.isArray(r.entry)) {
+    for (const [i, e] of r.entry.entries()) if (e?.resource !== undefined) nested.push({ pointer: `/entry/${i}/resource`, resource: e.resource });
+  }
 
   const v = validatorFor(type);
   if (v(resource)) return [];

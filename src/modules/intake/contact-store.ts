@@ -58,7 +58,7 @@ async function raiseSafetySignal(tx: Queryable, clientId: string, contactId: str
   await enqueue(tx, SAFETY_SIGNAL_REGISTERED, { clientId, contactId }, { uniqueKey: `safety:${contactId}` });
 }
 
-async function insertContact(tx: Queryable, ctx: RequestContext, c: ContactInput, clientId: string | null, team: { id: string; name: string }): Promise<ContactView> {
+export async function insertContact(tx: Queryable, ctx: RequestContext, c: ContactInput, clientId: string | null, team: { id: string; name: string }): Promise<ContactView> {
   const [row] = await tx.query<{ id: string; contacted_at: Date }>(
     `INSERT INTO contacts (client_id, channel, team_id, registered_by, question, life_domains, urgency, outcome, general_provision, note, contacted_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10, coalesce($11::timestamptz, now())) RETURNING id, contacted_at`,

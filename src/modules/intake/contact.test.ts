@@ -14,8 +14,8 @@ test('a desk worker registers a new client by phone and refers them to the team 
   assert.equal(c.teamName, 'VraagWijzer Centrum');
   assert.equal(c.referral.teamName, 'Wijkteam Oude Noorden');
   assert.equal(c.referral.status, 'open');
-  const jobs = await app.db.query<{ payload: { referralId: string } }>(`SELECT payload FROM jobs WHERE kind = 'referral.status_changed'`);
-  assert.deepEqual(jobs.map((j) => j.payload.referralId), [c.referral.id]);
+  const jobs = await app.db.query(`SELECT 1 FROM jobs WHERE kind = 'referral.status_changed' AND payload->>'referralId' = $1`, [c.referral.id]);
+  assert.equal(jobs.length, 1);
   const wijkteam = await loginAs(app, 'wijkteam');
   assert.equal((await app.inject({ method: 'GET', url: `/api/v1/clients/${c.clientId}`, headers: wijkteam })).statusCode, 200, 'the team is now involved');
 });
@@ -98,16 +98,19 @@ for (const [what, body, field] of bad) {
   test(`a contact with ${what} is refused naming the field, and nothing is stored`, async (t) => {
     const app = await build(t);
     const balie = await loginAs(app, 'balie');
+    const count = async () => (await app.db.query<{ n: number }>('SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM referrals) + (SELECT count(*) FROM clients) AS n'))[0]!.n;
+    const before = await count();
     const res = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie, payload: { ...phoneContact, newClient, outcome: 2, ...body } });
     assert.equal(res.statusCode, 400, res.body);
     assert.equal(res.json().field, field);
-    assert.equal((await app.db.query('SELECT 1 FROM contacts')).length + (await app.db.query('SELECT 1 FROM referrals')).length, 0);
+    assert.equal(await count(), before);
   });
 }
 
 test('the same contact sent twice, or twice at once, with one idempotency key is registered once', async (t) => {
   const app = await build(t);
   const balie = await loginAs(app, 'balie');
+  const [before] = await app.db.query<{ r: number; c: number }>('SELECT (SELECT count(*) FROM referrals)::int AS r, (SELECT count(*) FROM clients)::int AS c');
   const send = (key: string) => app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { ...balie, 'idempotency-key': key },
     payload: { ...phoneContact, newClient: { ...newClient, surname: key }, outcome: 2 } });
   const [a, b] = [await send('contact-key-1'), await send('contact-key-1')];
@@ -115,6 +118,6 @@ test('the same contact sent twice, or twice at once, with one idempotency key is
   const [c, d] = await Promise.all([send('contact-key-2'), send('contact-key-2')]);
   assert.deepEqual([c.statusCode, d.statusCode], [201, 201], `${c.body} ${d.body}`);
   assert.equal(c.json().referral.id, d.json().referral.id);
-  assert.equal((await app.db.query('SELECT 1 FROM referrals')).length, 2);
-  assert.equal((await app.db.query('SELECT 1 FROM clients')).length, 2);
+  const [after] = await app.db.query<{ r: number; c: number }>('SELECT (SELECT count(*) FROM referrals)::int AS r, (SELECT count(*) FROM clients)::int AS c');
+  assert.deepEqual([after!.r - before!.r, after!.c - before!.c], [2, 2]);
 });

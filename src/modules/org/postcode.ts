@@ -13,7 +13,8 @@ export function normalisePostcode(input: string): string | null {
 /** '3011AB' → '3011 AB' for display. */
 export const formatPostcode = (pc: string) => `${pc.slice(0, 4)} ${pc.slice(4)}`;
 
-export type PostcodeRangeRow = { from: string; to: string; district: string };
+/** `line`: the row's line number in the file (1 = header), for error messages. */
+export type PostcodeRangeRow = { from: string; to: string; district: string; line: number };
 
 /**
  * Parses the postcode import CSV: header `from,to,district` (or with semicolons, as Dutch
@@ -40,7 +41,7 @@ export function parsePostcodeCsv(text: string): { rows: PostcodeRangeRow[]; erro
     else if (!to) errors.push({ line: n, message: `ongeldige postcode '${cells[idx.to] ?? ''}' / invalid postcode` });
     else if (from > to) errors.push({ line: n, message: `'${from}' ligt na '${to}' / range is reversed` });
     else if (!district) errors.push({ line: n, message: 'wijk ontbreekt / district missing' });
-    else rows.push({ from, to, district });
+    else rows.push({ from, to, district, line: n });
   });
   return { rows, errors };
 }

@@ -99,8 +99,8 @@ export async function orgRoutes(app: FastifyInstance) {
   }, async (req) => {
     const { rows, errors } = parsePostcodeCsv(req.body);
     const districts = new Map((await listDistricts(app.db)).map((d) => [d.name.toLowerCase(), d.id]));
-    for (const [i, row] of rows.entries()) {
-      if (!districts.has(row.district.toLowerCase())) errors.push({ line: i + 2, message: `onbekende wijk '${row.district}' / unknown district` });
+    for (const row of rows) {
+      if (!districts.has(row.district.toLowerCase())) errors.push({ line: row.line, message: `onbekende wijk '${row.district}' / unknown district` });
     }
     if (errors.length) {
       errors.sort((a, b) => a.line - b.line);

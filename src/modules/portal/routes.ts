@@ -1,3 +1,71 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ProcessingActivity } from '../../platform/audit.ts';
+import { idempotencyKeyOf } from '../../platform/idempotency.ts';
+import { maskBsn } from '../clients/bsn.ts';
+import { citizenAuth, requireCitizen } from './citizen-auth.ts';
+import { AccessLogEntry, PortalReceipt, PortalRequestInput, PortalRequestStatus, portalStore } from './store.ts';
 
-export async function portalRoutes(_app: FastifyInstance) {}
+/**
+ * The digital channel. Citizen routes are `public` for the staff access table and guarded by
+ * requireCitizen (a DigiD session, CSRF on changes); the desk's list of digital questions is a staff route.
+ */
+export async function portalRoutes(app: FastifyInstance) {
+  await citizenAuth(app);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['portal'];
+
+  r.get('/api/v1/portal/session', {
+    config: { public: true },
+    schema: { tags, summary: 'The logged-in citizen (BSN masked) and the CSRF token', response: { 200: z.object({ name: z.string(), bsnMasked: z.string(), csrfToken: z.string() }) } },
+  }, async (req) => {
+    const c = requireCitizen(req);
+    return { name: c.name, bsnMasked: maskBsn(c.bsn)!, csrfToken: c.csrfToken };
+  });
+
+  r.post('/api/v1/portal/requests', {
+    config: { public: true },
+    schema: { tags, summary: 'Ask for help; returns a receipt with a reference number once stored (Idempotency-Key: a double submit is one request)',
+      body: PortalRequestInput, response: { 201: PortalReceipt } },
+  }, async (req, reply) => {
+    const c = requireCitizen(req);
+    const { clientId: _, ...receipt } = await portalStore(req.store, c).submit(req.body, idempotencyKeyOf(req));
+    return reply.status(201).send(receipt);
+  });
+
+  r.get('/api/v1/portal/requests', {
+    config: { public: true },
+    schema: { tags, summary: 'Mijn Wegwijs: my questions and their status', response: { 200: z.array(PortalRequestStatus) } },
+  }, async (req) => portalStore(req.store, requireCitizen(req)).requests());
+
+  r.get('/api/v1/portal/letters', {
+    config: { public: true },
+    schema: { tags, summary: 'Mijn Wegwijs: my letters (decisions come with the Wmo module)', response: { 200: z.array(z.object({ id: z.uuid(), title: z.string(), date: z.string() })) } },
+  }, async (req) => {
+    requireCitizen(req);
+    return [];
+  });
+
+  r.get('/api/v1/portal/access-log', {
+    config: { public: true },
+    schema: { tags, summary: 'Mijn Wegwijs: which desks and teams looked at my file', response: { 200: z.array(AccessLogEntry) } },
+  }, async (req) => portalStore(req.store, requireCitizen(req)).accessLog());
+
+  r.get('/api/v1/portal-requests', {
+    config: { permission: 'portal_request.read' },
+    schema: { tags, summary: "Digital questions waiting at the user's desks (handle one by registering a contact with portalRequestId)",
+      response: { 200: z.array(z.object({ id: z.uuid(), reference: z.string(), createdAt: z.string(), clientId: z.uuid().nullable(), citizenName: z.string(),
+        onBehalfOf: z.object({ name: z.string(), birthDate: z.string().nullable().optional(), relation: z.string() }).nullable(), question: z.string(),
+        lifeDomains: z.array(z.string()), contactPreference: z.string(), contactValue: z.string().nullable(), deskName: z.string() })) } },
+  }, async (req) => req.store.withClientList({ action: 'portal_request.list', activity: ProcessingActivity.FrontDesk }, async (tx) => {
+    const rows = await tx.query<{ id: string; reference: string; created_at: Date; client_id: string | null; citizen_name: string; on_behalf_of: null; question: string;
+      life_domains: string[]; contact_preference: string; contact_value: string | null; desk: string }>(
+      `SELECT p.id, p.reference, p.created_at, p.client_id, p.citizen_name, p.on_behalf_of, p.question, p.life_domains, p.contact_preference, p.contact_value, t.name AS desk
+       FROM portal_requests p JOIN teams t ON t.id = p.desk_team_id WHERE p.contact_id IS NULL AND p.desk_team_id = ANY($1::uuid[]) ORDER BY p.created_at LIMIT 200`,
+      [req.ctx!.actor.teamIds]);
+    const result = rows.map((p) => ({ id: p.id, reference: p.reference, createdAt: new Date(p.created_at).toISOString(), clientId: p.client_id, citizenName: p.citizen_name,
+      onBehalfOf: p.on_behalf_of, question: p.question, lifeDomains: p.life_domains, contactPreference: p.contact_preference, contactValue: p.contact_value, deskName: p.desk }));
+    return { result, clientIds: rows.flatMap((p) => (p.client_id ? [p.client_id] : [])) };
+  }));
+}

@@ -148,7 +148,7 @@ export function referralStore(store: Store) {
           const done = await tx.query('SELECT 1 FROM referral_actions WHERE referral_id = $1 AND idempotency_key = $2', [id, idempotencyKey]);
           if (done.length > 0) return getReferral(tx, id);
         }
-        if (!isAllowed(r!.status, command)) throw conflict(notAllowedMessage(r!.status, command), 'referral_status', { status: r!.status, allowed: allowedNext[r!.status] });
+        if (!isAllowed(r!.status, command)) throw conflict(notAllowedMessage(r!.status, command), 'referral_status', { referralStatus: r!.status, allowed: allowedNext[r!.status] });
         if (command === 'accept') {
           const member = await tx.query('SELECT 1 FROM team_members WHERE team_id = $1 AND user_id = $2', [r!.team_id, input.assignedUserId ?? null]);
           if (!input.assignedUserId || member.length === 0) throw badRequest('Kies een professional van dit team / Choose a professional of this team', 'assignedUserId');

@@ -45,7 +45,9 @@ test('every role gets exactly the routes the permissions table gives it (role ×
     assert.equal(anon.statusCode, 401, `anonymous ${r.method} ${r.url}`);
     for (const role of ALL_ROLES) {
       const res = await app.inject({ method: r.method as 'GET', url, headers: byRole.get(role)! });
-      const refusedByRole = res.statusCode === 403 && res.json().code === 'role_forbidden';
+      // problem+json carries the code at the top; a FHIR OperationOutcome (/fhir/r4/*) in issue[0].details.coding.
+      const body = res.statusCode === 403 ? res.json() : {};
+      const refusedByRole = res.statusCode === 403 && (body.code ?? body.issue?.[0]?.details?.coding?.[0]?.code) === 'role_forbidden';
       assert.equal(refusedByRole, !rolesAllow(r.permission, [role]), `${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
       checked++;
     }

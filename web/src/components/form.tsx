@@ -190,7 +190,7 @@ function ErrorSummary({ ref, formId, errors, general, labels }: {
   const entries = Object.entries(errors);
   if (!entries.length && !general) return null;
   return (
-    <div ref={ref} tabIndex={-1} className="ww-error-summary" aria-labelledby={`${formId}-summary-title`}>
+    <div ref={ref} tabIndex={-1} className="ww-error-summary">
       <Alert type="error">
         <Heading level={2} id={`${formId}-summary-title`} appearance="utrecht-heading-4">
           {entries.length ? t('common.form.summaryTitle') : t('common.form.failedTitle')}

@@ -62,6 +62,7 @@ export function Layout({ user, children }: { user?: SessionUser; children: React
   const { pathname } = useLocation();
   const first = useRef(true);
   // After navigating, move focus to the new page so screen-reader users hear where they are.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose on every change of page
   useEffect(() => {
     if (first.current) {
       first.current = false;

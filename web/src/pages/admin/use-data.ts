@@ -6,6 +6,7 @@ export function useData<T>(path: string | null) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [version, setVersion] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes to load again (reload)
   useEffect(() => {
     if (!path) return;
     let live = true;

@@ -18,7 +18,6 @@ function grantOf(id: string): string | null {
 
 /** One client. Without a relation the API answers 403 client_access_denied; break-the-glass opens it, logged and reviewed. */
 export function ClientPage() {
-  const t = useT();
   const { id = '' } = useParams();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [grant, setGrant] = useState<string | null>(() => grantOf(id));

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { build, loginAs } from '../../../test/helpers.ts';
+
+test('the client timeline shows contacts, referrals and Wmo notifications with who and which desk, filterable by type', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const first = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie, payload: {
+    channel: 'phone', question: 'Hulp bij het huishouden nodig', outcome: 2, lifeDomains: ['ageing'],
+    newClient: { surname: 'Hendriks', birthDate: '1944-01-01', address: { postcode: '3033 CC', houseNumber: 9 } } } });
+  const clientId = first.json().clientId;
+  await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie, payload: { clientId, channel: 'desk', question: 'Traplift', outcome: 3 } });
+  const all = await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}/timeline`, headers: balie });
+  assert.equal(all.statusCode, 200);
+  assert.deepEqual(all.json().map((e: { type: string }) => e.type).sort(), ['contact', 'contact', 'notification', 'referral']);
+  const contact = all.json().find((e: { type: string; details: { outcome: number } }) => e.type === 'contact' && e.details.outcome === 2);
+  assert.deepEqual([contact.teamName, contact.userName, contact.title], ['VraagWijzer Centrum', 'Bea Balie', 'Doorverwijzing naar het wijkteam']);
+  const only = await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}/timeline?type=referral,notification`, headers: balie });
+  assert.deepEqual(only.json().map((e: { type: string }) => e.type).sort(), ['notification', 'referral']);
+  assert.equal((await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}/timeline?type=gossip`, headers: balie })).statusCode, 400);
+});
+
+test('contact figures count per channel, desk and outcome, anonymous contacts included; only for management roles', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  for (const channel of ['phone', 'phone', 'desk']) {
+    await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie, payload: { channel, question: 'Waar is het Huis van de Wijk?', outcome: 1, contactedAt: '2021-03-10T10:00:00+01:00' } });
+  }
+  const period = 'from=2021-03-01&to=2021-03-31';
+  const beleid = await loginAs(app, 'beleid');
+  const res = await app.inject({ method: 'GET', url: `/api/v1/figures/contacts?${period}`, headers: beleid });
+  assert.equal(res.statusCode, 200, res.body);
+  const f = res.json();
+  assert.equal(f.total, 3);
+  assert.equal(f.anonymous, 3);
+  assert.deepEqual(f.byChannel, [{ channel: 'phone', count: 2 }, { channel: 'desk', count: 1 }]);
+  assert.deepEqual(f.byOutcome, [{ outcome: 1, count: 3 }]);
+  assert.equal(f.byDesk[0].teamName, 'VraagWijzer Centrum');
+  assert.equal((await app.inject({ method: 'GET', url: `/api/v1/figures/contacts?${period}`, headers: balie })).statusCode, 403);
+});
