@@ -36,7 +36,8 @@ ALTER TABLE clients
 CREATE INDEX clients_surname_key ON clients (surname_key, birth_date, id) WHERE merged_into IS NULL;
 CREATE INDEX clients_birth_date ON clients (birth_date) WHERE merged_into IS NULL;
 CREATE INDEX clients_address ON clients (postcode, house_number) WHERE merged_into IS NULL AND postcode IS NOT NULL;
-CREATE INDEX clients_surname_trgm ON clients USING gin (surname_key gin_trgm_ops);
+-- GiST, not GIN: ORDER BY surname_key <-> key walks the index nearest-first and stops at the LIMIT.
+CREATE INDEX clients_surname_trgm ON clients USING gist (surname_key gist_trgm_ops) WHERE merged_into IS NULL;
 
 -- Representatives, informal carers and household members of a client.
 -- kind: representative (role: curator, mentor, bewindvoerder, parent_with_authority)

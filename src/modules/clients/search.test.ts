@@ -21,6 +21,7 @@ test('a client is found by surname with or without "van der", by surname prefix,
   assert.deepEqual(names(await search(app, balie, { name: 'Berg' })), ['P. van der Berg']);
   assert.deepEqual(names(await search(app, balie, { name: 'jans' })), ['J. Jansen', 'R. Janssen']);
   assert.deepEqual(names(await search(app, balie, { name: 'sahin' })), ['E. Şahin']);
+  assert.deepEqual(names(await search(app, balie, { name: 'Jans', firstName: 'ria' })), ['R. Janssen']);
 });
 
 test('a typo in the surname still finds the client', async (t) => {

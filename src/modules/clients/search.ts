@@ -81,7 +81,7 @@ export async function searchClients(store: Store, s: ClientSearch): Promise<Clie
       const k = add(key);
       w2.push(`c.surname_key % ${k}`, `NOT (c.id = ANY(${add(rows.map((r) => r.id))}::uuid[]))`);
       rows.push(...await tx.query<Candidate>(
-        `${SELECT(VISIBLE)} WHERE ${w2.join(' AND ')} ORDER BY similarity(c.surname_key, ${k}) DESC, c.id LIMIT ${SEARCH_LIMIT - rows.length}`, p2));
+        `${SELECT(VISIBLE)} WHERE ${w2.join(' AND ')} ORDER BY c.surname_key <-> ${k} LIMIT ${SEARCH_LIMIT - rows.length}`, p2));
     }
     const hits = rows.map((r) => toHit(r, showExists)).filter((h): h is ClientHit => h !== null);
     return { result: hits, clientIds: hits.map((h) => h.id) };

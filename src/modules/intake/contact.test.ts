@@ -56,6 +56,9 @@ test('a safety signal flags the client and notifies the team lead', async (t) =>
   const leads = await app.db.query<{ username: string }>(`SELECT u.username FROM user_notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'safety_signal'`);
   assert.deepEqual(leads.map((l) => l.username), ['teamleider']);
   assert.equal((await app.db.query(`SELECT 1 FROM jobs WHERE kind = 'safety.signal_registered'`)).length, 1);
+  const teamleider = await loginAs(app, 'teamleider');
+  const mine = await app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: teamleider });
+  assert.deepEqual(mine.json().map((n: { kind: string; clientId: string }) => [n.kind, n.clientId]), [['safety_signal', clientId]]);
 });
 
 test('an anonymous question can be registered for advice only', async (t) => {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ProcessingActivity } from '../../platform/audit.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { displayName } from '../clients/names.ts';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { registerContact } from './contact-store.ts';
 import { contactFigures, ContactFigures } from './figures.ts';
@@ -30,6 +32,19 @@ export async function intakeRoutes(app: FastifyInstance) {
     if (bad) throw badRequest(`Onbekend soort '${bad}' (kies uit ${TYPES.join(', ')}) / Unknown type`, 'type');
     return clientTimeline(req.store, req.params.id, types as TimelineType[]);
   });
+
+  r.get('/api/v1/me/notifications', {
+    config: { permission: 'notifications.self' },
+    schema: { tags, summary: 'My notifications (e.g. a safety signal for the team lead), newest first',
+      response: { 200: z.array(z.object({ id: z.uuid(), kind: z.string(), clientId: z.uuid().nullable(), clientName: z.string().nullable(), teamName: z.string().nullable(), createdAt: z.string(), read: z.boolean() })) } },
+  }, async (req) => req.store.withClientList({ action: 'notification.list', activity: ProcessingActivity.FrontDesk }, async (tx) => {
+    const rows = await tx.query<{ id: string; kind: string; client_id: string | null; surname: string | null; first_names: string | null; surname_prefix: string | null; team: string | null; created_at: Date; read_at: Date | null }>(
+      `SELECT n.id, n.kind, n.client_id, c.surname, c.first_names, c.surname_prefix, t.name AS team, n.created_at, n.read_at
+       FROM user_notifications n LEFT JOIN clients c ON c.id = n.client_id LEFT JOIN contacts k ON k.id = n.contact_id LEFT JOIN teams t ON t.id = k.team_id
+       WHERE n.user_id = $1 ORDER BY n.created_at DESC LIMIT 100`, [req.ctx!.actor.id]);
+    return { result: rows.map((r) => ({ id: r.id, kind: r.kind, clientId: r.client_id, clientName: r.surname ? displayName({ firstNames: r.first_names, surnamePrefix: r.surname_prefix, surname: r.surname }) : null,
+      teamName: r.team, createdAt: new Date(r.created_at).toISOString(), read: r.read_at !== null })), clientIds: rows.flatMap((r) => (r.client_id ? [r.client_id] : [])) };
+  }));
 
   r.get('/api/v1/figures/contacts', {
     config: { permission: 'contact.figures' },

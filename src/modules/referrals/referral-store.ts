@@ -96,7 +96,7 @@ export async function getReferral(tx: Queryable, id: string): Promise<ReferralVi
  */
 export async function createReferral(tx: Queryable, ctx: RequestContext, input: CreateReferralInput): Promise<{ referral: ReferralView; created: boolean }> {
   const [team] = await tx.query<{ kind: string; active: boolean }>('SELECT kind, active FROM teams WHERE id = $1', [input.teamId]);
-  if (!team || team.kind !== 'neighbourhood_team' || !team.active) throw badRequest('Onbekend wijkteam / Unknown neighbourhood team', 'teamId');
+  if (team?.kind !== 'neighbourhood_team' || !team.active) throw badRequest('Onbekend wijkteam / Unknown neighbourhood team', 'teamId');
   if (input.proposedTeamId && input.proposedTeamId !== input.teamId && !input.teamOverrideReason?.trim()) {
     throw badRequest('Geef een reden om van het voorgestelde wijkteam af te wijken / Give a reason to choose another team than proposed', 'teamOverrideReason');
   }
