@@ -1,3 +1,5 @@
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -40,6 +42,21 @@ export function endpointProblem(endpoint: string): string | null {
   if (u.protocol === 'https:') return null;
   if (u.protocol === 'http:' && LOOPBACK.test(u.hostname)) return null;
   return 'endpoint moet https gebruiken / endpoint must use https';
+}
+
+/** Internal networks a practice's webhook must never reach from inside the municipality (SSRF). */
+const INTERNAL = new BlockList();
+for (const [net, bits] of [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['169.254.0.0', 16], ['127.0.0.0', 8], ['100.64.0.0', 10], ['0.0.0.0', 8]] as const) INTERNAL.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [['fc00::', 7], ['fe80::', 10], ['::1', 128], ['::', 128]] as const) INTERNAL.addSubnet(net, bits, 'ipv6');
+
+/** An https endpoint whose name resolves to an internal address is refused at delivery time. */
+export async function internalTargetProblem(endpoint: string): Promise<string | null> {
+  const u = new URL(endpoint);
+  if (u.protocol === 'http:') return null; // only loopback is accepted for http (endpointProblem): development and tests
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  const addrs = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
+  const bad = addrs.find((a) => INTERNAL.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'));
+  return bad ? `endpoint resolves to an internal address (${bad.address}); refused` : null;
 }
 
 function toResource(s: SubscriptionRow) {
@@ -140,6 +157,8 @@ export function registerFhirJobs(jobs: JobRunner, db: Db) {
     let httpStatus: number | null = null;
     let error: string | null = null;
     try {
+      const internal = await internalTargetProblem(url);
+      if (internal) throw new Error(internal);
       const res = await fetch(url, {
         method: withPayload ? 'PUT' : 'POST', redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS),
         headers: { ...headers, ...(withPayload ? { 'content-type': 'application/fhir+json' } : {}) },
