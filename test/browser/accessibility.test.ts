@@ -44,8 +44,9 @@ uiTest('the home pages and placeholder pages of the work roles have no serious a
     await loginAndWait(page, user);
     await check(page, `home of ${user}`);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link }).click();
-    await page.getByText('Deze pagina volgt.').waitFor();
-    await check(page, `${link} (placeholder)`);
+    // Placeholders until their issue lands; the front-door pages (contact, inbox, figures) are real pages with the same title.
+    await page.getByRole('heading', { level: 1, name: link }).waitFor();
+    await check(page, link);
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
   }

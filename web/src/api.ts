@@ -48,10 +48,12 @@ export type RequestOptions = {
   query?: Record<string, string | number | boolean | undefined | null>;
   /** Do not notify the session on 401 (the login call itself answers 401 for a wrong password). */
   quiet401?: boolean;
+  /** Extra request headers, e.g. `Idempotency-Key` on a creating command. */
+  headers?: Record<string, string>;
 };
 
 export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers };
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let payload: BodyInit | undefined;
   if (body !== undefined) {

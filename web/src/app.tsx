@@ -5,6 +5,8 @@ import { I18nProvider } from './i18n.tsx';
 import { ChangePasswordPage } from './pages/auth/change-password-page.tsx';
 import { LoginPage } from './pages/auth/login-page.tsx';
 import { TotpEnrolmentPage } from './pages/auth/totp-enrolment-page.tsx';
+import { AskPage } from './pages/portal/ask-page.tsx';
+import { MijnWegwijsPage } from './pages/portal/mijn-wegwijs-page.tsx';
 import { NoAccessPage, NotFoundPage } from './pages/status-pages.tsx';
 import { mayOpen, routes } from './routes.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -34,7 +36,12 @@ export function App() {
     <I18nProvider>
       <SessionProvider>
         <BrowserRouter>
-          <Gate />
+          <Routes>
+            {/* The citizens' digital channel: outside the staff login, with its own DigiD session. */}
+            <Route path="/digitaal-loket" element={<AskPage />} />
+            <Route path="/mijn-wegwijs" element={<MijnWegwijsPage />} />
+            <Route path="*" element={<Gate />} />
+          </Routes>
         </BrowserRouter>
       </SessionProvider>
     </I18nProvider>

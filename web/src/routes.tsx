@@ -19,6 +19,10 @@ import { UserEditPage } from './pages/admin/user-edit-page.tsx';
 import { UserNewPage } from './pages/admin/user-new-page.tsx';
 import { UsersPage } from './pages/admin/users-page.tsx';
 import { ClientPage } from './pages/clients/client-page.tsx';
+import { ClientSearchPage } from './pages/intake/client-search-page.tsx';
+import { ContactFiguresPage } from './pages/intake/contact-figures-page.tsx';
+import { ContactPage } from './pages/intake/contact-page.tsx';
+import { TeamInboxPage } from './pages/referrals/team-inbox-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { PlaceholderPage } from './pages/placeholder-page.tsx';
 import { PracticesPage } from './pages/practices/practices-page.tsx';
@@ -37,13 +41,13 @@ export const routes: AppRoute[] = [
   { path: '/', element: <HomePage /> },
 
   // Daily work (pages of later issues are placeholders until they land).
-  { path: '/teaminbox', element: <PlaceholderPage title="nav.teamInbox" />, roles: [Role.TeamWorker], nav: 'nav.teamInbox', section: 'work', home: 'home.teamInbox' },
-  { path: '/clienten', element: <PlaceholderPage title="nav.clients" />, roles: [Role.DeskWorker, Role.TeamWorker], nav: 'nav.clients', section: 'work', home: 'home.clients' },
+  { path: '/teaminbox', element: <TeamInboxPage />, roles: permissions['referral.decide'], nav: 'nav.teamInbox', section: 'work', home: 'home.teamInbox' },
+  { path: '/clienten', element: <ClientSearchPage />, roles: permissions['client.search'], nav: 'nav.clients', section: 'work', home: 'home.clients' },
   { path: '/clienten/:id', element: <ClientPage />, roles: permissions['client.read'] },
-  { path: '/contacten/nieuw', element: <PlaceholderPage title="nav.newContact" />, roles: [Role.DeskWorker], nav: 'nav.newContact', section: 'work', home: 'home.newContact' },
+  { path: '/contacten/nieuw', element: <ContactPage />, roles: permissions['contact.create'], nav: 'nav.newContact', section: 'work', home: 'home.newContact' },
   { path: '/meldingen', element: <PlaceholderPage title="nav.notifications" />, roles: [Role.WmoAdviser], nav: 'nav.notifications', section: 'work', home: 'home.notifications' },
   { path: '/teamoverzicht', element: <PlaceholderPage title="nav.teamOverview" />, roles: [Role.TeamLead], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },
-  { path: '/cijfers', element: <PlaceholderPage title="nav.figures" />, roles: [Role.PolicyAnalyst], nav: 'nav.figures', section: 'work', home: 'home.figures' },
+  { path: '/cijfers', element: <ContactFiguresPage />, roles: permissions['contact.figures'], nav: 'nav.figures', section: 'work', home: 'home.figures' },
   { path: '/financien', element: <PlaceholderPage title="nav.finance" />, roles: [Role.Finance], nav: 'nav.finance', section: 'work', home: 'home.finance' },
 
   // Functioneel beheer.

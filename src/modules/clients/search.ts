@@ -70,6 +70,9 @@ export async function searchClients(store: Store, s: ClientSearch): Promise<Clie
     details: { criteria: Object.keys(s).filter((k) => s[k as keyof ClientSearch] !== undefined) } }, async (tx) => {
     const params: unknown[] = [actor.id, actor.teamIds];
     const { where, p } = exactConditions(s, params);
+    // Hits the searcher may not see are only useful as `exists` hits; otherwise filter them in SQL so
+    // the limit counts visible clients (the index walk simply continues past the others).
+    if (!showExists) where.push(VISIBLE);
     // Prefix range on the collation-C surname key: the index returns rows in order and stops at the limit.
     if (key) where.push(`c.surname_key LIKE ${p(`${key.replace(/[%_\\]/g, '')}%`)}`);
     const rows = await tx.query<Candidate>(
@@ -78,6 +81,7 @@ export async function searchClients(store: Store, s: ClientSearch): Promise<Clie
       // Typos ('Jansen' for 'Janssen'): trigram similarity on the same key, only to widen a short result.
       const p2: unknown[] = [actor.id, actor.teamIds];
       const { where: w2, p: add } = exactConditions(s, p2);
+      if (!showExists) w2.push(VISIBLE);
       const k = add(key);
       w2.push(`c.surname_key % ${k}`, `NOT (c.id = ANY(${add(rows.map((r) => r.id))}::uuid[]))`);
       rows.push(...await tx.query<Candidate>(

@@ -68,7 +68,8 @@ function callbackUrl(app: FastifyInstance, req: FastifyRequest) {
 export async function citizenAuth(app: FastifyInstance) {
   app.decorateRequest('citizen', null);
   app.authenticators.push(async (req) => {
-    const token = req.cookies?.[CITIZEN_COOKIE];
+    // A citizen session counts only on the citizen's own routes; elsewhere the request is simply not logged in.
+    const token = req.url.startsWith('/api/v1/portal/') ? req.cookies?.[CITIZEN_COOKIE] : undefined;
     if (!token) return null;
     const [s] = await app.db.query<{ token_hash: string; bsn: string; name: string; csrf_token: string }>(
       'SELECT token_hash, bsn, name, csrf_token FROM citizen_sessions WHERE token_hash = $1 AND expires_at > now()', [sha256(token)]);

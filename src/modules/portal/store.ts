@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../../platform/db.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
+import { sha256 } from '../../platform/auth/sessions.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
@@ -43,7 +44,7 @@ export function portalStore(store: Store, citizen: Citizen) {
   return {
     submit: (input: PortalRequestInput, key?: string) => store.withAudit(
       (r: z.infer<typeof PortalReceipt> & { clientId: string | null }) => ({ action: 'portal.request.create', activity: ProcessingActivity.FrontDesk, clientId: r.clientId, details: { requestId: r.id } }),
-      (tx) => once(tx, `citizen:${citizen.bsn}:portal.request`, key, input, async () => {
+      (tx) => once(tx, `citizen:${sha256(citizen.bsn)}:portal.request`, key, input, async () => {
         const desk = await digitalDesk(tx);
         let clientId: string | null = null;
         if (!input.onBehalfOf) {

@@ -6,6 +6,7 @@ import { TextareaField, useFormErrors } from '../../components/form.tsx';
 import { Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
 import type { Client } from '../../types.ts';
+import { ClientTimeline } from '../intake/client-timeline.tsx';
 
 type Load = { kind: 'loading' } | { kind: 'ok'; client: Client } | { kind: 'denied'; breakGlass: boolean } | { kind: 'error'; err: unknown };
 
@@ -90,6 +91,7 @@ function ClientView({ client: c, breakGlassUntil }: { client: Client; breakGlass
           <div key={k} className="ww-dl-row"><dt>{k}</dt><dd>{v}</dd></div>
         ))}
       </dl>
+      <ClientTimeline clientId={c.id} clientName={c.displayName} />
     </>
   );
 }

@@ -1,0 +1,68 @@
+import { Button, Heading, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { type FormEvent, useMemo, useState } from 'react';
+import { channelLabels, type Channel, contactOutcomeLabels, type ContactOutcome } from '../../../../src/modules/intake/contact-outcome.ts';
+import { api } from '../../api.ts';
+import { TextField, useFormErrors } from '../../components/form.tsx';
+import { PageTitle, TableScroll } from '../../components/page.tsx';
+import { useI18n } from '../../i18n.tsx';
+
+type Figures = { from: string; to: string; total: number; anonymous: number; byChannel: { channel: string; count: number }[];
+  byDesk: { teamId: string; teamName: string; count: number }[]; byOutcome: { outcome: number; count: number }[] };
+
+const monthStart = () => `${new Date().toISOString().slice(0, 8)}01`;
+
+/** Contacts per channel, desk and outcome in a period: counts only, with a bar per row. */
+export function ContactFiguresPage() {
+  const { t, lang } = useI18n();
+  const [from, setFrom] = useState(monthStart);
+  const [to, setTo] = useState(() => new Date().toISOString().slice(0, 10));
+  const [f, setF] = useState<Figures | null>(null);
+  const labels = useMemo(() => ({ from: t('figures.from'), to: t('figures.to') }), [t]);
+  const form = useFormErrors('figures', labels);
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    try {
+      setF(await api.get<Figures>('/api/v1/figures/contacts', { query: { from, to } }));
+      form.reset();
+    } catch (err) {
+      form.handleError(err);
+    }
+  }
+  const table = (title: string, rows: { label: string; count: number }[]) => (
+    <section aria-label={title}>
+      <Heading level={2} appearance="utrecht-heading-3">{title}</Heading>
+      <TableScroll label={title}>
+        <Table>
+          <TableHeader><TableRow><TableHeaderCell>{title}</TableHeaderCell><TableHeaderCell>{t('figures.count')}</TableHeaderCell><TableHeaderCell>{t('figures.share')}</TableHeaderCell></TableRow></TableHeader>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.label}>
+                <TableCell>{r.label}</TableCell><TableCell>{r.count}</TableCell>
+                <TableCell><span className="ww-bar" style={{ display: 'inline-block', height: '0.8rem', background: '#1a5f9e', width: `${f?.total ? (100 * r.count) / f.total : 0}%`, minWidth: '2px' }} aria-hidden="true" /></TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableScroll>
+    </section>
+  );
+  return (
+    <>
+      <PageTitle title={t('figures.title')} />
+      {form.summary}
+      <form onSubmit={submit} noValidate className="ww-form">
+        <TextField {...form.field('from')} type="date" value={from} onChange={setFrom} />
+        <TextField {...form.field('to')} type="date" value={to} onChange={setTo} />
+        <div className="ww-actions"><Button type="submit" appearance="primary-action-button">{t('figures.show')}</Button></div>
+      </form>
+      {f && (
+        <>
+          <p className="utrecht-paragraph" role="status">{t('figures.total', { total: f.total, anonymous: f.anonymous })}</p>
+          {table(t('figures.byChannel'), f.byChannel.map((r) => ({ label: channelLabels[r.channel as Channel]?.[lang] ?? r.channel, count: r.count })))}
+          {table(t('figures.byDesk'), f.byDesk.map((r) => ({ label: r.teamName, count: r.count })))}
+          {table(t('figures.byOutcome'), f.byOutcome.map((r) => ({ label: `${r.outcome}. ${contactOutcomeLabels[r.outcome as ContactOutcome][lang]}`, count: r.count })))}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lifeDomainLabels, type LifeDomain } from '../../../../src/modules/intake/life-domains.ts';
+import { api } from '../../api.ts';
+import { SelectField, TextareaField, useFormErrors } from '../../components/form.tsx';
+import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
+import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
+import { useSession } from '../../session.tsx';
+
+export type Referral = {
+  id: string; clientId: string; clientName: string; clientBirthDate: string | null; teamId: string; teamName: string; source: string;
+  referrer: { name: string | null; organisation: string | null; agbCode: string | null; teamName: string | null };
+  reason: string; lifeDomains: string[]; urgency: string; status: string; assignedUserName: string | null; createdAt: string; allowedNext: string[];
+  teamOverrideReason: string | null;
+};
+type Professional = { id: string; displayName: string };
+
+/** A neighbourhood team's inbox: open referrals first by urgency; accept (assign a professional) or return with a reason. */
+export function TeamInboxPage() {
+  const { t } = useI18n();
+  const { state } = useSession();
+  const { forError } = useProblemText();
+  const teams = state.status === 'active' ? state.session.user.teams.filter((x) => x.kind === 'neighbourhood_team') : [];
+  const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
+  const [status, setStatus] = useState('open');
+  const [list, setList] = useState<Referral[] | null>(null);
+  const [pros, setPros] = useState<Professional[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    if (!teamId) return;
+    try {
+      setList(await api.get<Referral[]>(`/api/v1/teams/${teamId}/referrals`, { query: { status } }));
+      setPros(await api.get<Professional[]>(`/api/v1/teams/${teamId}/professionals`).catch(() => []));
+    } catch (err) {
+      setError(forError(err));
+    }
+  }, [teamId, status, forError]);
+  useEffect(() => { void load(); }, [load]);
+
+  if (!teamId) return <><PageTitle title={t('referrals.inbox.title')} /><Paragraph>{t('referrals.inbox.noTeam')}</Paragraph></>;
+  return (
+    <>
+      <PageTitle title={t('referrals.inbox.title')} />
+      {message && <Alert type="ok"><Paragraph role="status">{message}</Paragraph></Alert>}
+      {error && <Alert type="error"><Paragraph>{error}</Paragraph></Alert>}
+      <div className="ww-form">
+        {teams.length > 1 && <SelectField id="inbox-team" label={t('referrals.inbox.team')} value={teamId} onChange={setTeamId} options={teams.map((x) => ({ value: x.id, label: x.name }))} />}
+        <SelectField id="inbox-status" label={t('referrals.inbox.status')} value={status} onChange={setStatus}
+          options={['open', 'accepted', 'in_progress', 'returned', 'closed'].map((s) => ({ value: s, label: t(`referrals.status.${s}`) }))} />
+      </div>
+      {!list ? <Loading /> : list.length === 0 ? <Paragraph>{t('referrals.inbox.empty')}</Paragraph> : (
+        <ul className="ww-cards" aria-label={t('referrals.inbox.listLabel')}>
+          {list.map((r) => <ReferralCard key={r.id} r={r} pros={pros} onDone={(msg) => { setMessage(msg); void load(); }} />)}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; onDone: (message: string) => void }) {
+  const { t, lang } = useI18n();
+  const fmt = useFormat();
+  const [assignee, setAssignee] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const labels = useMemo(() => ({ assignedUserId: t('referrals.card.assignee'), reason: t('referrals.card.returnReason') }), [t]);
+  const form = useFormErrors(`referral-${r.id}`, labels);
+  async function act(command: 'accept' | 'return') {
+    if (command === 'accept' && !assignee) return form.fail({ assignedUserId: t('referrals.card.chooseAssignee') });
+    if (command === 'return' && reason.trim().length < 2) return form.fail({ reason: t('referrals.card.giveReason') });
+    setBusy(true);
+    try {
+      const res = await api.post<Referral>(`/api/v1/referrals/${r.id}/${command}`, command === 'accept' ? { assignedUserId: assignee } : { reason },
+        { headers: { 'idempotency-key': `${command}-${r.id}-${assignee || 'return'}` } });
+      onDone(command === 'accept' ? t('referrals.card.accepted', { client: r.clientName, name: res.assignedUserName ?? '' }) : t('referrals.card.returned', { client: r.clientName }));
+    } catch (err) {
+      form.handleError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const referrer = [r.referrer.name, r.referrer.teamName ?? r.referrer.organisation].filter(Boolean).join(', ');
+  return (
+    <li className="ww-box ww-card">
+      <Heading level={2} appearance="utrecht-heading-4">
+        {r.clientName}{r.clientBirthDate ? ` (${fmt.date(r.clientBirthDate)})` : ''} · {t(`referrals.urgency.${r.urgency}`)}
+      </Heading>
+      <Paragraph>“{r.reason}”</Paragraph>
+      <Paragraph>{t('referrals.card.from', { referrer, date: fmt.dateTime(r.createdAt) })}</Paragraph>
+      {r.lifeDomains.length > 0 && <Paragraph>{r.lifeDomains.map((d) => lifeDomainLabels[d as LifeDomain]?.[lang] ?? d).join(' · ')}</Paragraph>}
+      {r.teamOverrideReason && <Paragraph>{t('referrals.card.override', { reason: r.teamOverrideReason })}</Paragraph>}
+      <Paragraph>{t('referrals.card.status', { status: t(`referrals.status.${r.status}`) })}{r.assignedUserName ? ` · ${r.assignedUserName}` : ''}</Paragraph>
+      {r.status !== 'open' && <AppLink to={`/clienten/${r.clientId}`}>{t('referrals.card.openClient')}</AppLink>}
+      {form.summary}
+      {r.allowedNext.includes('accept') && (
+        <div className="ww-form">
+          <SelectField {...form.field('assignedUserId')} value={assignee} onChange={setAssignee} emptyLabel={t('referrals.card.choose')}
+            options={pros.map((p) => ({ value: p.id, label: p.displayName }))} />
+          <Button appearance="primary-action-button" busy={busy} disabled={busy} onClick={() => void act('accept')}>{t('referrals.card.accept')}</Button>
+          <TextareaField {...form.field('reason')} value={reason} onChange={setReason} rows={2} />
+          <Button appearance="secondary-action-button" busy={busy} disabled={busy} onClick={() => void act('return')}>{t('referrals.card.return')}</Button>
+        </div>
+      )}
+    </li>
+  );
+}
