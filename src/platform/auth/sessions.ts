@@ -17,16 +17,20 @@ export type Session = { tokenHash: string; csrfToken: string; mfaVerified: boole
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** The user with roles and teams in one query: it runs on every request. */
+const USER_SQL = `SELECT u.id, u.username, u.display_name, u.totp_enabled, u.must_change_password,
+    coalesce((SELECT array_agg(role ORDER BY role) FROM user_roles WHERE user_id = u.id), '{}') AS roles,
+    coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'kind', t.kind) ORDER BY t.name)
+              FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = u.id), '[]') AS teams
+  FROM users u`;
+type UserRow = { id: string; username: string; display_name: string; totp_enabled: boolean; must_change_password: boolean; roles: string[]; teams: SessionUser['teams'] };
+
+const toUser = (u: UserRow): SessionUser => ({ id: u.id, username: u.username, displayName: u.display_name, roles: u.roles, teams: u.teams,
+  totpEnabled: u.totp_enabled, mustChangePassword: u.must_change_password });
+
 export async function loadUser(q: Queryable, userId: string): Promise<SessionUser | null> {
-  const rows = await q.query<{ id: string; username: string; display_name: string; totp_enabled: boolean; must_change_password: boolean; active: boolean }>(
-    'SELECT id, username, display_name, totp_enabled, must_change_password, active FROM users WHERE id = $1', [userId]);
-  const u = rows[0];
-  if (!u?.active) return null;
-  const roles = await q.query<{ role: string }>('SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role', [userId]);
-  const teams = await q.query<{ id: string; name: string; kind: string }>(
-    'SELECT t.id, t.name, t.kind FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = $1 ORDER BY t.name', [userId]);
-  return { id: u.id, username: u.username, displayName: u.display_name, roles: roles.map((r) => r.role), teams,
-    totpEnabled: u.totp_enabled, mustChangePassword: u.must_change_password };
+  const [u] = await q.query<UserRow>(`${USER_SQL} WHERE u.id = $1 AND u.active`, [userId]);
+  return u ? toUser(u) : null;
 }
 
 export async function createSession(q: Queryable, userId: string, minutes: number, mfaVerified: boolean) {
@@ -39,19 +43,17 @@ export async function createSession(q: Queryable, userId: string, minutes: numbe
   return { token, csrfToken };
 }
 
-/** Finds a live session: within its absolute lifetime and not idle for longer than idleMinutes. */
+/** Finds a live session (within its absolute lifetime, not idle longer than idleMinutes) and its active user. */
 export async function findSession(q: Queryable, token: string, idleMinutes: number): Promise<Session | null> {
   const tokenHash = sha256(token);
-  const rows = await q.query<{ user_id: string; csrf_token: string; mfa_verified: boolean; stale: boolean }>(
-    `SELECT user_id, csrf_token, mfa_verified, last_seen_at < now() - interval '1 minute' AS stale FROM sessions
-     WHERE token_hash = $1 AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $2)`,
+  const [s] = await q.query<UserRow & { csrf_token: string; mfa_verified: boolean; stale: boolean }>(
+    `${USER_SQL.replace('FROM users u', `, s.csrf_token, s.mfa_verified, s.last_seen_at < now() - interval '1 minute' AS stale
+     FROM sessions s JOIN users u ON u.id = s.user_id`)}
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2) AND u.active`,
     [tokenHash, idleMinutes]);
-  const s = rows[0];
   if (!s) return null;
-  const user = await loadUser(q, s.user_id);
-  if (!user) return null;
   if (s.stale) await q.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
-  return { tokenHash, csrfToken: s.csrf_token, mfaVerified: s.mfa_verified, user };
+  return { tokenHash, csrfToken: s.csrf_token, mfaVerified: s.mfa_verified, user: toUser(s) };
 }
 
 export async function deleteSession(q: Queryable, tokenHash: string) {
