@@ -42,6 +42,17 @@ export async function hasConsent(tx: Queryable, clientId: string, purpose: Conse
   return rows.length > 0;
 }
 
+/**
+ * Records a consent in the caller's transaction, for modules that receive one from outside (the
+ * Consent resource of a GP referral, docs/fhir.md). The caller audits it with its own command.
+ */
+export async function addConsent(tx: Queryable, clientId: string, c: ConsentInput, recordedBy: string | null = null): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    'INSERT INTO consents (client_id, purpose, recipient, given_on, given_how, recorded_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id',
+    [clientId, c.purpose, c.recipient, c.givenOn, c.givenHow, recordedBy]);
+  return row!.id;
+}
+
 type Row = { id: string; purpose: ConsentPurpose; recipient: string; given_on: string; given_how: 'verbal' | 'written' | 'digital'; withdrawn_on: string | null; withdrawn_how: string | null };
 const view = (r: Row): ConsentView => ({ id: r.id, purpose: r.purpose, recipient: r.recipient, givenOn: r.given_on, givenHow: r.given_how,
   withdrawnOn: r.withdrawn_on, withdrawnHow: r.withdrawn_how, active: r.withdrawn_on === null });

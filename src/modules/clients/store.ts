@@ -7,7 +7,8 @@ import { formatPostcode, normalisePostcode } from '../org/postcode.ts';
 import { lookupPostcode } from '../org/store.ts';
 import { maskBsn } from './bsn.ts';
 import { displayName, surnameKey } from './names.ts';
-import type { ClientInput, ClientView, RelatedPerson } from './schemas.ts';
+import { insertRelatedPerson } from './related-persons.ts';
+import type { ClientInput, ClientUpdate, ClientView, RelatedPerson } from './schemas.ts';
 import { findProbableDuplicates } from './search.ts';
 
 type ClientRow = {
@@ -52,7 +53,7 @@ export async function loadClientView(tx: Queryable, id: string): Promise<ClientV
   };
 }
 
-const recordParams = (c: ClientInput) => [
+const recordParams = (c: Omit<ClientInput, 'persons'>) => [
   c.firstNames ?? null, c.surnamePrefix ?? null, c.surname, c.nameUsage, c.partnerSurnamePrefix ?? null, c.partnerSurname ?? null,
   surnameKey(c.surnamePrefix, c.surname), c.birthDate ?? null, c.gender,
   c.address ? normalisePostcode(c.address.postcode) : null, c.address?.houseNumber ?? null, c.address?.houseNumberAddition ?? null,
@@ -62,10 +63,7 @@ const recordParams = (c: ClientInput) => [
 
 async function replacePersons(tx: Queryable, clientId: string, persons: RelatedPerson[]) {
   await tx.query('DELETE FROM client_persons WHERE client_id = $1', [clientId]);
-  for (const p of persons) {
-    await tx.query(`INSERT INTO client_persons (client_id, kind, role, name, birth_date, phone, email, related_client_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [clientId, p.kind, p.role ?? null, p.name, p.birthDate ?? null, p.phone ?? null, p.email ?? null, p.relatedClientId ?? null]);
-  }
+  for (const p of persons) await insertRelatedPerson(tx, clientId, p);
 }
 
 /**
@@ -97,6 +95,12 @@ export async function insertClient(tx: Queryable, c: ClientInput, involved: { us
   return row.id;
 }
 
+/** The client with this BSN, following a merge to the surviving record; null when unknown. */
+export async function findClientIdByBsn(tx: Queryable, bsn: string): Promise<string | null> {
+  const [row] = await tx.query<{ id: string; merged_into: string | null }>('SELECT id, merged_into FROM clients WHERE bsn = $1', [bsn]);
+  return row ? (row.merged_into ?? row.id) : null;
+}
+
 const op = (action: string) => ({ action, activity: ProcessingActivity.ClientRegistration });
 
 /** Client data, only ever through the request's Store (access check + audit). */
@@ -121,7 +125,7 @@ export function clientStore(store: Store) {
     },
 
     /** Replaces the record (persons included); the BSN can be added but never silently changed. */
-    async update(id: string, c: ClientInput): Promise<ClientView> {
+    async update(id: string, c: ClientUpdate): Promise<ClientView> {
       return store.withClient(id, { ...op('client.update'), details: { fields: Object.keys(c) } }, async (tx) => {
         const current = await getClientRow(tx, id);
         if (current.merged_into) throw conflict('Dit dossier is samengevoegd; wijzig het overgebleven dossier / This record was merged', 'client_merged');
@@ -137,7 +141,7 @@ export function clientStore(store: Store) {
           if ((e as { code?: string }).code === '23505') throw conflict('Er is al een cliënt met dit BSN / A client with this BSN already exists', 'duplicate_bsn');
           throw e;
         });
-        await replacePersons(tx, id, c.persons);
+        if (c.persons) await replacePersons(tx, id, c.persons);
         return loadClientView(tx, id);
       });
     },

@@ -37,8 +37,8 @@ test('a GP referral from the practice system lands in the inbox of the team of t
   assert.ok(referral, 'referral in the inbox of Wijkteam Oude Noorden');
   assert.equal(referral.source, 'gp');
   assert.equal(referral.urgency, 'urgent');
-  assert.equal(referral.referrer.agbCode, '01012345');
-  assert.equal(referral.referrer.organisation, 'Huisartsenpraktijk Het Oude Noorden');
+  assert.deepEqual(referral.referrer, { name: 'Dr. H. Bakker', organisation: 'Huisartsenpraktijk Het Oude Noorden', agbCode: '01012345', teamName: null });
+  assert.deepEqual([referral.safetySignals, referral.contactRoute], [[], 'phone'], 'what the team needs before the first contact');
   assert.deepEqual(referral.lifeDomains, ['finances_debts', 'mental_health']);
   assert.match(referral.reason, /oplopende schulden/);
 
@@ -64,9 +64,12 @@ test('a transaction Bundle for a child carries the representative, safety signal
   assert.equal(bundle.entry.length, 7);
   assert.equal(bundle.entry[0].response.status, '201 Created');
   assert.equal(bundle.entry[0].resource.priority, 'stat');
-  const [row] = await app.db.query<{ contact_route: string; safety_signals: string[]; urgency: string }>(
-    'SELECT s.contact_route, s.safety_signals, r.urgency FROM fhir_service_requests s JOIN referrals r ON r.id = s.referral_id WHERE s.id = $1', [bundle.entry[0].resource.id]);
-  assert.deepEqual(row, { contact_route: 'via-representative', safety_signals: ['domestic-violence'], urgency: 'crisis' });
+  const worker = await loginAs(app, 'wijkteam');
+  const [referral] = await app.db.query<{ id: string }>('SELECT referral_id AS id FROM fhir_service_requests WHERE id = $1', [bundle.entry[0].resource.id]);
+  const seen = (await app.inject({ method: 'GET', url: `/api/v1/referrals/${referral!.id}`, headers: worker })).json();
+  assert.deepEqual([seen.contactRoute, seen.safetySignals, seen.urgency], ['via-representative', ['domestic-violence'], 'crisis']);
+  const [flagged] = await app.db.query<{ flagged: boolean }>(`SELECT safety_signal_at IS NOT NULL AS flagged FROM clients WHERE bsn = '111222333'`);
+  assert.equal(flagged!.flagged, true, 'the safety signal marks the client record');
   const persons = await app.db.query<{ kind: string; role: string; name: string }>(
     `SELECT kind, role, name FROM client_persons WHERE client_id = (SELECT id FROM clients WHERE bsn = '111222333')`);
   assert.deepEqual(persons, [{ kind: 'representative', role: 'parent_with_authority', name: 'Derya Yilmaz' }]);

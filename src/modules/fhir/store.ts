@@ -2,8 +2,10 @@ import type { Queryable } from '../../platform/db.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
-import { ConsentPurpose } from '../clients/consent.ts';
-import { insertClient } from '../clients/store.ts';
+import { addConsent, ConsentPurpose } from '../clients/consent.ts';
+import { addRelatedPersonUnlessKnown } from '../clients/related-persons.ts';
+import { markSafetySignal } from '../clients/safety-signal.ts';
+import { findClientIdByBsn, insertClient } from '../clients/store.ts';
 import { lookupPostcode } from '../org/store.ts';
 import type { ApiCaller } from '../practices/store.ts';
 import { createReferral, getReferral } from '../referrals/referral-store.ts';
@@ -15,12 +17,12 @@ import type { TaskSource } from './task.ts';
 
 export type ServiceRequestRow = {
   id: string; practiceId: string; practiceName: string; identifierSystem: string; identifierValue: string;
-  referralId: string | null; authoredOn: Date | null; contactRoute: string | null; safetySignals: string[]; createdAt: Date;
+  referralId: string | null; authoredOn: Date | null; createdAt: Date;
 };
 
 const ROW = `SELECT s.id, s.practice_id AS "practiceId", p.name AS "practiceName", s.identifier_system AS "identifierSystem",
   s.identifier_value AS "identifierValue", s.referral_id AS "referralId", s.authored_on AS "authoredOn",
-  s.contact_route AS "contactRoute", s.safety_signals AS "safetySignals", s.created_at AS "createdAt"
+  s.created_at AS "createdAt"
   FROM fhir_service_requests s JOIN gp_practices p ON p.id = s.practice_id`;
 
 /** A ServiceRequest of this practice; another practice's id is simply not found (no existence leak). */
@@ -38,16 +40,12 @@ export async function findByIdentifier(q: Queryable, practiceId: string, system:
 
 /** Match by BSN (following a merge to the surviving record), or register the client from the referral. */
 async function matchOrCreateClient(tx: Queryable, p: GpReferral['patient'], representative: GpReferral['representative']): Promise<string> {
-  const [found] = await tx.query<{ id: string; merged_into: string | null }>('SELECT id, merged_into FROM clients WHERE bsn = $1', [p.bsn]);
+  const found = await findClientIdByBsn(tx, p.bsn);
   const person = representative ? { kind: 'representative' as const, role: representative.role, name: representative.name, birthDate: representative.birthDate, phone: representative.phone } : null;
   if (found) {
-    const id = found.merged_into ?? found.id;
     // Add the representative named by the GP unless the record already has this person; never overwrite the record itself.
-    if (person && (await tx.query('SELECT 1 FROM client_persons WHERE client_id = $1 AND lower(name) = lower($2)', [id, person.name])).length === 0) {
-      await tx.query(`INSERT INTO client_persons (client_id, kind, role, name, birth_date, phone) VALUES ($1,'representative',$2,$3,$4,$5)`,
-        [id, person.role, person.name, person.birthDate, person.phone]);
-    }
-    return id;
+    if (person) await addRelatedPersonUnlessKnown(tx, found, person);
+    return found;
   }
   // A GP knows the BSN for certain (Wet BSN-z), so a namesake without BSN is no reason to stop: the team can merge later.
   return insertClient(tx, {
@@ -72,9 +70,9 @@ export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpRe
         clientId: res.clientId, details: { serviceRequestId: res.serviceRequestId, practiceId: caller.practiceId } }),
       async (tx) => {
         const [claimed] = await tx.query<{ id: string }>(
-          `INSERT INTO fhir_service_requests (practice_id, api_client_id, identifier_system, identifier_value, authored_on, contact_route, safety_signals)
-           VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (practice_id, identifier_system, identifier_value) DO NOTHING RETURNING id`,
-          [caller.practiceId, caller.apiClientId, r.identifier.system, r.identifier.value, r.authoredOn, r.contactRoute, r.safetySignals]);
+          `INSERT INTO fhir_service_requests (practice_id, api_client_id, identifier_system, identifier_value, authored_on)
+           VALUES ($1,$2,$3,$4,$5) ON CONFLICT (practice_id, identifier_system, identifier_value) DO NOTHING RETURNING id`,
+          [caller.practiceId, caller.apiClientId, r.identifier.system, r.identifier.value, r.authoredOn]);
         if (!claimed) {
           const first = await findByIdentifier(tx, caller.practiceId, r.identifier.system, r.identifier.value);
           const [ref] = await tx.query<{ client_id: string }>('SELECT client_id FROM referrals WHERE id = $1', [first!.referralId]);
@@ -87,13 +85,14 @@ export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpRe
         }
         const clientId = await matchOrCreateClient(tx, r.patient, r.representative);
         // The patient's consent covers the referral and the feedback to this practice (docs/fhir.md).
-        await tx.query(`INSERT INTO consents (client_id, purpose, recipient, given_on, given_how) VALUES ($1,$2,$3,$4,'verbal')`,
-          [clientId, ConsentPurpose.ShareWithGeneralPractitioner, `${caller.practiceName} (AGB ${caller.practiceAgbCode})`, r.consent.givenOn]);
-        if (r.safetySignals.length > 0) await tx.query('UPDATE clients SET safety_signal_at = coalesce(safety_signal_at, now()) WHERE id = $1', [clientId]);
+        await addConsent(tx, clientId, { purpose: ConsentPurpose.ShareWithGeneralPractitioner,
+          recipient: `${caller.practiceName} (AGB ${caller.practiceAgbCode})`, givenOn: r.consent.givenOn, givenHow: 'verbal' });
+        if (r.safetySignals.length > 0) await markSafetySignal(tx, clientId);
         const { referral } = await createReferral(tx, store.ctx, {
           clientId, teamId: district.teamId, proposedTeamId: district.teamId, source: 'gp',
           referrer: { name: r.referrer.name, organisation: caller.practiceName, agbCode: r.referrer.agbCode },
-          reason: r.reason, lifeDomains: r.lifeDomains, urgency: r.urgency, externalId: `ServiceRequest/${claimed.id}`,
+          reason: r.reason, lifeDomains: r.lifeDomains, urgency: r.urgency, safetySignals: r.safetySignals, contactRoute: r.contactRoute,
+          externalId: `ServiceRequest/${claimed.id}`,
         });
         await tx.query('UPDATE fhir_service_requests SET referral_id = $2 WHERE id = $1', [claimed.id, referral.id]);
         return { serviceRequestId: claimed.id, created: true, clientId };

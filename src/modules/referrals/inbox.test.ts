@@ -24,6 +24,7 @@ test('the team sees the open referral in its inbox and accepts it by assigning a
   assert.equal(inbox.statusCode, 200);
   const mine = inbox.json().filter((r: { id: string }) => r.id === id);
   assert.deepEqual(mine.map((r: { clientName: string; referrer: { teamName: string } }) => [r.clientName, r.referrer.teamName]), [['Visser', 'VraagWijzer Centrum']]);
+  assert.deepEqual([mine[0].safetySignals, mine[0].contactRoute], [null, null], 'a desk referral does not ask for them');
   const pros = (await app.inject({ method: 'GET', url: `/api/v1/teams/${team}/professionals`, headers: wijkteam })).json() as { id: string; displayName: string }[];
   const wim = pros.find((p) => p.displayName === 'Wim Wijkteam')!;
   const res = await app.inject({ method: 'POST', url: `/api/v1/referrals/${id}/accept`, headers: wijkteam, payload: { assignedUserId: wim.id } });

@@ -25,6 +25,15 @@ export type CreateReferralInput = {
   reason: string;
   lifeDomains: string[];
   urgency: Urgency;
+  /**
+   * What the referrer tells the team before the first contact: safety signals (codes of the
+   * wegwijs-safety-signal code system; [] = none, omitted = not asked) and the client's preferred
+   * contact route (wegwijs-contact-route).
+   */
+  safetySignals?: string[] | null;
+  contactRoute?: string | null;
+  /** Routes 4 and 5 of a contact go to a desk's inbox (CJG, Centraal Onthaal Volwassenen) instead of a neighbourhood team's. */
+  toDesk?: boolean;
   /** The sender's own id; the same (source, externalId) returns the existing referral. */
   externalId?: string | null;
   contactId?: string | null;
@@ -36,6 +45,8 @@ export const ReferralView = z.object({
   source: z.enum(['desk', 'gp', 'partner', 'citizen']),
   referrer: z.object({ name: z.string().nullable(), organisation: z.string().nullable(), agbCode: z.string().nullable(), teamName: z.string().nullable() }),
   reason: z.string(), lifeDomains: z.array(z.string()), urgency: z.string(),
+  safetySignals: z.array(z.string()).nullable().describe('safety signals from the referrer; null: not asked'),
+  contactRoute: z.string().nullable().describe("the client's preferred route for the first contact"),
   status: z.enum(['open', 'accepted', 'returned', 'in_progress', 'closed']),
   assignedUserId: z.uuid().nullable(), assignedUserName: z.string().nullable(),
   externalId: z.string().nullable(), contactId: z.uuid().nullable(), createdAt: z.string(),
@@ -47,7 +58,7 @@ export type ReferralView = z.infer<typeof ReferralView>;
 const SELECT = `SELECT r.id, r.client_id, c.first_names, c.surname_prefix, c.surname, c.name_usage, c.partner_surname_prefix, c.partner_surname,
     c.birth_date::text AS birth_date, r.team_id, t.name AS team_name, r.proposed_team_id, r.team_override_reason, r.source,
     r.referrer_name, r.referrer_organisation, r.referrer_agb_code, rt.name AS referrer_team_name, r.reason, r.life_domains, r.urgency,
-    r.status, r.assigned_user_id, u.display_name AS assigned_user_name, r.external_id, r.contact_id, r.created_at
+    r.safety_signals, r.contact_route, r.status, r.assigned_user_id, u.display_name AS assigned_user_name, r.external_id, r.contact_id, r.created_at
   FROM referrals r JOIN clients c ON c.id = r.client_id JOIN teams t ON t.id = r.team_id
   LEFT JOIN teams rt ON rt.id = r.referrer_team_id LEFT JOIN users u ON u.id = r.assigned_user_id`;
 type Row = Record<string, unknown> & { id: string; client_id: string; status: ReferralStatus; created_at: Date };
@@ -60,7 +71,8 @@ const toView = (r: Row): ReferralView => ({
   proposedTeamId: r.proposed_team_id as string | null, teamOverrideReason: r.team_override_reason as string | null,
   source: r.source as ReferralSource,
   referrer: { name: r.referrer_name as string | null, organisation: r.referrer_organisation as string | null, agbCode: r.referrer_agb_code as string | null, teamName: r.referrer_team_name as string | null },
-  reason: r.reason as string, lifeDomains: r.life_domains as string[], urgency: r.urgency as string, status: r.status,
+  reason: r.reason as string, lifeDomains: r.life_domains as string[], urgency: r.urgency as string,
+  safetySignals: r.safety_signals as string[] | null, contactRoute: r.contact_route as string | null, status: r.status,
   assignedUserId: r.assigned_user_id as string | null, assignedUserName: r.assigned_user_name as string | null,
   externalId: r.external_id as string | null, contactId: r.contact_id as string | null, createdAt: new Date(r.created_at).toISOString(),
   allowedNext: [...allowedNext[r.status]],
@@ -96,19 +108,22 @@ export async function getReferral(tx: Queryable, id: string): Promise<ReferralVi
  */
 export async function createReferral(tx: Queryable, ctx: RequestContext, input: CreateReferralInput): Promise<{ referral: ReferralView; created: boolean }> {
   const [team] = await tx.query<{ kind: string; active: boolean }>('SELECT kind, active FROM teams WHERE id = $1', [input.teamId]);
-  if (team?.kind !== 'neighbourhood_team' || !team.active) throw badRequest('Onbekend wijkteam / Unknown neighbourhood team', 'teamId');
+  if (team?.kind !== (input.toDesk ? 'desk' : 'neighbourhood_team') || !team.active) {
+    throw badRequest(input.toDesk ? 'Onbekend loket / Unknown desk' : 'Onbekend wijkteam / Unknown neighbourhood team', 'teamId');
+  }
   if (input.proposedTeamId && input.proposedTeamId !== input.teamId && !input.teamOverrideReason?.trim()) {
     throw badRequest('Geef een reden om van het voorgestelde wijkteam af te wijken / Give a reason to choose another team than proposed', 'teamOverrideReason');
   }
   const ref = input.referrer ?? {};
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO referrals (client_id, team_id, proposed_team_id, team_override_reason, source, referrer_name, referrer_organisation, referrer_agb_code,
-       referrer_user_id, referrer_team_id, reason, life_domains, urgency, external_id, contact_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
+       referrer_user_id, referrer_team_id, reason, life_domains, urgency, external_id, contact_id, safety_signals, contact_route)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
      ON CONFLICT (source, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id`,
     [input.clientId, input.teamId, input.proposedTeamId ?? null, input.proposedTeamId && input.proposedTeamId !== input.teamId ? input.teamOverrideReason : null,
       input.source, ref.name ?? null, ref.organisation ?? null, ref.agbCode ?? null, ref.userId ?? null, ref.teamId ?? null,
-      input.reason, input.lifeDomains, input.urgency, input.externalId ?? null, input.contactId ?? null]);
+      input.reason, input.lifeDomains, input.urgency, input.externalId ?? null, input.contactId ?? null,
+      input.safetySignals ?? null, input.contactRoute ?? null]);
   if (!row) {
     const [existing] = await tx.query<{ id: string }>('SELECT id FROM referrals WHERE source = $1 AND external_id = $2', [input.source, input.externalId]);
     return { referral: await getReferral(tx, existing!.id), created: false };

@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { lifeDomainLabels, type LifeDomain } from '../../../../src/modules/intake/life-domains.ts';
 import { api } from '../../api.ts';
 import { SelectField, TextareaField, useFormErrors } from '../../components/form.tsx';
@@ -10,7 +10,7 @@ import { useSession } from '../../session.tsx';
 export type Referral = {
   id: string; clientId: string; clientName: string; clientBirthDate: string | null; teamId: string; teamName: string; source: string;
   referrer: { name: string | null; organisation: string | null; agbCode: string | null; teamName: string | null };
-  reason: string; lifeDomains: string[]; urgency: string; status: string; assignedUserName: string | null; createdAt: string; allowedNext: string[];
+  reason: string; lifeDomains: string[]; urgency: string; safetySignals: string[] | null; contactRoute: string | null; status: string; assignedUserName: string | null; createdAt: string; allowedNext: string[];
   teamOverrideReason: string | null;
 };
 type Professional = { id: string; displayName: string };
@@ -88,7 +88,9 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
         {r.clientName}{r.clientBirthDate ? ` (${fmt.date(r.clientBirthDate)})` : ''} · {t(`referrals.urgency.${r.urgency}`)}
       </Heading>
       <Paragraph>“{r.reason}”</Paragraph>
-      <Paragraph>{t('referrals.card.from', { referrer, date: fmt.dateTime(r.createdAt) })}</Paragraph>
+      {r.source === 'gp' || r.safetySignals || r.contactRoute
+        ? <FirstContactFacts r={r} />
+        : <Paragraph>{t('referrals.card.from', { referrer, date: fmt.dateTime(r.createdAt) })}</Paragraph>}
       {r.lifeDomains.length > 0 && <Paragraph>{r.lifeDomains.map((d) => lifeDomainLabels[d as LifeDomain]?.[lang] ?? d).join(' · ')}</Paragraph>}
       {r.teamOverrideReason && <Paragraph>{t('referrals.card.override', { reason: r.teamOverrideReason })}</Paragraph>}
       <Paragraph>{t('referrals.card.status', { status: t(`referrals.status.${r.status}`) })}{r.assignedUserName ? ` · ${r.assignedUserName}` : ''}</Paragraph>
@@ -104,5 +106,30 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * What a professional needs before the first contact, as the referrer sent it: for a GP referral
+ * the GP, practice and AGB code, and (from any referrer who was asked) safety signals and the
+ * client's preferred contact route.
+ */
+function FirstContactFacts({ r }: { r: Referral }) {
+  const { t, has } = useI18n();
+  const fmt = useFormat();
+  const label = (group: string, code: string) => (has(`referrals.${group}.${code}`) ? t(`referrals.${group}.${code}`) : code);
+  const rows: [string, ReactNode][] = [
+    [t('referrals.card.referrer'), r.referrer.name ?? r.referrer.teamName],
+    [t('referrals.card.practice'), r.referrer.organisation],
+    [t('referrals.card.agbCode'), r.referrer.agbCode],
+    [t('referrals.card.received'), fmt.dateTime(r.createdAt)],
+    [t('referrals.card.safetySignals'), r.safetySignals === null ? null : r.safetySignals.length === 0 ? t('referrals.card.noSafetySignals')
+      : <strong key="signals">{r.safetySignals.map((c) => label('safetySignal', c)).join(', ')}</strong>],
+    [t('referrals.card.contactRoute'), r.contactRoute ? label('contactRoute', r.contactRoute) : null],
+  ];
+  return (
+    <dl className="ww-dl">
+      {rows.filter(([, v]) => v).map(([k, v]) => <div key={k} className="ww-dl-row"><dt>{k}</dt><dd>{v}</dd></div>)}
+    </dl>
   );
 }
