@@ -22,6 +22,9 @@ import { ClientPage } from './pages/clients/client-page.tsx';
 import { ClientSearchPage } from './pages/intake/client-search-page.tsx';
 import { ContactFiguresPage } from './pages/intake/contact-figures-page.tsx';
 import { ContactPage } from './pages/intake/contact-page.tsx';
+import { DigitalQuestionsPage } from './pages/intake/digital-questions-page.tsx';
+import { NotificationCount } from './pages/notifications/notification-count.tsx';
+import { NotificationsPage } from './pages/notifications/notifications-page.tsx';
 import { TeamInboxPage } from './pages/referrals/team-inbox-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { PlaceholderPage } from './pages/placeholder-page.tsx';
@@ -35,6 +38,8 @@ export type AppRoute = {
   nav?: string;
   section?: 'work' | 'admin' | 'oversight';
   home?: string;
+  /** Shown after the menu label, e.g. a count of unread messages. */
+  badge?: ReactNode;
 };
 
 export const routes: AppRoute[] = [
@@ -45,6 +50,8 @@ export const routes: AppRoute[] = [
   { path: '/clienten', element: <ClientSearchPage />, roles: permissions['client.search'], nav: 'nav.clients', section: 'work', home: 'home.clients' },
   { path: '/clienten/:id', element: <ClientPage />, roles: permissions['client.read'] },
   { path: '/contacten/nieuw', element: <ContactPage />, roles: permissions['contact.create'], nav: 'nav.newContact', section: 'work', home: 'home.newContact' },
+  { path: '/digitale-vragen', element: <DigitalQuestionsPage />, roles: permissions['portal_request.read'], nav: 'desk.nav', section: 'work', home: 'desk.home' },
+  { path: '/berichten', element: <NotificationsPage />, roles: permissions['notifications.self'], nav: 'notifications.nav', section: 'work', home: 'notifications.home', badge: <NotificationCount /> },
   { path: '/meldingen', element: <PlaceholderPage title="nav.notifications" />, roles: [Role.WmoAdviser], nav: 'nav.notifications', section: 'work', home: 'home.notifications' },
   { path: '/teamoverzicht', element: <PlaceholderPage title="nav.teamOverview" />, roles: [Role.TeamLead], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },
   { path: '/cijfers', element: <ContactFiguresPage />, roles: permissions['contact.figures'], nav: 'nav.figures', section: 'work', home: 'home.figures' },

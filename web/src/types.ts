@@ -45,4 +45,10 @@ export type Client = {
   noFixedAddress: boolean; contactPoint: string | null; phone: string | null; email: string | null;
   preferredLanguage: string | null; communicationNeeds: string[]; safetySignal: boolean;
   proposedTeam: { id: string; name: string; districtName: string } | null;
+  nameUsage: 'E' | 'P' | 'V' | 'N'; partnerSurnamePrefix: string | null; partnerSurname: string | null;
+  persons: RelatedPerson[]; mergedInto: string | null;
+};
+export type RelatedPerson = {
+  id: string; kind: 'representative' | 'informal_carer' | 'household_member'; role: string | null; name: string;
+  birthDate: string | null; phone: string | null; email: string | null; relatedClientId: string | null;
 };

@@ -4,17 +4,11 @@ import { ProcessingActivity } from '../../platform/audit.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
+import { ConsentPurpose } from './consent-purpose.ts';
 import { PastDate } from './schemas.ts';
 
-/** What a client may consent to sharing for (AVG art. 6 lid 1a, art. 9 lid 2a). */
-export const ConsentPurpose = {
-  ShareWithGeneralPractitioner: 'share_with_gp',
-  ShareWithProvider: 'share_with_provider',
-  ShareWithPartner: 'share_with_partner',
-  ContactNetwork: 'contact_network',
-  ShareWithSchool: 'share_with_school',
-} as const;
-export type ConsentPurpose = (typeof ConsentPurpose)[keyof typeof ConsentPurpose];
+// Pure constants in their own file, so the UI can import them without server code.
+export { ConsentPurpose };
 
 export const ConsentInput = z.object({
   purpose: z.enum(Object.values(ConsentPurpose) as [ConsentPurpose, ...ConsentPurpose[]]),

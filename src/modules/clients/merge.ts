@@ -3,6 +3,7 @@ import { checkClientAccess } from '../../platform/access/client-access.ts';
 import { ProcessingActivity, writeAudit } from '../../platform/audit.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
+import { displayName } from './names.ts';
 import { getClientRow } from './store.ts';
 
 /** A merge can be undone for this many days; after that it is final. */
@@ -52,6 +53,16 @@ export function mergeStore(store: Store) {
         await writeAudit(tx, store.ctx, { action: 'client.merged_into', activity: ProcessingActivity.ClientRegistration, outcome: 'success', clientId: mergedId, details: { mergeId: m!.id, survivorId } });
         return view(m!);
       }),
+
+    /** The merges into this record, newest first, with the merged record's name (for undo within 30 days). */
+    list: (survivorId: string) => store.withClient(survivorId, op('client.merge_list', {}), async (tx) => {
+      const rows = await tx.query<MergeRow & { first_names: string | null; surname_prefix: string | null; surname: string; birth_date: string | null }>(
+        `SELECT m.id, m.surviving_client_id, m.merged_client_id, m.merged_at, m.undone_at, c.first_names, c.surname_prefix, c.surname, c.birth_date::text AS birth_date
+         FROM client_merges m JOIN clients c ON c.id = m.merged_client_id WHERE m.surviving_client_id = $1 ORDER BY m.merged_at DESC`, [survivorId]);
+      const now = new Date();
+      return rows.map((m) => ({ ...view(m), mergedClientName: displayName({ firstNames: m.first_names, surnamePrefix: m.surname_prefix, surname: m.surname }),
+        mergedClientBirthDate: m.birth_date, undoable: !m.undone_at && canUndoMerge(new Date(m.merged_at), now) }));
+    }),
 
     undo: async (mergeId: string) => {
       const [m] = await store.db.query<MergeRow>('SELECT id, surviving_client_id, merged_client_id, merged_at, undone_at FROM client_merges WHERE id = $1', [mergeId]);

@@ -5,7 +5,8 @@ import { badRequest } from '../../platform/errors.ts';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { ConsentInput, ConsentView, ConsentWithdrawal, consentStore } from './consent.ts';
 import { mergeStore } from './merge.ts';
-import { ClientCreate, ClientHit, ClientInput, ClientSearch, ClientView } from './schemas.ts';
+import { relatedPersonStore } from './person-store.ts';
+import { ClientCreate, ClientHit, ClientSearch, ClientUpdate, ClientView, RelatedPerson } from './schemas.ts';
 import { searchClients } from './search.ts';
 import { clientStore } from './store.ts';
 
@@ -40,7 +41,7 @@ export async function clientRoutes(app: FastifyInstance) {
 
   r.put('/api/v1/clients/:id', {
     config: { permission: 'client.write' },
-    schema: { tags, summary: 'Change the client record', params: IdParams, body: ClientInput, response: { 200: ClientView } },
+    schema: { tags, summary: 'Change the client record (persons left out: unchanged)', params: IdParams, body: ClientUpdate, response: { 200: ClientView } },
   }, async (req) => clientStore(req.store).update(req.params.id, req.body));
 
   r.post('/api/v1/clients/:id/bsn-disclosures', {
@@ -78,8 +79,33 @@ export async function clientRoutes(app: FastifyInstance) {
       response: { 201: MergeView } },
   }, async (req, reply) => reply.status(201).send(await mergeStore(req.store).merge(req.params.id, req.body.mergedClientId, req.body.reason)));
 
+  r.get('/api/v1/clients/:id/merges', {
+    config: { permission: 'client.read' },
+    schema: { tags, summary: 'Records merged into this one (undoable for 30 days)', params: IdParams,
+      response: { 200: z.array(MergeView.extend({ mergedClientName: z.string(), mergedClientBirthDate: z.string().nullable(), undoable: z.boolean() })) } },
+  }, async (req) => mergeStore(req.store).list(req.params.id));
+
   r.post('/api/v1/client-merges/:id/undo', {
     config: { permission: 'client.merge' },
     schema: { tags, summary: 'Undo a merge (within 30 days)', params: IdParams, response: { 200: MergeView } },
   }, async (req) => mergeStore(req.store).undo(req.params.id));
+
+  const PersonView = ClientView.shape.persons.element;
+  r.get('/api/v1/clients/:id/persons', {
+    config: { permission: 'client.read' },
+    schema: { tags, summary: 'Representatives, informal carers and household members', params: IdParams, response: { 200: z.array(PersonView) } },
+  }, async (req) => relatedPersonStore(req.store).list(req.params.id));
+
+  r.post('/api/v1/clients/:id/persons', {
+    config: { permission: 'client.write' },
+    schema: { tags, summary: 'Add a representative, informal carer or household member', params: IdParams, body: RelatedPerson, response: { 201: PersonView } },
+  }, async (req, reply) => reply.status(201).send(await relatedPersonStore(req.store).add(req.params.id, req.body, idempotencyKeyOf(req))));
+
+  r.delete('/api/v1/clients/:id/persons/:personId', {
+    config: { permission: 'client.write' },
+    schema: { tags, summary: 'Remove a related person from the record', params: IdParams.extend({ personId: z.uuid() }) },
+  }, async (req, reply) => {
+    await relatedPersonStore(req.store).remove(req.params.id, req.params.personId);
+    return reply.status(204).send();
+  });
 }

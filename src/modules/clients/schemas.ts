@@ -62,6 +62,10 @@ const addressRuleMessage = { message: 'kies een adres óf "geen vaste woonplaats
 export const ClientInput = ClientFields.refine(addressRule, addressRuleMessage);
 export type ClientInput = z.infer<typeof ClientInput>;
 
+/** PUT of the record: `persons` left out keeps them as they are (they have their own routes); given, it replaces them. */
+export const ClientUpdate = ClientFields.extend({ persons: z.array(RelatedPerson).max(30).optional() }).refine(addressRule, addressRuleMessage);
+export type ClientUpdate = z.infer<typeof ClientUpdate>;
+
 export const ClientCreate = ClientFields.extend({
   teamId: z.uuid().nullable().optional().describe('The desk or team registering; default: your first team'),
   duplicateAcknowledged: z.boolean().default(false).describe('true: register although a probable duplicate was shown'),

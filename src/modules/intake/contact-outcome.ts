@@ -9,9 +9,9 @@ export const ContactOutcome = {
   NeighbourhoodTeam: 2,
   /** Wmo melding → onderzoek: creates the notification with its 6-week clock. */
   WmoNotification: 3,
-  /** jeugdhulp route (CJG / jeugdhulp). */
+  /** jeugdhulp route: creates an open referral in the CJG desk's inbox. */
   YouthCare: 4,
-  /** city-desk route: (threatened) homelessness → maatschappelijke opvang / spoedopvang. */
+  /** city-desk route: (threatened) homelessness → maatschappelijke opvang / spoedopvang; an open referral in Centraal Onthaal Volwassenen's inbox. */
   CityDesk: 5,
   /** safety route: meldcode / Veilig Thuis; flags the client and notifies the team lead. */
   SafetySignal: 6,

@@ -44,6 +44,21 @@ async function referToTeam(tx: Queryable, ctx: RequestContext, c: ContactInput, 
   }
 }
 
+/** Outcomes 4 and 5 go to the desk that runs the route: jeugdhulp via the CJG, (threatened) homelessness via Centraal Onthaal Volwassenen. */
+export const routeDeskType = { [ContactOutcome.YouthCare]: 'cjg', [ContactOutcome.CityDesk]: 'cov' } as const;
+
+/**
+ * Outcomes 4 and 5: an open referral in the route desk's inbox. Needs neither a postcode nor a BSN
+ * (people without a fixed address or without a BSN are the city desk's daily work).
+ */
+async function referToDesk(tx: Queryable, ctx: RequestContext, c: ContactInput, clientId: string, contactId: string, registeringTeamId: string, deskType: string) {
+  const [desk] = await tx.query<{ id: string }>(`SELECT id FROM teams WHERE kind = 'desk' AND desk_type = $1 AND active ORDER BY name LIMIT 1`, [deskType]);
+  if (!desk) throw badRequest(`Er is geen actief loket voor deze route (${deskType}) / No active desk for this route`, 'outcome');
+  return (await createReferral(tx, ctx, { clientId, teamId: desk.id, toDesk: true, source: 'desk',
+    referrer: { name: ctx.actor.name, userId: ctx.actor.id, teamId: registeringTeamId }, reason: c.question,
+    lifeDomains: c.lifeDomains, urgency: c.urgency, contactId })).referral;
+}
+
 /** Outcome 6: flag the client, involve the postcode's team, notify the team leads of both teams. */
 async function raiseSafetySignal(tx: Queryable, clientId: string, contactId: string, registeringTeamId: string) {
   const client = await getClientRow(tx, clientId);
@@ -69,6 +84,10 @@ export async function insertContact(tx: Queryable, ctx: RequestContext, c: Conta
   let notification: ContactView['notification'] = null;
   if (clientId && c.outcome === ContactOutcome.NeighbourhoodTeam) {
     const r = await referToTeam(tx, ctx, c, clientId, contactId, team.id);
+    referral = { id: r.id, teamId: r.teamId, teamName: r.teamName, status: r.status };
+  }
+  if (clientId && (c.outcome === ContactOutcome.YouthCare || c.outcome === ContactOutcome.CityDesk)) {
+    const r = await referToDesk(tx, ctx, c, clientId, contactId, team.id, routeDeskType[c.outcome]);
     referral = { id: r.id, teamId: r.teamId, teamName: r.teamName, status: r.status };
   }
   if (clientId && c.outcome === ContactOutcome.WmoNotification) {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
-import { badRequest } from '../../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { displayName } from '../clients/names.ts';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { registerContact } from './contact-store.ts';
@@ -45,6 +45,17 @@ export async function intakeRoutes(app: FastifyInstance) {
     return { result: rows.map((r) => ({ id: r.id, kind: r.kind, clientId: r.client_id, clientName: r.surname ? displayName({ firstNames: r.first_names, surnamePrefix: r.surname_prefix, surname: r.surname }) : null,
       teamName: r.team, createdAt: new Date(r.created_at).toISOString(), read: r.read_at !== null })), clientIds: rows.flatMap((r) => (r.client_id ? [r.client_id] : [])) };
   }));
+
+  r.post('/api/v1/me/notifications/:id/read', {
+    config: { permission: 'notifications.self' },
+    schema: { tags, summary: 'Mark one of my notifications as read (idempotent)', params: z.object({ id: z.uuid() }), response: { 200: z.object({ id: z.uuid(), read: z.boolean() }) } },
+  }, async (req) => {
+    // Only the user's own notification; it holds no client data beyond the link, so no Store here.
+    const rows = await app.db.query<{ id: string }>('UPDATE user_notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id',
+      [req.params.id, req.ctx!.actor.id]);
+    if (rows.length === 0) throw notFound('Bericht niet gevonden / Notification not found');
+    return { id: req.params.id, read: true };
+  });
 
   r.get('/api/v1/figures/contacts', {
     config: { permission: 'contact.figures' },

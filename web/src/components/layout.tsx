@@ -46,7 +46,7 @@ function MainNav({ roles }: { roles: string[] }) {
             {s !== 'work' && <span className="ww-nav-section-title" id={`nav-section-${s}`}>{t(`nav.section.${s}`)}</span>}
             <ul aria-labelledby={s !== 'work' ? `nav-section-${s}` : undefined}>
               {items.filter((r) => (r.section ?? 'work') === s).map((r) => (
-                <li key={r.path}><NavLink to={r.path} end className="ww-nav-link">{t(r.nav!)}</NavLink></li>
+                <li key={r.path}><NavLink to={r.path} end className="ww-nav-link">{t(r.nav!)}{r.badge}</NavLink></li>
               ))}
             </ul>
           </li>

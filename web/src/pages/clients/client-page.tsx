@@ -7,6 +7,7 @@ import { Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
 import type { Client } from '../../types.ts';
 import { ClientTimeline } from '../intake/client-timeline.tsx';
+import { ClientRecordSections } from './client-record-sections.tsx';
 
 type Load = { kind: 'loading' } | { kind: 'ok'; client: Client } | { kind: 'denied'; breakGlass: boolean } | { kind: 'error'; err: unknown };
 
@@ -45,7 +46,7 @@ export function ClientPage() {
       void fetchClient();
     }} />;
   }
-  return <ClientView client={load.client} breakGlassUntil={grant} />;
+  return <ClientView client={load.client} breakGlassUntil={grant} onSaved={(client) => setLoad({ kind: 'ok', client })} onChanged={() => void fetchClient()} />;
 }
 
 function LoadError({ err }: { err: unknown }) {
@@ -60,7 +61,7 @@ function LoadError({ err }: { err: unknown }) {
   );
 }
 
-function ClientView({ client: c, breakGlassUntil }: { client: Client; breakGlassUntil: string | null }) {
+function ClientView({ client: c, breakGlassUntil, onSaved, onChanged }: { client: Client; breakGlassUntil: string | null; onSaved: (c: Client) => void; onChanged: () => void }) {
   const t = useT();
   const fmt = useFormat();
   const address = c.address
@@ -86,11 +87,13 @@ function ClientView({ client: c, breakGlassUntil }: { client: Client; breakGlass
       )}
       <PageTitle title={c.displayName} />
       {c.safetySignal && <Alert type="warning"><Paragraph>{t('clients.safetySignal')}</Paragraph></Alert>}
-      <dl className="ww-dl">
-        {rows.filter(([, v]) => v).map(([k, v]) => (
-          <div key={k} className="ww-dl-row"><dt>{k}</dt><dd>{v}</dd></div>
-        ))}
-      </dl>
+      <ClientRecordSections client={c} onSaved={onSaved} onChanged={onChanged}>
+        <dl className="ww-dl">
+          {rows.filter(([, v]) => v).map(([k, v]) => (
+            <div key={k} className="ww-dl-row"><dt>{k}</dt><dd>{v}</dd></div>
+          ))}
+        </dl>
+      </ClientRecordSections>
       <ClientTimeline clientId={c.id} clientName={c.displayName} />
     </>
   );

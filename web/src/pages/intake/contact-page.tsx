@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { CHANNELS, contactOutcomeLabels } from '../../../../src/modules/intake/contact-outcome.ts';
 import { LIFE_DOMAINS, lifeDomainLabels, URGENCIES } from '../../../../src/modules/intake/life-domains.ts';
 import { api, ApiError } from '../../api.ts';
@@ -9,6 +9,7 @@ import { AppLink, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import type { PostcodeLookup, Team } from '../../types.ts';
+import type { PortalRequest } from './digital-questions-page.tsx';
 import { type Duplicate, DuplicateWarning } from './duplicate-warning.tsx';
 
 type Saved = { id: string; clientId: string | null; referral: { teamName: string; status: string } | null; notification: { assessmentDeadline: string } | null; safetySignal: boolean };
@@ -28,13 +29,16 @@ export function ContactPage() {
   const { localise } = useProblemText();
   const { state } = useSession();
   const [params] = useSearchParams();
-  const [clientId, setClientId] = useState<string | null>(params.get('clientId'));
-  const [clientName, setClientName] = useState<string | null>(params.get('name'));
+  // Picked up from the desk's list of digital questions (digital-questions-page.tsx).
+  const location = useLocation();
+  const [portalRequest, setPortalRequest] = useState<PortalRequest | null>((location.state as { portalRequest?: PortalRequest } | null)?.portalRequest ?? null);
+  const [clientId, setClientId] = useState<string | null>(params.get('clientId') ?? portalRequest?.clientId ?? null);
+  const [clientName, setClientName] = useState<string | null>(params.get('name') ?? (portalRequest?.clientId ? portalRequest.citizenName : null));
   const [anonymous, setAnonymous] = useState(false);
   const [c, setC] = useState(empty);
-  const [channel, setChannel] = useState('phone');
-  const [question, setQuestion] = useState('');
-  const [lifeDomains, setLifeDomains] = useState<string[]>([]);
+  const [channel, setChannel] = useState(portalRequest ? 'digital' : 'phone');
+  const [question, setQuestion] = useState(portalRequest?.question ?? '');
+  const [lifeDomains, setLifeDomains] = useState<string[]>(portalRequest?.lifeDomains ?? []);
   const [urgency, setUrgency] = useState('normal');
   const [outcome, setOutcome] = useState('');
   const [generalProvision, setGeneralProvision] = useState('');
@@ -74,6 +78,7 @@ export function ContactPage() {
     channel, question, lifeDomains, urgency, outcome: Number(outcome),
     generalProvision: outcome === '1' ? generalProvision || null : null,
     referral: outcome === '2' && overrideTeam ? { teamId: overrideTeam, teamOverrideReason: overrideReason } : undefined,
+    portalRequestId: portalRequest?.id,
     ...extra,
   });
 
@@ -120,7 +125,8 @@ export function ContactPage() {
         </Alert>
         <div className="ww-actions">
           {saved.clientId && <AppLink to={`/clienten/${saved.clientId}`}>{t('intake.saved.openClient')}</AppLink>}
-          <Button appearance="secondary-action-button" onClick={() => { setSaved(null); setC(empty); setQuestion(''); setLifeDomains([]); setOutcome(''); setClientId(null); setClientName(null); }}>
+          {portalRequest && <AppLink to="/digitale-vragen">{t('desk.back')}</AppLink>}
+          <Button appearance="secondary-action-button" onClick={() => { setPortalRequest(null); setSaved(null); setC(empty); setQuestion(''); setLifeDomains([]); setOutcome(''); setClientId(null); setClientName(null); }}>
             {t('intake.saved.another')}
           </Button>
         </div>
@@ -134,6 +140,12 @@ export function ContactPage() {
     <>
       <PageTitle title={t('intake.title')} />
       <Paragraph>{t('intake.intro', { desk: state.status === 'active' ? state.session.user.teams.map((x) => x.name)[0] ?? '' : '' })}</Paragraph>
+      {portalRequest && (
+        <Alert type="info">
+          <Paragraph>{t('desk.handling', { reference: portalRequest.reference, citizen: portalRequest.citizenName })}</Paragraph>
+          {portalRequest.onBehalfOf && <Paragraph>{t('desk.onBehalfOfShort', { name: portalRequest.onBehalfOf.name, relation: portalRequest.onBehalfOf.relation })}</Paragraph>}
+        </Alert>
+      )}
       {form.summary}
       {duplicates && <DuplicateWarning duplicates={duplicates.list} sameBsn={duplicates.sameBsn}
         onSame={(d) => { setClientId(d.id); setClientName(d.displayName); setDuplicates(null); void send({ clientId: d.id, newClient: undefined }); }}

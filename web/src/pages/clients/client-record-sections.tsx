@@ -1,0 +1,59 @@
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import { type ReactNode, useState } from 'react';
+import { permissions } from '../../../../src/platform/access/permissions.ts';
+import { AppLink } from '../../components/page.tsx';
+import { useT } from '../../i18n.tsx';
+import { useUser } from '../../session.tsx';
+import type { Client } from '../../types.ts';
+import { ClientRecordForm } from './client-record-form.tsx';
+import { ConsentsSection } from './consents-section.tsx';
+import { MergeSection } from './merge-section.tsx';
+import { RelatedPersonsSection } from './related-persons-section.tsx';
+
+const may = (roles: string[], allowed: readonly string[]) => roles.some((r) => allowed.includes(r));
+
+/**
+ * The editable parts of the client page: the record (shown, or the edit form), the people around
+ * the client, consents and merges. What a user may change follows the API's permissions table.
+ */
+export function ClientRecordSections({ client: c, onSaved, onChanged, children }: { client: Client; onSaved: (c: Client) => void; onChanged: () => void; children: ReactNode }) {
+  const t = useT();
+  const { roles } = useUser();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const merged = c.mergedInto !== null;
+  const canWrite = !merged && may(roles, permissions['client.write']);
+  const extra: [string, string][] = [
+    [t('record.field.gender'), c.gender !== '0' ? t(`record.gender.${c.gender}`) : ''],
+    [t('record.field.preferredLanguage'), c.preferredLanguage ?? ''],
+    [t('record.field.communicationNeeds'), c.communicationNeeds.map((n) => t(`record.need.${n}`)).join(', ')],
+  ];
+
+  if (editing) {
+    return <ClientRecordForm client={c} onCancel={() => setEditing(false)} onSaved={(x) => { setEditing(false); setSaved(true); onSaved(x); }} />;
+  }
+  return (
+    <>
+      {merged && (
+        <Alert type="info">
+          <Paragraph>{t('merge.isMerged')} <AppLink to={`/clienten/${c.mergedInto}`}>{t('merge.toSurvivor')}</AppLink></Paragraph>
+        </Alert>
+      )}
+      <div role="status">{saved && <Paragraph>{t('record.saved')}</Paragraph>}</div>
+      {children}
+      {extra.some(([, v]) => v) && (
+        <dl className="ww-dl">
+          {extra.filter(([, v]) => v).map(([k, v]) => <div key={k} className="ww-dl-row"><dt>{k}</dt><dd>{v}</dd></div>)}
+        </dl>
+      )}
+      {canWrite && (
+        <div className="ww-actions">
+          <Button appearance="secondary-action-button" onClick={() => { setSaved(false); setEditing(true); }}>{t('record.edit')}</Button>
+        </div>
+      )}
+      <RelatedPersonsSection key={`persons-${c.id}`} clientId={c.id} persons={c.persons} canWrite={canWrite} />
+      <ConsentsSection clientId={c.id} canWrite={!merged && may(roles, permissions['consent.write'])} />
+      <MergeSection key={`merge-${c.id}`} client={c} canMerge={!merged && may(roles, permissions['client.merge'])} onChanged={onChanged} />
+    </>
+  );
+}
