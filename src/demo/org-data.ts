@@ -71,6 +71,8 @@ export const DESKS = [
 export const DEMO_PASSWORD = 'Wegwijs-demo-2026';
 export const DEMO_USERS = [
   { username: 'balie', displayName: 'Bea Balie', roles: ['desk_worker'], teams: ['VraagWijzer Centrum'] },
+  { username: 'cjg', displayName: 'Carla CJG', roles: ['desk_worker'], teams: ['CJG Rotterdam-Rijnmond'] },
+  { username: 'onthaal', displayName: 'Otto Onthaal', roles: ['desk_worker'], teams: ['Centraal Onthaal Volwassenen'] },
   { username: 'wijkteam', displayName: 'Wim Wijkteam', roles: ['team_worker'], teams: ['Wijkteam Oude Noorden'] },
   { username: 'wijkteam2', displayName: 'Zara Zuid', roles: ['team_worker'], teams: ['Wijkteam Charlois'] },
   { username: 'wmo', displayName: 'Wendy Wmo-adviseur', roles: ['wmo_adviser'], teams: ['Wijkteam Oude Noorden'] },

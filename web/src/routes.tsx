@@ -46,7 +46,8 @@ export const routes: AppRoute[] = [
   { path: '/', element: <HomePage /> },
 
   // Daily work (pages of later issues are placeholders until they land).
-  { path: '/teaminbox', element: <TeamInboxPage />, roles: permissions['referral.decide'], nav: 'nav.teamInbox', section: 'work', home: 'home.teamInbox' },
+  { path: '/teaminbox', element: <TeamInboxPage />, roles: [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead], nav: 'nav.teamInbox', section: 'work', home: 'home.teamInbox' },
+  { path: '/loketinbox', element: <TeamInboxPage kind="desk" />, roles: [Role.DeskWorker], nav: 'nav.deskInbox', section: 'work', home: 'home.deskInbox' },
   { path: '/clienten', element: <ClientSearchPage />, roles: permissions['client.search'], nav: 'nav.clients', section: 'work', home: 'home.clients' },
   { path: '/clienten/:id', element: <ClientPage />, roles: permissions['client.read'] },
   { path: '/contacten/nieuw', element: <ContactPage />, roles: permissions['contact.create'], nav: 'nav.newContact', section: 'work', home: 'home.newContact' },

@@ -82,3 +82,24 @@ test('outcomes 4 and 5 cannot be anonymous', async (t) => {
     assert.equal(res.json().field, 'clientId');
   }
 });
+
+test('a Centraal Onthaal desk worker accepts a city-desk referral from their desk inbox and becomes involved', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const res = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie, payload: {
+    newClient: { surname: 'Zonder', firstNames: 'Karel', noFixedAddress: true, contactPoint: 'Nachtopvang Havenzicht' },
+    channel: 'phone', question: 'Dreigt morgen dakloos te raken', lifeDomains: ['housing'], urgency: 'urgent', outcome: 5 } });
+  assert.equal(res.statusCode, 201, res.body);
+  const { referral, clientId } = res.json();
+  const onthaal = await loginAs(app, 'onthaal');
+  const me = (await app.inject({ method: 'GET', url: '/api/v1/session', headers: onthaal })).json().user;
+  const pros = (await app.inject({ method: 'GET', url: `/api/v1/teams/${me.teams[0].id}/professionals`, headers: onthaal })).json();
+  assert.ok(pros.some((p: { id: string }) => p.id === me.id), 'desk workers of the desk can be assigned');
+  const accepted = await app.inject({ method: 'POST', url: `/api/v1/referrals/${referral.id}/accept`, headers: onthaal, payload: { assignedUserId: me.id } });
+  assert.equal(accepted.statusCode, 200, accepted.body);
+  assert.equal(accepted.json().status, 'accepted');
+  assert.equal((await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}`, headers: onthaal })).statusCode, 200);
+  // A VraagWijzer desk worker is not a member of that desk and cannot decide on its referrals.
+  const other = await app.inject({ method: 'POST', url: `/api/v1/referrals/${referral.id}/return`, headers: balie, payload: { reason: 'Hoort niet bij ons loket' } });
+  assert.equal(other.statusCode, 403, other.body);
+});

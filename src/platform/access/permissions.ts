@@ -34,7 +34,8 @@ export const permissions = {
   'contact.create': [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser],
   'contact.figures': [Role.TeamLead, Role.PolicyAnalyst, Role.Admin],
   'referral.read': CLIENT_ROLES,
-  'referral.decide': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead],
+  /** Work an inbox: a team's (wijkteam) or a desk's (CJG, Centraal Onthaal Volwassenen for routes 4 and 5). */
+  'referral.decide': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead, Role.DeskWorker],
   'portal_request.read': [Role.DeskWorker],
   'notifications.self': CLIENT_ROLES,
   /** GP practices and their API clients (src/modules/practices). */

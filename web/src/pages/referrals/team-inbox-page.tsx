@@ -15,12 +15,12 @@ export type Referral = {
 };
 type Professional = { id: string; displayName: string };
 
-/** A neighbourhood team's inbox: open referrals first by urgency; accept (assign a professional) or return with a reason. */
-export function TeamInboxPage() {
+/** A neighbourhood team's (or, with kind 'desk', a desk's) inbox: open referrals first by urgency; accept (assign a professional) or return with a reason. */
+export function TeamInboxPage({ kind = 'neighbourhood_team' }: { kind?: 'neighbourhood_team' | 'desk' }) {
   const { t } = useI18n();
   const { state } = useSession();
   const { forError } = useProblemText();
-  const teams = state.status === 'active' ? state.session.user.teams.filter((x) => x.kind === 'neighbourhood_team') : [];
+  const teams = state.status === 'active' ? state.session.user.teams.filter((x) => x.kind === kind) : [];
   const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
   const [status, setStatus] = useState('open');
   const [list, setList] = useState<Referral[] | null>(null);
@@ -39,10 +39,10 @@ export function TeamInboxPage() {
   }, [teamId, status, forError]);
   useEffect(() => { void load(); }, [load]);
 
-  if (!teamId) return <><PageTitle title={t('referrals.inbox.title')} /><Paragraph>{t('referrals.inbox.noTeam')}</Paragraph></>;
+  if (!teamId) return <><PageTitle title={t(kind === 'desk' ? 'nav.deskInbox' : 'referrals.inbox.title')} /><Paragraph>{t('referrals.inbox.noTeam')}</Paragraph></>;
   return (
     <>
-      <PageTitle title={t('referrals.inbox.title')} />
+      <PageTitle title={t(kind === 'desk' ? 'nav.deskInbox' : 'referrals.inbox.title')} />
       {message && <Alert type="ok"><Paragraph role="status">{message}</Paragraph></Alert>}
       {error && <Alert type="error"><Paragraph>{error}</Paragraph></Alert>}
       <div className="ww-form">
