@@ -116,7 +116,7 @@ async function main() {
     const s = data.sample;
     const results: Result[] = [];
     results.push(await drive('API: BSN (exact)', (i) => search({ bsn: s[i % s.length]!.bsn })));
-    results.push(await drive('API: surname + birth date ("Jansen", 1 of ~2,400)', (i) => search({ name: 'Jansen', birthDate: s[i % s.length]!.birth_date })));
+    results.push(await drive(`API: surname + birth date ("Jansen", 1 of ${data.jansen})`, (i) => search({ name: 'Jansen', birthDate: s[i % s.length]!.birth_date })));
     results.push(await drive('API: postcode + house number', (i) => search({ postcode: s[i % s.length]!.postcode, houseNumber: s[i % s.length]!.house_number })));
     results.push(await drive('API: surname only ("Jansen", first 50 visible)', () => search({ name: 'Jansen' })));
     results.push(await drive('API: surname with a typo ("Jansne", trigram widening)', (i) => search({ name: i % 2 ? 'Jansne' : 'Bakkr' })));
