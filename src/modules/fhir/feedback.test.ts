@@ -148,3 +148,27 @@ test('a webhook whose address is on an internal network is never called', async 
   assert.equal(await internalTargetProblem('https://8.8.8.8/hook'), null);
   assert.equal(await internalTargetProblem('http://127.0.0.1:9999/hook'), null, 'plain http to this machine stays allowed for development');
 });
+
+test('when the client withdraws consent to share with the practice, the GP sees the status but no longer the outcome', async (t) => {
+  const app = await build(t);
+  const token = await tokenFor(app);
+  const { serviceRequestId, referralId } = await sendReferral(app, token);
+  await decide(app, referralId, 'accept');
+  await decide(app, referralId, 'start');
+  await decide(app, referralId, 'close', { outcome: 'Doorverwezen naar schuldhulpverlening.' });
+  assert.equal((await taskOf(app, token, serviceRequestId)).output[0].valueString, 'Doorverwezen naar schuldhulpverlening.');
+
+  const worker = await loginAs(app, 'wijkteam');
+  const [{ client_id: clientId }] = await app.db.query<{ client_id: string }>('SELECT client_id FROM referrals WHERE id = $1', [referralId]) as [{ client_id: string }];
+  const consents = (await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}/consents`, headers: worker })).json();
+  const gp = consents.find((c: { purpose: string; active: boolean }) => c.purpose === 'share_with_gp' && c.active);
+  assert.ok(gp, 'the referral recorded the patient\'s consent');
+  const today = new Date().toISOString().slice(0, 10);
+  const w = await app.inject({ method: 'POST', url: `/api/v1/clients/${clientId}/consents/${gp.id}/withdrawal`, headers: worker, payload: { withdrawnOn: today, withdrawnHow: 'verbal' } });
+  assert.equal(w.statusCode, 200, w.body);
+
+  const task = await taskOf(app, token, serviceRequestId);
+  assert.equal(task.status, 'completed');
+  assert.equal(task.output, undefined, 'no outcome goes back without consent');
+  assert.match(task.note[0].text, /toestemming .* ingetrokken/);
+});

@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
-import { addConsent, ConsentPurpose } from '../clients/consent.ts';
+import { addConsent, ConsentPurpose, hasConsent } from '../clients/consent.ts';
 import { addRelatedPersonUnlessKnown } from '../clients/related-persons.ts';
 import { markSafetySignal } from '../clients/safety-signal.ts';
 import { findClientIdByBsn, insertClient } from '../clients/store.ts';
@@ -16,11 +16,11 @@ import type { TaskSource } from './task.ts';
 /** The SQL of the FHIR module. Client data is touched only inside a Store transaction (audit in the same transaction). */
 
 export type ServiceRequestRow = {
-  id: string; practiceId: string; practiceName: string; identifierSystem: string; identifierValue: string;
+  id: string; practiceId: string; practiceName: string; practiceAgbCode: string; identifierSystem: string; identifierValue: string;
   referralId: string | null; authoredOn: Date | null; createdAt: Date;
 };
 
-const ROW = `SELECT s.id, s.practice_id AS "practiceId", p.name AS "practiceName", s.identifier_system AS "identifierSystem",
+const ROW = `SELECT s.id, s.practice_id AS "practiceId", p.name AS "practiceName", p.agb_code AS "practiceAgbCode", s.identifier_system AS "identifierSystem",
   s.identifier_value AS "identifierValue", s.referral_id AS "referralId", s.authored_on AS "authoredOn",
   s.created_at AS "createdAt"
   FROM fhir_service_requests s JOIN gp_practices p ON p.id = s.practice_id`;
@@ -86,7 +86,7 @@ export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpRe
         const clientId = await matchOrCreateClient(tx, r.patient, r.representative);
         // The patient's consent covers the referral and the feedback to this practice (docs/fhir.md).
         await addConsent(tx, clientId, { purpose: ConsentPurpose.ShareWithGeneralPractitioner,
-          recipient: `${caller.practiceName} (AGB ${caller.practiceAgbCode})`, givenOn: r.consent.givenOn, givenHow: 'verbal' });
+          recipient: gpConsentRecipient(caller.practiceName, caller.practiceAgbCode), givenOn: r.consent.givenOn, givenHow: 'verbal' });
         if (r.safetySignals.length > 0) await markSafetySignal(tx, clientId);
         const { referral } = await createReferral(tx, store.ctx, {
           clientId, teamId: district.teamId, proposedTeamId: district.teamId, source: 'gp',
@@ -105,9 +105,15 @@ export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpRe
 }
 
 /** What a Task is made of: the referral's status and actions, read in the caller's (audited) transaction. */
+/** The recipient name under which a GP referral's consent is recorded (and withdrawn) in the client's consents. */
+export const gpConsentRecipient = (practiceName: string, agbCode: string) => `${practiceName} (AGB ${agbCode})`;
+
 export async function loadTaskSource(tx: Queryable, sr: ServiceRequestRow): Promise<TaskSource & { clientId: string }> {
   const ref = await getReferral(tx, sr.referralId!);
+  // A withdrawn consent to share with this practice is respected: the GP still sees the status, not the reasons or outcome.
+  const consentToShare = await hasConsent(tx, ref.clientId, ConsentPurpose.ShareWithGeneralPractitioner, gpConsentRecipient(sr.practiceName, sr.practiceAgbCode));
   return {
+    consentToShare,
     serviceRequestId: sr.id, identifier: { system: sr.identifierSystem, value: sr.identifierValue }, practiceName: sr.practiceName,
     status: ref.status, teamName: ref.teamName, createdAt: ref.createdAt, urgency: ref.urgency, clientId: ref.clientId,
     actions: (ref.actions ?? []).map((a) => ({ type: a.type, at: a.at, reason: a.reason, outcome: a.outcome })),

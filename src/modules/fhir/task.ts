@@ -32,6 +32,8 @@ export type TaskSource = {
   teamName: string;
   createdAt: string;
   urgency: string;
+  /** false when the client withdrew the consent to share with this practice: no reasons or outcome go back. */
+  consentToShare: boolean;
   actions: { type: string; at: string; reason: string | null; outcome: string | null }[];
 };
 
@@ -56,7 +58,8 @@ export function toTask(t: TaskSource) {
     lastModified: last?.at ?? t.createdAt,
     requester: { display: t.practiceName },
     owner: { display: t.teamName },
-    ...(t.status === 'returned' && returned?.reason ? { statusReason: { text: returned.reason } } : {}),
-    ...(t.status === 'closed' && closed?.outcome ? { output: [{ type: { text: 'Uitkomst / Outcome' }, valueString: closed.outcome }] } : {}),
+    ...(t.consentToShare && t.status === 'returned' && returned?.reason ? { statusReason: { text: returned.reason } } : {}),
+    ...(t.consentToShare && t.status === 'closed' && closed?.outcome ? { output: [{ type: { text: 'Uitkomst / Outcome' }, valueString: closed.outcome }] } : {}),
+    ...(t.consentToShare ? {} : { note: [{ text: 'De cliënt heeft de toestemming om met de praktijk te delen ingetrokken / The client withdrew consent to share with the practice' }] }),
   };
 }
