@@ -139,7 +139,8 @@ export function SingleCheckbox({ id, label, checked, onChange }: { id: string; l
 
 /**
  * Form state for errors: `fail` (client-side checks) and `handleError` (API problems) fill
- * the per-field messages and the summary and move focus to the summary.
+ * the per-field messages and the summary and move focus to the summary. `run` wraps a
+ * submit's request with the `busy` flag and `handleError`.
  */
 export function useFormErrors(formId: string, labels: Record<string, string>) {
   const t = useT();
@@ -147,6 +148,7 @@ export function useFormErrors(formId: string, labels: Record<string, string>) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -169,6 +171,18 @@ export function useFormErrors(formId: string, labels: Record<string, string>) {
     }
   }, [fail, forError, localise, labels, t]);
 
+  // Every submit handler needs the same busy flag and error handling around its request.
+  const run = useCallback(async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (err) {
+      handleError(err);
+    } finally {
+      setBusy(false);
+    }
+  }, [handleError]);
+
   const reset = useCallback(() => {
     setErrors({});
     setGeneral(null);
@@ -180,7 +194,7 @@ export function useFormErrors(formId: string, labels: Record<string, string>) {
     <ErrorSummary ref={summaryRef} formId={formId} errors={errors} general={general} labels={labels} />
   ), [errors, general, labels, formId]);
 
-  return { errors, general, fail, handleError, reset, field, summary, hasErrors: Object.keys(errors).length > 0 || !!general };
+  return { errors, general, busy, fail, handleError, run, reset, field, summary, hasErrors: Object.keys(errors).length > 0 || !!general };
 }
 
 function ErrorSummary({ ref, formId, errors, general, labels }: {

@@ -18,12 +18,10 @@ export function PostcodeLookupTester() {
     e.preventDefault();
     setResult(null);
     if (!POSTCODE.test(postcode.trim())) return form.fail({ postcode: t('admin.districts.postcodeFormat') });
-    try {
+    await form.run(async () => {
       setResult(await api.get<PostcodeLookup>(`/api/v1/postcode-lookups/${encodeURIComponent(postcode.trim())}`));
       form.reset();
-    } catch (err) {
-      form.handleError(err);
-    }
+    });
   }
 
   return (
@@ -57,7 +55,6 @@ export function PostcodeImport({ onImported }: { onImported: () => void }) {
   const [mode, setMode] = useState('replace');
   const [lineErrors, setLineErrors] = useState<LineError[]>([]);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const labels = useMemo(() => ({ csv: t('admin.districts.csv'), file: t('admin.districts.file'), mode: t('admin.districts.mode') }), [t]);
   const form = useFormErrors('import', labels);
 
@@ -71,23 +68,19 @@ export function PostcodeImport({ onImported }: { onImported: () => void }) {
     setDone(null);
     setLineErrors([]);
     if (!csv.trim()) return form.fail({ csv: t('admin.districts.csvRequired') });
-    setBusy(true);
-    try {
-      const r = await api.post<{ imported: number }>('/api/v1/postcode-ranges/imports', csv, { contentType: 'text/csv', query: { mode } });
-      form.reset();
-      setDone(t('admin.districts.imported', { count: r.imported }));
-      onImported();
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'csv_invalid' && Array.isArray(err.problem.errors)) {
+    await form.run(async () => {
+      try {
+        const r = await api.post<{ imported: number }>('/api/v1/postcode-ranges/imports', csv, { contentType: 'text/csv', query: { mode } });
+        form.reset();
+        setDone(t('admin.districts.imported', { count: r.imported }));
+        onImported();
+      } catch (err) {
+        if (!(err instanceof ApiError && err.code === 'csv_invalid' && Array.isArray(err.problem.errors))) throw err;
         const errs = (err.problem.errors as LineError[]).map((x) => ({ line: x.line, message: localise(x.message) }));
         setLineErrors(errs);
         form.fail({ csv: t('admin.districts.csvInvalid', { count: errs.length }) });
-      } else {
-        form.handleError(err);
       }
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -114,7 +107,7 @@ export function PostcodeImport({ onImported }: { onImported: () => void }) {
         <TextareaField {...form.field('csv')} value={csv} onChange={setCsv} rows={8} description={t('admin.districts.csvHelp')} />
         <RadioGroup {...form.field('mode')} value={mode} onChange={setMode}
           options={[{ value: 'replace', label: t('admin.districts.modeReplace') }, { value: 'append', label: t('admin.districts.modeAppend') }]} />
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('admin.districts.import')}</Button>
+        <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('admin.districts.import')}</Button>
       </form>
     </>
   );

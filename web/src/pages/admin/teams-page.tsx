@@ -93,12 +93,10 @@ function TeamForm({ team, regions, onDone, onCancel }: { team: Team | null; regi
     if (kind === 'neighbourhood_team' && !regionId) errs.regionId = t('admin.teams.regionRequired');
     if (Object.keys(errs).length) return form.fail(errs);
     const body = { name: name.trim(), kind, deskType: kind === 'desk' ? deskType : null, regionId: kind === 'neighbourhood_team' ? regionId : null, ...(team ? { active } : {}) };
-    try {
+    await form.run(async () => {
       const saved = team ? await api.put<Named>(`/api/v1/teams/${team.id}`, body) : await api.post<Named>('/api/v1/teams', body);
       onDone(saved.name, !team);
-    } catch (err) {
-      form.handleError(err);
-    }
+    });
   }
 
   return (

@@ -41,7 +41,6 @@ function EditForm({ user, teams, onSaved }: { user: User; teams: Team[]; onSaved
   const [roles, setRoles] = useState(user.roles);
   const [teamIds, setTeamIds] = useState(user.teamIds);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
   const labels = useMemo(() => ({ displayName: t('admin.users.name'), email: t('admin.users.email'), roles: t('admin.users.roles'), teamIds: t('admin.users.teams') }), [t]);
   const form = useFormErrors('edit-user', labels);
 
@@ -53,16 +52,11 @@ function EditForm({ user, teams, onSaved }: { user: User; teams: Team[]; onSaved
     if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) errs.email = t('admin.users.emailInvalid');
     if (!roles.length) errs.roles = t('admin.users.rolesRequired');
     if (Object.keys(errs).length) return form.fail(errs);
-    setBusy(true);
-    try {
+    await form.run(async () => {
       onSaved(await api.patch<User>(`/api/v1/users/${user.id}`, { displayName: displayName.trim(), email: email.trim() || null, roles, teamIds }));
       form.reset();
       setSaved(true);
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -75,7 +69,7 @@ function EditForm({ user, teams, onSaved }: { user: User; teams: Team[]; onSaved
         <TextField {...form.field('email')} type="email" value={email} onChange={setEmail} description={t('common.optional')} />
         <RolesAndTeams roles={roles} setRoles={setRoles} teamIds={teamIds} setTeamIds={setTeamIds} teams={teams}
           rolesField={form.field('roles')} teamsField={form.field('teamIds')} />
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('common.save')}</Button>
+        <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('common.save')}</Button>
       </form>
     </section>
   );
@@ -118,14 +112,12 @@ function PasswordReset({ user, onSaved }: { user: User; onSaved: (u: User) => vo
     e.preventDefault();
     setDone(false);
     if (temporaryPassword.length < 12) return form.fail({ temporaryPassword: t('auth.password.tooShort') });
-    try {
+    await form.run(async () => {
       onSaved(await api.post<User>(`/api/v1/users/${user.id}/password-resets`, { temporaryPassword, resetTotp }));
       form.reset();
       setPassword('');
       setDone(true);
-    } catch (err) {
-      form.handleError(err);
-    }
+    });
   }
   return (
     <section aria-labelledby="reset-title">

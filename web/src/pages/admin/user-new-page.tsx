@@ -19,7 +19,6 @@ export function UserNewPage() {
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<string[]>([]);
   const [teamIds, setTeamIds] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const labels = useMemo(() => ({
     username: t('admin.users.username'), displayName: t('admin.users.name'), email: t('admin.users.email'),
     password: t('admin.users.temporaryPassword'), roles: t('admin.users.roles'), teamIds: t('admin.users.teams'),
@@ -35,17 +34,12 @@ export function UserNewPage() {
     if (password.length < 12) errs.password = t('auth.password.tooShort');
     if (!roles.length) errs.roles = t('admin.users.rolesRequired');
     if (Object.keys(errs).length) return form.fail(errs);
-    setBusy(true);
-    try {
+    await form.run(async () => {
       const user = await api.post<User>('/api/v1/users', {
         username: username.trim().toLowerCase(), displayName: displayName.trim(), email: email.trim() || null, password, roles, teamIds,
       });
       navigate('/beheer/gebruikers', { state: { notice: t('admin.users.created', { name: user.displayName, username: user.username }) } });
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -64,7 +58,7 @@ export function UserNewPage() {
             description={t('admin.users.temporaryPasswordHelp')} spellCheck={false} required />
           <RolesAndTeams roles={roles} setRoles={setRoles} teamIds={teamIds} setTeamIds={setTeamIds} teams={teams.data}
             rolesField={form.field('roles')} teamsField={form.field('teamIds')} />
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('admin.users.create')}</Button>
+          <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('admin.users.create')}</Button>
         </form>
       )}
     </>

@@ -13,7 +13,6 @@ export function ChangePasswordPage() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
   const labels = useMemo(() => ({
     currentPassword: t('auth.password.current'), newPassword: t('auth.password.new'), repeat: t('auth.password.repeat'),
   }), [t]);
@@ -27,15 +26,10 @@ export function ChangePasswordPage() {
     else if (newPassword === currentPassword) errs.newPassword = t('auth.password.same');
     if (repeat !== newPassword) errs.repeat = t('auth.password.mismatch');
     if (Object.keys(errs).length) return form.fail(errs);
-    setBusy(true);
-    try {
+    await form.run(async () => {
       await api.post('/api/v1/session/password', { currentPassword, newPassword });
       await refresh();
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -49,7 +43,7 @@ export function ChangePasswordPage() {
           description={t('auth.password.rules')} required />
         <TextField {...form.field('repeat')} type="password" value={repeat} onChange={setRepeat} autoComplete="new-password" required />
         <div className="ww-actions">
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('auth.password.submit')}</Button>
+          <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('auth.password.submit')}</Button>
           <Button type="button" appearance="subtle-button" onClick={() => void logout()}>{t('common.logout')}</Button>
         </div>
       </form>

@@ -14,7 +14,6 @@ export function LoginPage({ expired }: { expired?: boolean }) {
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [askTotp, setAskTotp] = useState(false);
-  const [busy, setBusy] = useState(false);
   const labels = useMemo(() => ({ username: t('auth.login.username'), password: t('auth.login.password'), totp: t('auth.login.totp') }), [t]);
   const form = useFormErrors('login', labels);
 
@@ -25,23 +24,22 @@ export function LoginPage({ expired }: { expired?: boolean }) {
     if (!password) missing.password = t('auth.login.passwordRequired');
     if (askTotp && !/^\d{6}$/.test(totp)) missing.totp = t('auth.login.totpFormat');
     if (Object.keys(missing).length) return form.fail(missing);
-    setBusy(true);
-    try {
-      const s = await api.post<SessionView>('/api/v1/session', { username, password, ...(askTotp ? { totp } : {}) }, { quiet401: true });
-      form.reset();
-      setSession(s);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'totp_required') {
-        setAskTotp(true);
-        form.fail({}, t('auth.login.totpNeeded'));
-      } else if (err instanceof ApiError && err.code === 'invalid_totp') {
-        form.fail({ totp: t('errors.invalid_totp') });
-      } else {
-        form.handleError(err);
+    await form.run(async () => {
+      try {
+        const s = await api.post<SessionView>('/api/v1/session', { username, password, ...(askTotp ? { totp } : {}) }, { quiet401: true });
+        form.reset();
+        setSession(s);
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'totp_required') {
+          setAskTotp(true);
+          form.fail({}, t('auth.login.totpNeeded'));
+        } else if (err instanceof ApiError && err.code === 'invalid_totp') {
+          form.fail({ totp: t('errors.invalid_totp') });
+        } else {
+          throw err;
+        }
       }
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -57,7 +55,7 @@ export function LoginPage({ expired }: { expired?: boolean }) {
           <TextField {...form.field('totp')} value={totp} onChange={setTotp} inputMode="numeric" autoComplete="one-time-code"
             description={t('auth.login.totpHelp')} maxLength={6} required />
         )}
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('auth.login.submit')}</Button>
+        <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('auth.login.submit')}</Button>
       </form>
     </div>
   );

@@ -13,33 +13,22 @@ export function TotpEnrolmentPage() {
   const { setSession, logout } = useSession();
   const [secret, setSecret] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
   const labels = useMemo(() => ({ code: t('auth.totp.code') }), [t]);
   const form = useFormErrors('totp', labels);
 
   async function start() {
-    setBusy(true);
-    try {
+    await form.run(async () => {
       setSecret(await api.post<{ secret: string; otpauthUri: string }>('/api/v1/session/totp'));
       form.reset();
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function confirm(e: FormEvent) {
     e.preventDefault();
     if (!/^\d{6}$/.test(code)) return form.fail({ code: t('auth.login.totpFormat') });
-    setBusy(true);
-    try {
+    await form.run(async () => {
       setSession(await api.post<SessionView>('/api/v1/session/totp/confirmation', { code }));
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -49,7 +38,7 @@ export function TotpEnrolmentPage() {
       {form.summary}
       {!secret ? (
         <div className="ww-actions">
-          <Button type="button" appearance="primary-action-button" onClick={() => void start()} busy={busy} disabled={busy}>{t('auth.totp.start')}</Button>
+          <Button type="button" appearance="primary-action-button" onClick={() => void start()} busy={form.busy} disabled={form.busy}>{t('auth.totp.start')}</Button>
           <Button type="button" appearance="subtle-button" onClick={() => void logout()}>{t('common.logout')}</Button>
         </div>
       ) : (
@@ -70,7 +59,7 @@ export function TotpEnrolmentPage() {
           </OrderedList>
           <form onSubmit={confirm} noValidate>
             <TextField {...form.field('code')} value={code} onChange={setCode} inputMode="numeric" autoComplete="one-time-code" maxLength={6} required />
-            <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('auth.totp.confirm')}</Button>
+            <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('auth.totp.confirm')}</Button>
           </form>
         </>
       )}

@@ -102,21 +102,15 @@ function ClientView({ client: c, breakGlassUntil, onSaved, onChanged }: { client
 function NoAccess({ clientId, breakGlass, onOpened }: { clientId: string; breakGlass: boolean; onOpened: (until: string) => void }) {
   const t = useT();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const labels = useMemo(() => ({ reason: t('clients.breakGlass.reason') }), [t]);
   const form = useFormErrors('break-glass', labels);
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (reason.trim().length < 10) return form.fail({ reason: t('clients.breakGlass.reasonTooShort') });
-    setBusy(true);
-    try {
+    await form.run(async () => {
       const r = await api.post<{ id: string; expiresAt: string }>(`/api/v1/clients/${encodeURIComponent(clientId)}/break-glass`, { reason: reason.trim() });
       onOpened(r.expiresAt);
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <>
@@ -129,7 +123,7 @@ function NoAccess({ clientId, breakGlass, onOpened }: { clientId: string; breakG
           {form.summary}
           <form onSubmit={submit} noValidate className="ww-form">
             <TextareaField {...form.field('reason')} value={reason} onChange={setReason} rows={3} description={t('clients.breakGlass.reasonHelp')} required />
-            <Button type="submit" appearance="primary-action-button" hint="warning" busy={busy} disabled={busy}>{t('clients.breakGlass.submit')}</Button>
+            <Button type="submit" appearance="primary-action-button" hint="warning" busy={form.busy} disabled={form.busy}>{t('clients.breakGlass.submit')}</Button>
           </form>
         </section>
       )}

@@ -33,7 +33,6 @@ export function ClientRecordForm({ client, onSaved, onCancel }: { client: Client
   const t = useT();
   const { localise } = useProblemText();
   const [s, setS] = useState<State>(() => stateOf(client));
-  const [busy, setBusy] = useState(false);
   const labels = useMemo(() => Object.fromEntries(FIELDS.map((k) => [k, t(`record.field.${k}`)])), [t]);
   const form = useFormErrors('record', labels);
   const set = <K extends keyof State>(k: K) => (v: State[K]) => setS((x) => ({ ...x, [k]: v }));
@@ -56,21 +55,19 @@ export function ClientRecordForm({ client, onSaved, onCancel }: { client: Client
         street: orNull(s.street), city: orNull(s.city) } : null,
       phone: orNull(s.phone), email: orNull(s.email), preferredLanguage: orNull(s.preferredLanguage), communicationNeeds: s.communicationNeeds,
     };
-    setBusy(true);
-    try {
-      onSaved(await api.put<Client>(`/api/v1/clients/${encodeURIComponent(client.id)}`, body));
-    } catch (err) {
-      if (err instanceof ApiError && (err.field || err.errors.length)) {
+    await form.run(async () => {
+      try {
+        onSaved(await api.put<Client>(`/api/v1/clients/${encodeURIComponent(client.id)}`, body));
+      } catch (err) {
+        if (!(err instanceof ApiError && (err.field || err.errors.length))) throw err;
         const byField: Record<string, string> = {};
         for (const x of err.errors) byField[recordField(x.field)] ??= localise(x.message);
         if (err.field) byField[recordField(err.field)] ??= localise(err.detail);
         const known = Object.fromEntries(Object.entries(byField).filter(([f]) => f in labels));
-        if (Object.keys(known).length) form.fail(known);
-        else form.handleError(err);
-      } else form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+        if (!Object.keys(known).length) throw err;
+        form.fail(known);
+      }
+    });
   }
 
   const opt = (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
@@ -108,7 +105,7 @@ export function ClientRecordForm({ client, onSaved, onCancel }: { client: Client
         <TextField {...text('preferredLanguage')} description={t('record.help.preferredLanguage')} />
         <CheckboxGroup {...form.field('communicationNeeds')} value={s.communicationNeeds} onChange={set('communicationNeeds')} options={opt(NEEDS, 'record.need')} />
         <div className="ww-actions">
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('record.save')}</Button>
+          <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('record.save')}</Button>
           <Button type="button" appearance="secondary-action-button" onClick={onCancel}>{t('common.cancel')}</Button>
         </div>
       </form>

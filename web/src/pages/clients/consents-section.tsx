@@ -81,7 +81,6 @@ export function ConsentsSection({ clientId, canWrite }: { clientId: string; canW
 function ConsentForm({ url, onDone }: { url: string; onDone: (c: Consent | null) => void }) {
   const t = useT();
   const [c, setC] = useState({ purpose: '', recipient: '', givenOn: today(), givenHow: 'verbal' });
-  const [busy, setBusy] = useState(false);
   const key = useRef(crypto.randomUUID());
   const labels = useMemo(() => Object.fromEntries(['purpose', 'recipient', 'givenOn', 'givenHow'].map((k) => [k, t(`consent.field.${k}`)])), [t]);
   const form = useFormErrors('consent', labels);
@@ -93,14 +92,9 @@ function ConsentForm({ url, onDone }: { url: string; onDone: (c: Consent | null)
     if (c.recipient.trim().length < 2) errs.recipient = t('consent.error.recipient');
     if (!c.givenOn) errs.givenOn = t('consent.error.givenOn');
     if (Object.keys(errs).length) return form.fail(errs);
-    setBusy(true);
-    try {
+    await form.run(async () => {
       onDone(await api.post<Consent>(url, { ...c, recipient: c.recipient.trim() }, { headers: { 'idempotency-key': key.current } }));
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <div className="ww-box">
@@ -113,7 +107,7 @@ function ConsentForm({ url, onDone }: { url: string; onDone: (c: Consent | null)
         <TextField {...form.field('givenOn')} type="date" value={c.givenOn} onChange={set('givenOn')} required />
         <RadioGroup {...form.field('givenHow')} value={c.givenHow} onChange={set('givenHow')} options={HOW.map((h) => ({ value: h, label: t(`consent.how.${h}`) }))} />
         <div className="ww-actions">
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('consent.save')}</Button>
+          <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('consent.save')}</Button>
           <Button type="button" appearance="secondary-action-button" onClick={() => onDone(null)}>{t('common.cancel')}</Button>
         </div>
       </form>
@@ -124,21 +118,15 @@ function ConsentForm({ url, onDone }: { url: string; onDone: (c: Consent | null)
 function WithdrawForm({ url, consent, purpose, onDone }: { url: string; consent: Consent; purpose: string; onDone: (done: boolean) => void }) {
   const t = useT();
   const [w, setW] = useState({ withdrawnOn: today(), withdrawnHow: 'verbal' });
-  const [busy, setBusy] = useState(false);
   const labels = useMemo(() => ({ withdrawnOn: t('consent.field.withdrawnOn'), withdrawnHow: t('consent.field.withdrawnHow') }), [t]);
   const form = useFormErrors('withdraw', labels);
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!w.withdrawnOn) return form.fail({ withdrawnOn: t('consent.error.withdrawnOn') });
-    setBusy(true);
-    try {
+    await form.run(async () => {
       await api.post(url, w);
       onDone(true);
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <div className="ww-box">
@@ -150,7 +138,7 @@ function WithdrawForm({ url, consent, purpose, onDone }: { url: string; consent:
         <RadioGroup {...form.field('withdrawnHow')} value={w.withdrawnHow} onChange={(v) => setW((x) => ({ ...x, withdrawnHow: v }))}
           options={HOW.map((h) => ({ value: h, label: t(`consent.how.${h}`) }))} />
         <div className="ww-actions">
-          <Button type="submit" appearance="primary-action-button" hint="warning" busy={busy} disabled={busy}>{t('consent.confirmWithdraw')}</Button>
+          <Button type="submit" appearance="primary-action-button" hint="warning" busy={form.busy} disabled={form.busy}>{t('consent.confirmWithdraw')}</Button>
           <Button type="button" appearance="secondary-action-button" onClick={() => onDone(false)}>{t('common.cancel')}</Button>
         </div>
       </form>

@@ -22,7 +22,6 @@ export function MergeSection({ client, canMerge, onChanged }: { client: Client; 
   const [chosen, setChosen] = useState<Hit | null>(null);
   const [reason, setReason] = useState('');
   const [undoing, setUndoing] = useState<Merge | null>(null);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const labels = useMemo(() => ({ name: t('merge.search'), reason: t('merge.reason') }), [t]);
   const form = useFormErrors('merge', labels);
@@ -47,8 +46,7 @@ export function MergeSection({ client, canMerge, onChanged }: { client: Client; 
     e.preventDefault();
     if (!chosen) return;
     if (reason.trim().length < 10) return form.fail({ reason: t('merge.error.reason') });
-    setBusy(true);
-    try {
+    await form.run(async () => {
       await api.post(`${base}/merges`, { mergedClientId: chosen.id, reason: reason.trim() });
       setMessage(t('merge.done', { merged: chosen.displayName, survivor: client.displayName }));
       setChosen(null);
@@ -57,26 +55,22 @@ export function MergeSection({ client, canMerge, onChanged }: { client: Client; 
       form.reset();
       await reload();
       onChanged();
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function undo(m: Merge) {
-    setBusy(true);
-    try {
-      await api.post(`/api/v1/client-merges/${m.id}/undo`);
-      setMessage(t('merge.undone', { name: m.mergedClientName }));
-      setUndoing(null);
-      await reload();
-      onChanged();
-    } catch (err) {
-      setMessage(forError(err));
-    } finally {
-      setBusy(false);
-    }
+    // Shares the busy flag with the merge form; its errors go to the message, not the form.
+    await form.run(async () => {
+      try {
+        await api.post(`/api/v1/client-merges/${m.id}/undo`);
+        setMessage(t('merge.undone', { name: m.mergedClientName }));
+        setUndoing(null);
+        await reload();
+        onChanged();
+      } catch (err) {
+        setMessage(forError(err));
+      }
+    });
   }
 
   return (
@@ -98,7 +92,7 @@ export function MergeSection({ client, canMerge, onChanged }: { client: Client; 
                 <Alert type="warning">
                   <Paragraph>{t('merge.undoConfirm', { name: m.mergedClientName })}</Paragraph>
                   <div className="ww-actions">
-                    <Button appearance="primary-action-button" hint="warning" busy={busy} disabled={busy} onClick={() => void undo(m)}>{t('merge.undoYes')}</Button>
+                    <Button appearance="primary-action-button" hint="warning" busy={form.busy} disabled={form.busy} onClick={() => void undo(m)}>{t('merge.undoYes')}</Button>
                     <Button appearance="secondary-action-button" onClick={() => setUndoing(null)}>{t('common.cancel')}</Button>
                   </div>
                 </Alert>
@@ -135,7 +129,7 @@ export function MergeSection({ client, canMerge, onChanged }: { client: Client; 
               <form onSubmit={confirm} noValidate className="ww-form">
                 <TextareaField {...form.field('reason')} value={reason} onChange={setReason} rows={2} required description={t('merge.reasonHelp')} />
                 <div className="ww-actions">
-                  <Button type="submit" appearance="primary-action-button" hint="warning" busy={busy} disabled={busy}>{t('merge.confirm')}</Button>
+                  <Button type="submit" appearance="primary-action-button" hint="warning" busy={form.busy} disabled={form.busy}>{t('merge.confirm')}</Button>
                   <Button type="button" appearance="secondary-action-button" onClick={() => { setChosen(null); form.reset(); }}>{t('common.cancel')}</Button>
                 </div>
               </form>

@@ -21,7 +21,6 @@ export function RelatedPersonsSection({ clientId, persons: initial, canWrite }: 
   const [persons, setPersons] = useState(initial);
   const [adding, setAdding] = useState(false);
   const [p, setP] = useState(empty);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
   const labels = useMemo(() => Object.fromEntries(['kind', 'role', 'name', 'birthDate', 'phone', 'email'].map((k) => [k, t(`record.person.field.${k}`)])), [t]);
@@ -33,8 +32,7 @@ export function RelatedPersonsSection({ clientId, persons: initial, canWrite }: 
   async function add(e: FormEvent) {
     e.preventDefault();
     if (!p.name.trim()) return form.fail({ name: t('record.person.error.name') });
-    setBusy(true);
-    try {
+    await form.run(async () => {
       const saved = await api.post<RelatedPerson>(url, { kind: p.kind, role: p.role.trim() || null, name: p.name.trim(), birthDate: p.birthDate || null,
         phone: p.phone.trim() || null, email: p.email.trim() || null }, { headers: { 'idempotency-key': key.current } });
       key.current = crypto.randomUUID();
@@ -43,11 +41,7 @@ export function RelatedPersonsSection({ clientId, persons: initial, canWrite }: 
       setP(empty);
       setAdding(false);
       form.reset();
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function remove(x: RelatedPerson) {
@@ -93,7 +87,7 @@ export function RelatedPersonsSection({ clientId, persons: initial, canWrite }: 
             <TextField {...form.field('phone')} type="tel" value={p.phone} onChange={set('phone')} />
             <TextField {...form.field('email')} type="email" value={p.email} onChange={set('email')} />
             <div className="ww-actions">
-              <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('record.person.save')}</Button>
+              <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('record.person.save')}</Button>
               <Button type="button" appearance="secondary-action-button" onClick={() => { setAdding(false); form.reset(); }}>{t('common.cancel')}</Button>
             </div>
           </form>

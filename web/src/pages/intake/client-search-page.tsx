@@ -16,7 +16,6 @@ export function ClientSearchPage() {
   const fmt = useFormat();
   const [q, setQ] = useState({ bsn: '', name: '', birthDate: '', postcode: '', houseNumber: '' });
   const [hits, setHits] = useState<Hit[] | null>(null);
-  const [busy, setBusy] = useState(false);
   const labels = useMemo(() => Object.fromEntries(['bsn', 'name', 'birthDate', 'postcode', 'houseNumber'].map((k) => [k, t(`intake.search.${k}`)])), [t]);
   const form = useFormErrors('search', labels);
   const set = (k: keyof typeof q) => (v: string) => setQ((x) => ({ ...x, [k]: v }));
@@ -28,15 +27,10 @@ export function ClientSearchPage() {
       postcode: q.postcode.trim() || undefined, houseNumber: q.houseNumber ? Number(q.houseNumber) : undefined,
     };
     if (!body.bsn && !body.name && !body.birthDate && !body.postcode) return form.fail({}, t('intake.search.empty'));
-    setBusy(true);
-    try {
+    await form.run(async () => {
       setHits(await api.post<Hit[]>('/api/v1/client-searches', body));
       form.reset();
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -51,7 +45,7 @@ export function ClientSearchPage() {
         <TextField {...form.field('postcode')} value={q.postcode} onChange={set('postcode')} autoComplete="off" />
         <TextField {...form.field('houseNumber')} value={q.houseNumber} onChange={set('houseNumber')} inputMode="numeric" />
         <div className="ww-actions">
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('intake.search.submit')}</Button>
+          <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('intake.search.submit')}</Button>
           <AppButtonLink to="/contacten/nieuw" appearance="secondary">{t('intake.search.newContact')}</AppButtonLink>
         </div>
       </form></search>

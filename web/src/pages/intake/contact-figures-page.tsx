@@ -21,12 +21,10 @@ export function ContactFiguresPage() {
   const form = useFormErrors('figures', labels);
   async function submit(e?: FormEvent) {
     e?.preventDefault();
-    try {
+    await form.run(async () => {
       setF(await api.get<Figures>('/api/v1/figures/contacts', { query: { from, to } }));
       form.reset();
-    } catch (err) {
-      form.handleError(err);
-    }
+    });
   }
   const table = (title: string, rows: { label: string; count: number }[]) => (
     <section aria-label={title}>

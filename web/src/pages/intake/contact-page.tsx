@@ -48,7 +48,6 @@ export function ContactPage() {
   const [teams, setTeams] = useState<Team[]>([]);
   const [duplicates, setDuplicates] = useState<{ list: Duplicate[]; sameBsn: boolean } | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
-  const [busy, setBusy] = useState(false);
   const key = useRef(crypto.randomUUID());
   const set = (k: keyof typeof empty) => (v: string | boolean) => setC((x) => ({ ...x, [k]: v }));
 
@@ -91,26 +90,25 @@ export function ContactPage() {
     if (!outcome) errs.outcome = t('intake.error.outcome');
     if (anonymous && outcome && outcome !== '1') errs.outcome = t('intake.error.anonymous');
     if (Object.keys(errs).length) return form.fail(errs);
-    setBusy(true);
-    try {
-      const r = await api.post<Saved>('/api/v1/contacts', body(extra), { headers: { 'idempotency-key': key.current } });
-      key.current = crypto.randomUUID();
-      setDuplicates(null);
-      form.reset();
-      setSaved(r);
-    } catch (err) {
-      if (err instanceof ApiError && (err.code === 'probable_duplicate' || err.code === 'duplicate_bsn')) {
-        setDuplicates({ list: (err.problem.duplicates as Duplicate[]) ?? [], sameBsn: err.code === 'duplicate_bsn' });
+    await form.run(async () => {
+      try {
+        const r = await api.post<Saved>('/api/v1/contacts', body(extra), { headers: { 'idempotency-key': key.current } });
+        key.current = crypto.randomUUID();
+        setDuplicates(null);
         form.reset();
-      } else if (err instanceof ApiError && (err.field || err.errors.length)) {
-        const byField: Record<string, string> = {};
-        for (const e of err.errors) byField[formField(e.field)] ??= localise(e.message);
-        if (err.field) byField[formField(err.field)] ??= localise(err.detail);
-        form.fail(byField);
-      } else form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+        setSaved(r);
+      } catch (err) {
+        if (err instanceof ApiError && (err.code === 'probable_duplicate' || err.code === 'duplicate_bsn')) {
+          setDuplicates({ list: (err.problem.duplicates as Duplicate[]) ?? [], sameBsn: err.code === 'duplicate_bsn' });
+          form.reset();
+        } else if (err instanceof ApiError && (err.field || err.errors.length)) {
+          const byField: Record<string, string> = {};
+          for (const e of err.errors) byField[formField(e.field)] ??= localise(e.message);
+          if (err.field) byField[formField(err.field)] ??= localise(err.detail);
+          form.fail(byField);
+        } else throw err;
+      }
+    });
   }
 
   if (saved) {
@@ -199,7 +197,7 @@ export function ContactPage() {
           </section>
         )}
         <div className="ww-actions">
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('intake.submit')}</Button>
+          <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('intake.submit')}</Button>
         </div>
       </form>
     </>

@@ -25,7 +25,6 @@ function AskForm() {
   const [pref, setPref] = useState('phone');
   const [contactValue, setContactValue] = useState('');
   const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [busy, setBusy] = useState(false);
   const key = useRef(crypto.randomUUID());
   const labels = useMemo(() => Object.fromEntries(['forWhom', 'name', 'relation', 'question', 'lifeDomains', 'contactPreference', 'contactValue']
     .map((k) => [k, t(`portal.ask.field.${k}`)])), [t]);
@@ -39,18 +38,13 @@ function AskForm() {
     if (forWhom === 'other' && other.relation.trim().length < 2) errs.relation = t('portal.ask.error.relation');
     if (pref !== 'letter' && !contactValue.trim()) errs.contactValue = t('portal.ask.error.contactValue');
     if (Object.keys(errs).length) return form.fail(errs);
-    setBusy(true);
-    try {
+    await form.run(async () => {
       // The same key on a double click or a retry: the server keeps one request and returns the first receipt.
       setReceipt(await api.post<Receipt>('/api/v1/portal/requests', {
         onBehalfOf: forWhom === 'other' ? { name: other.name, relation: other.relation } : null,
         question, lifeDomains, contactPreference: pref, contactValue: contactValue || null,
       }, { headers: { 'idempotency-key': key.current } }));
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (receipt) {
@@ -87,7 +81,7 @@ function AskForm() {
           options={['phone', 'email', 'letter'].map((v) => ({ value: v, label: t(`portal.ask.pref.${v}`) }))} />
         {pref !== 'letter' && <TextField {...form.field('contactValue')} type={pref === 'email' ? 'email' : 'tel'} value={contactValue} onChange={setContactValue} />}
         <div className="ww-actions">
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('portal.ask.submit')}</Button>
+          <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('portal.ask.submit')}</Button>
         </div>
       </form>
     </>

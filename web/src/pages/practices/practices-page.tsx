@@ -72,13 +72,11 @@ function NewPractice({ onCreated }: { onCreated: (p: Practice) => void }) {
     if (name.trim().length < 2) errs.name = t('practices.nameRequired');
     if (!/^\d{8}$/.test(agbCode.trim())) errs.agbCode = t('practices.agbRule');
     if (Object.keys(errs).length) return form.fail(errs);
-    try {
+    await form.run(async () => {
       onCreated(await api.post<Practice>('/api/v1/practices', { name: name.trim(), agbCode: agbCode.trim() }));
       setName('');
       setAgbCode('');
-    } catch (err) {
-      form.handleError(err);
-    }
+    });
   }
 
   return (

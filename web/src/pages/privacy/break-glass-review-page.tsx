@@ -86,12 +86,10 @@ function ReviewForm({ event, onDone }: { event: BreakGlassEvent; onDone: (justif
     if (!justified) errs.justified = t('privacy.breakGlass.justifiedRequired');
     if (note.trim().length < 3) errs.note = t('privacy.breakGlass.noteRequired');
     if (Object.keys(errs).length) return form.fail(errs);
-    try {
+    await form.run(async () => {
       await api.post(`/api/v1/break-glass-events/${event.id}/review`, { note: note.trim(), justified: justified === 'yes' });
       onDone(justified === 'yes');
-    } catch (err) {
-      form.handleError(err);
-    }
+    });
   }
   return (
     <>

@@ -64,22 +64,16 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
   const fmt = useFormat();
   const [assignee, setAssignee] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const labels = useMemo(() => ({ assignedUserId: t('referrals.card.assignee'), reason: t('referrals.card.returnReason') }), [t]);
   const form = useFormErrors(`referral-${r.id}`, labels);
   async function act(command: 'accept' | 'return') {
     if (command === 'accept' && !assignee) return form.fail({ assignedUserId: t('referrals.card.chooseAssignee') });
     if (command === 'return' && reason.trim().length < 2) return form.fail({ reason: t('referrals.card.giveReason') });
-    setBusy(true);
-    try {
+    await form.run(async () => {
       const res = await api.post<Referral>(`/api/v1/referrals/${r.id}/${command}`, command === 'accept' ? { assignedUserId: assignee } : { reason },
         { headers: { 'idempotency-key': `${command}-${r.id}-${assignee || 'return'}` } });
       onDone(command === 'accept' ? t('referrals.card.accepted', { client: r.clientName, name: res.assignedUserName ?? '' }) : t('referrals.card.returned', { client: r.clientName }));
-    } catch (err) {
-      form.handleError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const referrer = [r.referrer.name, r.referrer.teamName ?? r.referrer.organisation].filter(Boolean).join(', ');
   return (
@@ -100,9 +94,9 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
         <div className="ww-form">
           <SelectField {...form.field('assignedUserId')} value={assignee} onChange={setAssignee} emptyLabel={t('referrals.card.choose')}
             options={pros.map((p) => ({ value: p.id, label: p.displayName }))} />
-          <Button appearance="primary-action-button" busy={busy} disabled={busy} onClick={() => void act('accept')}>{t('referrals.card.accept')}</Button>
+          <Button appearance="primary-action-button" busy={form.busy} disabled={form.busy} onClick={() => void act('accept')}>{t('referrals.card.accept')}</Button>
           <TextareaField {...form.field('reason')} value={reason} onChange={setReason} rows={2} />
-          <Button appearance="secondary-action-button" busy={busy} disabled={busy} onClick={() => void act('return')}>{t('referrals.card.return')}</Button>
+          <Button appearance="secondary-action-button" busy={form.busy} disabled={form.busy} onClick={() => void act('return')}>{t('referrals.card.return')}</Button>
         </div>
       )}
     </li>
