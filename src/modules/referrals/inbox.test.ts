@@ -76,7 +76,9 @@ for (const [sentence, before, command, body] of notAllowed) {
 }
 
 const forbidden: [string, string, string][] = [
-  ['a desk worker cannot accept a referral', 'balie', 'role_forbidden'],
+  ['a policy analyst cannot accept a referral', 'beleid', 'role_forbidden'],
+  // Desk workers work their own desk's inbox (routes 4 and 5), not a neighbourhood team's.
+  ['the referring desk worker cannot accept it for the neighbourhood team', 'balie', 'not_team_member'],
   ['a worker of another team cannot accept it', 'wijkteam2', 'client_access_denied'],
 ];
 for (const [sentence, user, code] of forbidden) {
