@@ -3,10 +3,11 @@ import { checkClientAccess } from '../../platform/access/client-access.ts';
 import { Role } from '../../platform/access/roles.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import type { Queryable } from '../../platform/db.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict } from '../../platform/errors.ts';
 import { enqueue } from '../../platform/jobs.ts';
 import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
+import { markSafetySignal } from '../clients/safety-signal.ts';
 import { getClientRow, insertClient } from '../clients/store.ts';
 import { lookupPostcode } from '../org/store.ts';
 import { createReferral } from '../referrals/referral-store.ts';
@@ -27,10 +28,15 @@ async function teamOf(tx: Queryable, teamId: string) {
   return t;
 }
 
+/** The neighbourhood team that serves the client's postcode, if any. */
+async function postcodeTeamOf(tx: Queryable, clientId: string): Promise<string | null> {
+  const client = await getClientRow(tx, clientId);
+  return client.postcode ? (await lookupPostcode(tx, client.postcode))?.teamId ?? null : null;
+}
+
 /** Outcome 2: the postcode's team unless overridden with a reason. */
 async function referToTeam(tx: Queryable, ctx: RequestContext, c: ContactInput, clientId: string, contactId: string, registeringTeamId: string) {
-  const client = await getClientRow(tx, clientId);
-  const proposed = client.postcode ? (await lookupPostcode(tx, client.postcode))?.teamId ?? null : null;
+  const proposed = await postcodeTeamOf(tx, clientId);
   const teamId = c.referral?.teamId ?? proposed;
   if (!teamId) throw badRequest('Geen wijkteam bij dit adres; kies een wijkteam / No team for this address: choose a team', 'referral.teamId');
   try {
@@ -61,9 +67,8 @@ async function referToDesk(tx: Queryable, ctx: RequestContext, c: ContactInput, 
 
 /** Outcome 6: flag the client, involve the postcode's team, notify the team leads of both teams. */
 async function raiseSafetySignal(tx: Queryable, clientId: string, contactId: string, registeringTeamId: string) {
-  const client = await getClientRow(tx, clientId);
-  const proposed = client.postcode ? (await lookupPostcode(tx, client.postcode))?.teamId ?? null : null;
-  await tx.query('UPDATE clients SET safety_signal_at = coalesce(safety_signal_at, now()) WHERE id = $1', [clientId]);
+  const proposed = await postcodeTeamOf(tx, clientId);
+  await markSafetySignal(tx, clientId);
   if (proposed && proposed !== registeringTeamId) {
     await tx.query(`INSERT INTO client_relations (client_id, team_id, reason) VALUES ($1,$2,'safety_signal')`, [clientId, proposed]);
   }
@@ -121,11 +126,17 @@ export async function registerContact(store: Store, c: ContactInput, idempotency
   const scope = `${actor.id}:contact.create`;
   const op = { action: 'contact.create', activity: activityOf(c.outcome), details: { outcome: c.outcome, channel: c.channel } };
 
-  const work = async (tx: Queryable, clientId: string | null) => once(tx, scope, idempotencyKey, c, async () => {
-    const team = await teamOf(tx, teamId);
-    if (c.newClient) clientId = await insertClient(tx, c.newClient, { userId: actor.id, teamId, reason: 'contact' }, c.duplicateAcknowledged);
-    return insertContact(tx, ctx, c, clientId, team);
-  });
+  const work = async (tx: Queryable, clientId: string | null) => {
+    if (clientId) {
+      const client = await getClientRow(tx, clientId);
+      if (client.merged_into) throw conflict('Dit dossier is samengevoegd / This record was merged', 'client_merged', { mergedInto: client.merged_into });
+    }
+    return once(tx, scope, idempotencyKey, c, async () => {
+      const team = await teamOf(tx, teamId);
+      const id = c.newClient ? await insertClient(tx, c.newClient, { userId: actor.id, teamId, reason: 'contact' }, c.duplicateAcknowledged) : clientId;
+      return insertContact(tx, ctx, c, id, team);
+    });
+  };
 
   if (!c.clientId) return store.withAudit((v: ContactView) => ({ ...op, clientId: v.clientId, details: { ...op.details, anonymous } }), (tx) => work(tx, null));
 
@@ -134,15 +145,10 @@ export async function registerContact(store: Store, c: ContactInput, idempotency
   const [team] = await store.db.query<{ kind: string }>('SELECT kind FROM teams WHERE id = $1', [teamId]);
   if (!access.allowed && actor.roles.includes(Role.DeskWorker) && team?.kind === 'desk') {
     return store.withAudit({ ...op, clientId, details: { ...op.details, relationCreated: true } }, async (tx) => {
-      const client = await getClientRow(tx, clientId);
-      if (client.merged_into) throw conflict('Dit dossier is samengevoegd / This record was merged', 'client_merged', { mergedInto: client.merged_into });
+      await getClientRow(tx, clientId); // 404, not a foreign-key error, for an unknown client
       await tx.query(`INSERT INTO client_relations (client_id, user_id, team_id, reason) VALUES ($1,$2,$3,'contact')`, [clientId, actor.id, teamId]);
       return work(tx, clientId);
     });
   }
-  return store.withClient(clientId, op, async (tx) => {
-    const client = await getClientRow(tx, clientId).catch(() => { throw notFound('Cliënt niet gevonden / Client not found'); });
-    if (client.merged_into) throw conflict('Dit dossier is samengevoegd / This record was merged', 'client_merged', { mergedInto: client.merged_into });
-    return work(tx, clientId);
-  });
+  return store.withClient(clientId, op, (tx) => work(tx, clientId));
 }
