@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { ProcessingActivity, writeAudit } from '../../platform/audit.ts';
 import { finishOidcLogin, startOidcLogin } from '../../platform/auth/oidc.ts';
+import { publicUrl, setLoginCookie } from '../../platform/auth/cookies.ts';
 import { sha256 } from '../../platform/auth/sessions.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { AppError, unauthorized } from '../../platform/errors.ts';
@@ -56,14 +57,11 @@ export async function completeCitizenLogin(app: FastifyInstance, req: FastifyReq
     await writeAudit(tx, citizenContext(req), { action: 'citizen.login', activity: ProcessingActivity.Security, outcome: 'success', details: { method } });
     return t;
   });
-  const secure = req.protocol === 'https' || (app.config.publicUrl?.startsWith('https:') ?? false);
-  reply.setCookie(CITIZEN_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: CITIZEN_SESSION_MINUTES * 60 });
+  setLoginCookie(app, req, reply, CITIZEN_COOKIE, token, CITIZEN_SESSION_MINUTES);
   return reply.redirect('/mijn-wegwijs');
 }
 
-function callbackUrl(app: FastifyInstance, req: FastifyRequest) {
-  return new URL('/api/v1/portal/login/callback', app.config.publicUrl ?? `${req.protocol}://${req.host}`).toString();
-}
+const callbackUrl = (app: FastifyInstance, req: FastifyRequest) => publicUrl(app, req, '/api/v1/portal/login/callback');
 
 export async function citizenAuth(app: FastifyInstance) {
   app.decorateRequest('citizen', null);

@@ -6,13 +6,11 @@ import { AppError } from '../errors.ts';
 import { finishOidcLogin, startOidcLogin } from './oidc.ts';
 import { createSession } from './sessions.ts';
 import { setSessionCookie } from './routes.ts';
+import { publicUrl } from './cookies.ts';
 
 const PURPOSE = 'staff';
 
-function callbackUrl(app: FastifyInstance, req: FastifyRequest) {
-  const base = app.config.publicUrl ?? `${req.protocol}://${req.host}`;
-  return new URL('/api/v1/session/oidc/callback', base).toString();
-}
+const callbackUrl = (app: FastifyInstance, req: FastifyRequest) => publicUrl(app, req, '/api/v1/session/oidc/callback');
 
 /**
  * Staff login through the municipal identity provider (OpenID Connect authorization code flow

@@ -8,6 +8,7 @@ import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { createSession, deleteSession, loadUser, SESSION_COOKIE, type SessionUser } from './sessions.ts';
 import { needsMfa } from './plugin.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
+import { setLoginCookie } from './cookies.ts';
 
 /** Lock an account for LOCK_MINUTES after MAX_FAILURES wrong passwords in a row. */
 export const MAX_FAILURES = 5;
@@ -34,8 +35,7 @@ function view(user: SessionUser, csrfToken: string, mfaRequired: boolean) {
 }
 
 export function setSessionCookie(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, token: string) {
-  const secure = req.protocol === 'https' || (app.config.publicUrl?.startsWith('https:') ?? false);
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: app.config.sessionMinutes * 60 });
+  setLoginCookie(app, req, reply, SESSION_COOKIE, token, app.config.sessionMinutes);
 }
 
 export async function sessionRoutes(app: FastifyInstance) {
