@@ -1,14 +1,7 @@
 /** Shapes of the API responses the UI uses (see the route schemas in src/ and /api/v1/openapi.json). */
 
-export type SessionUser = {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  teams: { id: string; name: string; kind: string }[];
-  totpEnabled: boolean;
-  mustChangePassword: boolean;
-};
+export type { SessionUser } from '../../src/platform/auth/sessions.ts';
+import type { SessionUser } from '../../src/platform/auth/sessions.ts';
 export type SessionView = { user: SessionUser; csrfToken: string; mfaRequired: boolean };
 
 export type User = {
