@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../platform/db.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
+import { sha256 } from '../../platform/auth/sessions.ts';
 import { Scope } from '../../platform/access/permissions.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 
@@ -18,7 +19,6 @@ export type ApiClient = {
 /** The authenticated caller of the FHIR API. */
 export type ApiCaller = { apiClientId: string; clientId: string; practiceId: string; practiceName: string; practiceAgbCode: string; scopes: string[] };
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const newSecret = () => `wws_${randomBytes(32).toString('base64url')}`;
 
 const PRACTICE_COLS = `id, name, agb_code AS "agbCode", active, created_at AS "createdAt"`;
