@@ -5,7 +5,9 @@ import { displayName, normaliseName, splitSurname, surnameKey } from './names.ts
 test('diacritics and case do not matter when searching a name', () => {
   assert.equal(normaliseName('  Çelik '), 'celik');
   assert.equal(normaliseName('Müller'), 'muller');
-  assert.equal(normaliseName('Ĳsseldijk'), normaliseName('Ĳsseldijk'));
+  // The ligature 'Ĳ' (U+0132) and the two letters 'IJ' are the same name.
+  assert.equal(normaliseName('\u0132sseldijk'), 'ijsseldijk');
+  assert.equal(normaliseName('\u0132sseldijk'), normaliseName('IJsseldijk'));
 });
 
 test('a typed prefix like "van der" is split off the surname', () => {

@@ -9,9 +9,12 @@ const PREFIXES = [
   'de la', 'de le', 'von der', 'van', 'de', 'den', 'der', 'het', "'t", 'ten', 'ter', 'te', 'la', 'le', 'du', 'von', 'el', 'al',
 ].sort((a, b) => b.length - a.length);
 
-/** Lowercase, no diacritics, single spaces: 'Çelik ' → 'celik', 'Dijkstra-Bakker' → 'dijkstra-bakker'. */
+/**
+ * Lowercase, no diacritics, single spaces: 'Çelik ' → 'celik', 'Dijkstra-Bakker' → 'dijkstra-bakker'.
+ * NFKD, not NFD, so the ligature 'Ĳ' (as in 'Ĳsseldijk') becomes 'ij', as a searcher types it.
+ */
 export function normaliseName(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim();
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 /**
