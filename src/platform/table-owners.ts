@@ -1,0 +1,59 @@
+/**
+ * Each table has one owner: a module (its folder name under src/modules/) or the platform.
+ * Only the owner's SQL names the table; everyone else calls the owner's exported functions,
+ * passing the transaction along. test/architecture.test.ts reads every module's SQL against
+ * this map, and docs/database.md mirrors it.
+ *
+ * Staff identity (users, user_roles, team_members) belongs to the platform, not the admin
+ * module: the auth plugin reads it on every request and the platform never imports a module.
+ * The admin module manages staff through src/platform/auth/users.ts.
+ */
+export const tableOwners = {
+  // platform: identity, sessions, need-to-know, audit, jobs, idempotency
+  users: 'platform',
+  user_roles: 'platform',
+  team_members: 'platform',
+  sessions: 'platform',
+  oidc_logins: 'platform',
+  client_relations: 'platform',
+  break_glass: 'platform',
+  audit_log: 'platform',
+  jobs: 'platform',
+  job_schedules: 'platform',
+  idempotency_keys: 'platform',
+  // org: the municipality's organisation and postcode → team
+  municipality: 'org',
+  areas: 'org',
+  regions: 'org',
+  teams: 'org',
+  districts: 'org',
+  postcode_ranges: 'org',
+  // clients: the client record
+  clients: 'clients',
+  client_persons: 'clients',
+  client_merges: 'clients',
+  consents: 'clients',
+  // intake: contacts at the desks, staff notifications they raise
+  contacts: 'intake',
+  user_notifications: 'intake',
+  // referrals: the team inbox
+  referrals: 'referrals',
+  referral_actions: 'referrals',
+  // wmo: the Wmo 2015 melding
+  wmo_notifications: 'wmo',
+  // portal: the citizens' channel
+  citizen_sessions: 'portal',
+  test_idp_codes: 'portal',
+  portal_requests: 'portal',
+  // practices: GP practices and their API credentials
+  gp_practices: 'practices',
+  api_clients: 'practices',
+  api_tokens: 'practices',
+  // fhir: GP referrals over FHIR R4
+  fhir_service_requests: 'fhir',
+  fhir_subscriptions: 'fhir',
+  fhir_deliveries: 'fhir',
+} as const satisfies Record<string, string>;
+
+export type Table = keyof typeof tableOwners;
+export type TableOwner = (typeof tableOwners)[Table];

@@ -1,0 +1,142 @@
+/**
+ * The architecture rules as tests, so they do not erode (docs/architecture.md "Each table has
+ * one owner"). Plain file reading, no database:
+ * - a module's SQL names only tables it owns (src/platform/table-owners.ts);
+ * - src/platform/ never imports src/modules/;
+ * - web/ imports no server code, except the pure shared domain files listed below.
+ * dependency-cruiser was tried for the import rules; why a small scan instead: docs/dependencies.md.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { globSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { tableOwners } from '../src/platform/table-owners.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const read = (f: string) => readFileSync(resolve(root, f), 'utf8');
+const files = (pattern: string) => globSync(pattern, { cwd: root }).filter((f) => !f.includes('node_modules')).sort();
+
+/** The owner of a source file: its module folder, or 'platform'. */
+function ownerOf(file: string): string {
+  const m = /^src\/modules\/([^/]+)\//.exec(file);
+  return m ? m[1] : 'platform';
+}
+
+/** Comments out (they may mention tables in prose); string contents stay, SQL lives there. */
+const stripComments = (src: string) => src.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+
+const NAME = String.raw`"?(?:public\.)?([a-z_][a-z0-9_]*)"?(?![.(\w])`;
+const ALIAS = String.raw`(?:\s+(?:AS\s+)?[a-z_][a-z0-9_]*)?`;
+/** SQL keywords (upper case, as all our SQL is written) followed by a table, or a comma list of them. */
+const SQL_TABLE = new RegExp(String.raw`\b(?:FROM|JOIN|INTO|UPDATE|USING|REFERENCES|TRUNCATE(?:\s+TABLE)?|LOCK\s+TABLE)\s+(?:ONLY\s+)?(${NAME}${ALIAS}(?:\s*,\s*${NAME}${ALIAS})*)`, 'g');
+
+/** The known tables a piece of source names in SQL. */
+export function tablesNamed(src: string): string[] {
+  const found: string[] = [];
+  for (const m of stripComments(src).matchAll(SQL_TABLE)) {
+    for (const part of m[1].split(',')) {
+      const name = /^\s*"?(?:public\.)?([a-z_][a-z0-9_]*)/.exec(part)?.[1];
+      if (name && name in tableOwners) found.push(name);
+    }
+  }
+  return found;
+}
+
+test('the table scanner finds tables after every SQL keyword, and only known tables', () => {
+  assert.deepEqual(tablesNamed('SELECT 1 FROM clients c JOIN teams t ON t.id = c.x'), ['clients', 'teams']);
+  assert.deepEqual(tablesNamed('DELETE FROM sessions; INSERT INTO audit_log (a) VALUES (1); UPDATE users SET x = 1'), ['sessions', 'audit_log', 'users']);
+  assert.deepEqual(tablesNamed('TRUNCATE TABLE jobs; team_id uuid REFERENCES teams(id); FROM referrals r, contacts k'), ['jobs', 'teams', 'referrals', 'contacts']);
+  assert.deepEqual(tablesNamed('extract(epoch FROM now()) FROM my_cte WHERE a IS DISTINCT FROM b'), []);
+  assert.deepEqual(tablesNamed('// reads FROM clients\n/* JOIN teams */ x'), []);
+});
+
+test('every table in the migrations has exactly one owner in the ownership map', () => {
+  const created = new Set<string>();
+  for (const f of files('migrations/*.sql')) for (const m of read(f).matchAll(/CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)/g)) created.add(m[1]);
+  const modules = new Set(files('src/modules/*/').map((d) => d.split('/')[2]));
+  for (const table of created) assert.ok(table in tableOwners, `table '${table}' has no owner in src/platform/table-owners.ts`);
+  for (const [table, owner] of Object.entries(tableOwners)) {
+    assert.ok(created.has(table), `src/platform/table-owners.ts lists '${table}', which no migration creates`);
+    assert.ok(owner === 'platform' || modules.has(owner), `owner '${owner}' of '${table}' is not a module folder`);
+  }
+});
+
+test("a module's SQL names only the tables it owns; the platform's only the platform's", () => {
+  const violations: string[] = [];
+  for (const f of [...files('src/modules/**/*.ts'), ...files('src/platform/**/*.ts')]) {
+    if (f.endsWith('.test.ts')) continue; // tests arrange their data directly; the rule is about the product
+    const owner = ownerOf(f);
+    for (const table of new Set(tablesNamed(read(f)))) {
+      const tableOwner = tableOwners[table as keyof typeof tableOwners];
+      if (tableOwner !== owner) violations.push(`${f} names table '${table}', owned by '${tableOwner}': call the owner's exported functions`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+/** Relative import specifiers of a file, with whether each is type-only. */
+function importsOf(src: string): { spec: string; typeOnly: boolean }[] {
+  const out: { spec: string; typeOnly: boolean }[] = [];
+  const text = stripComments(src);
+  for (const m of text.matchAll(/\b(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]/g)) {
+    // `import { type A, type B } from` is type-only too
+    const named = /^\{([^}]*)\}$/.exec(m[3].trim());
+    const allTypes = named ? named[1].split(',').map((s) => s.trim()).filter(Boolean).every((s) => s.startsWith('type ')) : false;
+    out.push({ spec: m[4], typeOnly: Boolean(m[2]) || allTypes });
+  }
+  for (const m of text.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\bimport\s+['"]([^'"]+)['"]/g)) out.push({ spec: m[1] ?? m[2], typeOnly: false });
+  return out;
+}
+
+const resolveFrom = (file: string, spec: string) => relative(root, resolve(root, dirname(file), spec));
+
+test('the platform never imports a module', () => {
+  const violations: string[] = [];
+  for (const f of files('src/platform/**/*.ts')) {
+    if (f.endsWith('.test.ts')) continue;
+    for (const { spec } of importsOf(read(f))) {
+      if (spec.startsWith('.') && resolveFrom(f, spec).startsWith('src/modules/')) violations.push(`${f} imports ${resolveFrom(f, spec)}`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+/**
+ * Server files the UI may import: pure shared domain (constants, rules; no I/O), so the buttons a
+ * user sees match what the server accepts. Any `*-process.ts` is pure domain by convention.
+ * Type-only imports of a module's `schemas.ts` are allowed too (response types via z.infer).
+ */
+const SHARED_WITH_WEB = [
+  'src/platform/access/permissions.ts',
+  'src/platform/access/roles.ts',
+  'src/modules/clients/consent-purpose.ts',
+  'src/modules/intake/contact-outcome.ts',
+  'src/modules/intake/life-domains.ts',
+];
+const isShared = (f: string) => SHARED_WITH_WEB.includes(f) || /^src\/modules\/[^/]+\/[^/]+-process\.ts$/.test(f);
+
+test('the web UI imports no server code, only the pure shared domain files', () => {
+  const violations: string[] = [];
+  for (const f of files('web/**/*.{ts,tsx}')) {
+    for (const { spec, typeOnly } of importsOf(read(f))) {
+      if (!spec.startsWith('.')) continue;
+      const target = resolveFrom(f, spec);
+      if (!target.startsWith('src/')) continue;
+      if (isShared(target)) continue;
+      if (typeOnly && /^src\/modules\/[^/]+\/schemas\.ts$/.test(target)) continue;
+      violations.push(`${f} imports server file ${target}${typeOnly ? ' (type-only; only schemas.ts may be)' : ''}`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('the shared domain files stay pure: they import only each other (and zod)', () => {
+  const violations: string[] = [];
+  for (const f of files('src/**/*.ts').filter(isShared)) {
+    for (const { spec } of importsOf(read(f))) {
+      const ok = spec.startsWith('.') ? isShared(resolveFrom(f, spec)) : spec === 'zod';
+      if (!ok) violations.push(`${f} imports ${spec}`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
