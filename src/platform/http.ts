@@ -12,6 +12,30 @@ import { notFound } from './errors.ts';
 
 export const WEB_DIST = new URL('../../dist/web/', import.meta.url).pathname;
 
+/**
+ * The full semantic version of the API (NL API Design Rules, API-57: every response carries it
+ * in the `API-Version` header; the major version is the one in the path, /api/v1).
+ */
+export const API_VERSION = '1.0.0';
+
+const apiVersionHeader = {
+  description: 'De volledige versie van de API / The full semantic version of the API (NL API Design Rules API-57)',
+  schema: { type: 'string', example: API_VERSION },
+};
+
+/** Declares the API-Version header on every response of every operation in the OpenAPI document. */
+function declareApiVersion(doc: Record<string, unknown>): Record<string, unknown> {
+  const components = (doc.components ??= {}) as Record<string, Record<string, unknown>>;
+  components.headers = { ...components.headers, 'API-Version': apiVersionHeader };
+  for (const item of Object.values((doc.paths ?? {}) as Record<string, Record<string, { responses?: Record<string, { headers?: Record<string, unknown> }> }>>)) {
+    for (const op of Object.values(item)) {
+      if (!op || typeof op !== 'object' || !op.responses) continue;
+      for (const res of Object.values(op.responses)) res.headers = { ...res.headers, 'API-Version': { $ref: '#/components/headers/API-Version' } };
+    }
+  }
+  return doc;
+}
+
 /** Security headers, cookies, rate limits, OpenAPI, problem+json errors. */
 export async function registerHttp(app: FastifyInstance) {
   await app.register(helmet, {
@@ -29,11 +53,15 @@ export async function registerHttp(app: FastifyInstance) {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Wegwijs API', version: '1.0.0', description: 'Toegang en casusregie sociaal domein / Access and case management for municipal social support' },
+      info: { title: 'Wegwijs API', version: API_VERSION, description: 'Toegang en casusregie sociaal domein / Access and case management for municipal social support' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wegwijs_session' } } },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => declareApiVersion(jsonSchemaTransformObject(input) as Record<string, unknown>) as ReturnType<typeof jsonSchemaTransformObject>,
+  });
+  // onSend runs for every answer, errors and 404s included.
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('API-Version', API_VERSION);
   });
 
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
