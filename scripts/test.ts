@@ -2,11 +2,13 @@
  * The one test command (`npm test`): unit and integration tests on PGlite, the same
  * integration tests again on PostgreSQL when TEST_DATABASE_URL is set, and the browser tests
  * when Chromium is present — all in one `node --test` run with one summary. What it cannot
- * run it says loudly, before and after.
+ * run it says loudly, before and after. With CI set (as .ci/run sets it) nothing may be
+ * skipped: a missing part (no PostgreSQL, no Chromium) or a skipped or todo test fails the run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, globSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { globSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { findChromium } from '../test/browser/chromium.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -28,11 +30,18 @@ if (pgUrl) {
     writeFileSync(wrapper, `process.env.TEST_DATABASE_URL = ${JSON.stringify(pgUrl)};\nawait import(${JSON.stringify(resolve(root, f))});\n`);
     pgFiles.push(relative(root, wrapper));
   }
-} else {
+} else if (integration.length) {
   skipped.push(`PostgreSQL pass of ${integration.length} integration test files (set TEST_DATABASE_URL=postgres://… to run it)`);
 }
-const hasChromium = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
-if (!hasChromium) skipped.push('browser tests in test/browser/ (no Chromium at /usr/bin/chromium: apt-get install -y chromium)');
+const browserFiles = files.filter((f) => f.startsWith('test/browser/'));
+const chromium = findChromium();
+if (browserFiles.length && !chromium) {
+  skipped.push(`${browserFiles.length} browser test files in test/browser/ (no Chromium ${process.env.CHROMIUM_PATH ? `at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}` : 'on the PATH'}: apt-get install -y chromium)`);
+}
+const ci = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
+const flags = args.filter((a) => a.startsWith('-'));
+const ownReporter = flags.some((a) => a.startsWith('--test-reporter'));
+if (ownReporter) skipped.push('the check for skipped tests (a --test-reporter was given)');
 
 const loud = (lines: string[]) => {
   if (!lines.length) return;
@@ -40,11 +49,30 @@ const loud = (lines: string[]) => {
   console.log(`\n${bar}\n!! SKIPPED:\n${lines.map((l) => `!!  - ${l}`).join('\n')}\n${bar}\n`);
 };
 loud(skipped);
+if (ci && skipped.length) {
+  console.error('CI is set: a skipped part of the suite fails the run. Install what is missing above.');
+  process.exit(1);
+}
 
 // Integration tests on PGlite run with TEST_DATABASE_URL unset; the wrappers set it themselves.
-const env = { ...process.env };
+// The browser harness gets the Chromium found here.
+const env: NodeJS.ProcessEnv = { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
 delete env.TEST_DATABASE_URL;
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=300000', ...args.filter((a) => a.startsWith('-')), ...files, ...pgFiles],
+// Next to the normal output, scripts/skip-reporter.ts writes each skipped or todo test to a file.
+const skipsFile = resolve(root, '.tmp/skipped-tests.txt');
+mkdirSync(resolve(root, '.tmp'), { recursive: true });
+rmSync(skipsFile, { force: true });
+const reporters = ownReporter ? [] : ['--test-reporter=spec', '--test-reporter-destination=stdout',
+  `--test-reporter=${resolve(root, 'scripts/skip-reporter.ts')}`, `--test-reporter-destination=${skipsFile}`];
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=300000', ...reporters, ...flags, ...files, ...pgFiles],
   { cwd: root, stdio: 'inherit', env });
-loud(skipped);
+let skippedTests: string[] = [];
+try {
+  skippedTests = readFileSync(skipsFile, 'utf8').split('\n').filter(Boolean);
+} catch {} // no file: no test was skipped, or the run died first (its status says so)
+loud([...skipped, ...skippedTests.map((t) => `test ${t}`)]);
+if (ci && skippedTests.length) {
+  console.error(`CI is set: ${skippedTests.length} skipped or todo test(s) fail the run.`);
+  process.exit(1);
+}
 process.exit(r.status ?? 1);

@@ -5,7 +5,8 @@
  *
  *   uiTest('a desk worker logs in', async ({ page, ui }) => { … });
  *
- * Without /usr/bin/chromium (or CHROMIUM_PATH) every test is skipped, loudly.
+ * Chromium: CHROMIUM_PATH, else `command -v chromium`. Without it every test is skipped, loudly
+ * (and scripts/test.ts fails the run in CI).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmdirSync, statSync, globSync } from 'node:fs';
@@ -19,14 +20,15 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { DEMO_PASSWORD } from '../../src/demo/org-data.ts';
 import { freshDb } from '../helpers.ts';
+import { findChromium } from './chromium.ts';
 
 export { DEMO_PASSWORD };
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = findChromium();
 const root = resolve(import.meta.dirname, '../..');
 
 /** Why the browser tests cannot run here, or false. */
-export const skipReason: string | false = existsSync(CHROMIUM) ? false
-  : `SKIPPED: no Chromium at ${CHROMIUM}; install it with \`apt-get install -y chromium\` to run the browser tests`;
+export const skipReason: string | false = CHROMIUM ? false
+  : `SKIPPED: no Chromium (CHROMIUM_PATH, or chromium on the PATH); install it with \`apt-get install -y chromium\` to run the browser tests`;
 if (skipReason) console.warn(`\n${'!'.repeat(78)}\n!! ${skipReason}\n${'!'.repeat(78)}\n`);
 
 /** Builds dist/web when it is missing or older than any file under web/ or vite.config.ts (once, even with parallel test files). */
@@ -81,7 +83,7 @@ export function ui(): Promise<Ui> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM ?? undefined,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
