@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { build, loginAs, TEST_BSNS } from '../../../test/helpers.ts';
@@ -203,5 +204,12 @@ test('a body that is not FHIR JSON, or the wrong resource, is refused as an Oper
   const res = await post(app, token, unknownElement);
   assert.equal(res.statusCode, 400);
   assert.deepEqual(res.json().issue[0].expression, ['ServiceRequest.reasonText']);
-  assert.ok(TEST_BSNS.includes('999993653'));
+});
+
+test('the FHIR examples carry test BSNs only, never a real person\'s', () => {
+  // Every nine-digit identifier value in test/fixtures/fhir/ (BSNs and look-alikes).
+  const dir = new URL('../../../test/fixtures/fhir/', import.meta.url);
+  const found = readdirSync(dir).flatMap((f) => [...readFileSync(new URL(f, dir), 'utf8').matchAll(/"value":\s*"(\d{9})"/g)].map((m) => m[1]!));
+  assert.ok(found.length >= 5, `found ${found.length}`);
+  assert.deepEqual(found.filter((bsn) => !TEST_BSNS.includes(bsn)), []);
 });
