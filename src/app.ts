@@ -3,7 +3,7 @@ import formbody from '@fastify/formbody';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db.ts';
-import { registerDocs, registerHttp, registerWeb } from './platform/http.ts';
+import { frameworkErrors, registerDocs, registerHttp, registerWeb } from './platform/http.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { sessionRoutes } from './platform/auth/routes.ts';
 import { oidcRoutes } from './platform/auth/oidc-routes.ts';
@@ -34,6 +34,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
     trustProxy: config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
   });
   app.decorate('db', db);
   app.decorate('config', config);

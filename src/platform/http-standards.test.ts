@@ -35,3 +35,20 @@ test('the OpenAPI document declares the API-Version header on every response of 
   }
   assert.ok(responses > 50);
 });
+
+test('an address with a path segment over the length limit answers 414 problem+json, and a malformed one 400', async (t) => {
+  const app = await build(t);
+  const long = await app.inject({ method: 'GET', url: `/api/v1/clients/${'a'.repeat(150)}` });
+  assert.equal(long.statusCode, 414);
+  assert.match(String(long.headers['content-type']), /application\/problem\+json/);
+  assert.equal(long.json().code, 'uri_too_long');
+  assert.match(String(long.headers['api-version']), SEMVER);
+  const bad = await app.inject({ method: 'GET', url: '/api/v1/users/%E0%A4%A' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(String(bad.headers['content-type']), /application\/problem\+json/);
+  assert.equal(bad.json().code, 'bad_url');
+  // The FHIR API answers in FHIR.
+  const fhir = await app.inject({ method: 'GET', url: `/fhir/r4/Task/${'a'.repeat(150)}` });
+  assert.equal(fhir.statusCode, 414);
+  assert.equal(fhir.json().resourceType, 'OperationOutcome');
+});

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { sendProblem } from './problem.ts';
-import { notFound } from './errors.ts';
+import { AppError, badRequest, notFound } from './errors.ts';
 
 export const WEB_DIST = new URL('../../dist/web/', import.meta.url).pathname;
 
@@ -34,6 +34,17 @@ function declareApiVersion(doc: Record<string, unknown>): Record<string, unknown
     }
   }
   return doc;
+}
+
+/**
+ * Errors the router raises before any hook runs (Fastify's `frameworkErrors` option): answered
+ * as problem+json like every other error, with the API-Version header the hooks cannot add.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  reply.header('API-Version', API_VERSION);
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(req, reply, new AppError('uri_too_long', 414, 'Het adres is te lang / The URL is too long'));
+  if (err.code === 'FST_ERR_BAD_URL') return sendProblem(req, reply, badRequest('Ongeldig adres / Malformed URL', undefined, 'bad_url'));
+  return sendProblem(req, reply, err);
 }
 
 /** Security headers, cookies, rate limits, OpenAPI, problem+json errors. */
