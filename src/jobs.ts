@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { JobRunner } from './platform/jobs.ts';
 import { registerFhirJobs } from './modules/fhir/subscriptions.ts';
+import { purgeCitizenSessions } from './modules/portal/citizen-auth.ts';
 
 /** Every background job of Wegwijs, in one list. */
 export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
@@ -10,6 +11,8 @@ export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
     await app.db.query(`DELETE FROM sessions WHERE expires_at < now() OR last_seen_at < now() - make_interval(mins => $1)`, [app.config.sessionIdleMinutes]);
     await app.db.query(`DELETE FROM oidc_logins WHERE created_at < now() - interval '15 minutes'`);
   });
+  /** Citizen sessions (BSN, name) are deleted once expired. */
+  jobs.schedule('citizen_sessions.purge', 300, () => purgeCitizenSessions(app.db));
   /** Terugkoppeling to GP practice systems: referral.status_changed → FHIR Subscription notifications. */
   registerFhirJobs(jobs, app.db);
 }

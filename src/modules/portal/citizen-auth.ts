@@ -49,6 +49,16 @@ async function createCitizenSession(tx: Queryable, c: { bsn: string; givenName: 
   return token;
 }
 
+/**
+ * A citizen session holds a BSN and a name: it is deleted once expired, not kept until the
+ * citizen logs out (AVG art. 5 lid 1 sub e, storage limitation). Unused test-IdP codes too.
+ * Runs as the scheduled job 'citizen_sessions.purge' (src/jobs.ts).
+ */
+export async function purgeCitizenSessions(q: Queryable): Promise<void> {
+  await q.query('DELETE FROM citizen_sessions WHERE expires_at < now()');
+  await q.query(`DELETE FROM test_idp_codes WHERE created_at < now() - interval '5 minutes'`);
+}
+
 /** Logs the citizen in (audited) and sends them to Mijn Wegwijs. */
 export async function completeCitizenLogin(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, c: { bsn: string; givenName: string | null; familyName: string }, method: string) {
   if (!isValidBsn(c.bsn)) throw new AppError('citizen_bsn', 400, 'Geen geldig BSN ontvangen / No valid BSN received');
