@@ -7,7 +7,7 @@ import type { RequestContext } from '../access/context.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { createSession, deleteSession, loadUser, SESSION_COOKIE, type SessionUser } from './sessions.ts';
 import { needsMfa } from './plugin.ts';
-import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
+import { claimTotpStep, newTotpSecret, totpStep, totpUri } from './totp.ts';
 import { setLoginCookie } from './cookies.ts';
 
 /** Lock an account for LOCK_MINUTES after MAX_FAILURES wrong passwords in a row. */
@@ -75,9 +75,14 @@ export async function sessionRoutes(app: FastifyInstance) {
     let mfaVerified = false;
     if (u.totp_enabled && u.totp_secret) {
       if (!totp) throw new AppError('totp_required', 401, 'Voer de code uit uw authenticator-app in / Enter the code from your authenticator app', 'totp');
-      if (!verifyTotp(u.totp_secret, totp)) {
+      const step = totpStep(u.totp_secret, totp);
+      if (step === null) {
         await fail('wrong_totp');
         throw new AppError('invalid_totp', 401, 'De code is onjuist of verlopen / The code is wrong or expired', 'totp');
+      }
+      if (!(await claimTotpStep(app.db, u.id, step))) {
+        await fail('reused_totp');
+        throw new AppError('totp_reused', 401, 'Deze code is al gebruikt; wacht op de volgende code in uw app / This code was already used; wait for the next code in your app', 'totp');
       }
       mfaVerified = true;
     }
@@ -152,9 +157,10 @@ export async function sessionRoutes(app: FastifyInstance) {
     const s = req.session;
     if (!s) throw unauthorized();
     const [u] = await app.db.query<{ totp_secret: string | null }>('SELECT totp_secret FROM users WHERE id = $1', [s.user.id]);
-    if (!u?.totp_secret || !verifyTotp(u.totp_secret, req.body.code)) {
-      throw badRequest('De code is onjuist of verlopen / The code is wrong or expired', 'code', 'invalid_totp');
-    }
+    const step = u?.totp_secret ? totpStep(u.totp_secret, req.body.code) : null;
+    if (step === null) throw badRequest('De code is onjuist of verlopen / The code is wrong or expired', 'code', 'invalid_totp');
+    // The enrolment code counts as used: it cannot log in a moment later.
+    if (!(await claimTotpStep(app.db, s.user.id, step))) throw badRequest('Deze code is al gebruikt; wacht op de volgende code / This code was already used; wait for the next one', 'code', 'totp_reused');
     await req.store.withAudit({ action: 'session.totp_enabled', activity: ProcessingActivity.Security }, async (tx) => {
       await tx.query('UPDATE users SET totp_enabled = true WHERE id = $1', [s.user.id]);
       await tx.query('UPDATE sessions SET mfa_verified = true WHERE token_hash = $1', [s.tokenHash]);
