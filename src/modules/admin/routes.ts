@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ALL_ROLES } from '../../platform/access/roles.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import type { Queryable } from '../../platform/db.ts';
 
 const RoleEnum = z.enum(ALL_ROLES as [string, ...string[]]);
@@ -58,6 +58,26 @@ const dbError = (e: unknown) => {
   return e;
 };
 
+type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
+type BeforeAndAfter = { found: boolean; before?: UserRow; after?: UserRow };
+
+/** Runs a change to one user and reads the user before and after it, in the same transaction, for the audit row. */
+async function withBeforeAndAfter(tx: Parameters<typeof listUsers>[0], id: string, change: () => Promise<boolean>): Promise<BeforeAndAfter> {
+  const [before] = await listUsers(tx, id);
+  const found = await change();
+  const [after] = await listUsers(tx, id);
+  return { found, before, after };
+}
+
+/** The audit details of a user change: what was asked, and the rights before and after (never hashes or secrets). */
+function userChangeDetails(userId: string, changed: string[], r: BeforeAndAfter) {
+  const rights = (u?: UserRow) => u ? { roles: [...u.roles].sort(), teamIds: [...u.teamIds].sort(), active: u.active } : null;
+  return { userId, changed, before: rights(r.before), after: rights(r.after) };
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => [...new Set(a)].sort().join() === [...new Set(b)].sort().join();
+const SELF_ADMINISTRATION = 'U kunt uw eigen rollen, teams of wachtwoord hier niet wijzigen; vraag een andere beheerder / You cannot change your own roles, teams or password here; ask another administrator';
+
 export async function adminRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
@@ -86,7 +106,13 @@ export async function adminRoutes(app: FastifyInstance) {
     async (req) => {
       const b = req.body;
       if (b.active === false && req.params.id === req.ctx?.actor.id) throw badRequest('U kunt uzelf niet deactiveren / You cannot deactivate yourself', 'active');
-      const found = await req.store.withAudit({ action: 'user.update', activity: ProcessingActivity.Administration, details: { userId: req.params.id, changed: Object.keys(b) } }, async (tx) => {
+      // Nobody changes their own roles or teams (giving oneself client access or the reviewer's role): that takes a second administrator.
+      // The form sends roles and teams with every save, so only an actual difference is refused.
+      if (req.params.id === req.ctx?.actor.id && (b.roles || b.teamIds)) {
+        const [me] = await listUsers(app.db, req.params.id);
+        if (me && ((b.roles && !sameSet(b.roles, me.roles)) || (b.teamIds && !sameSet(b.teamIds, me.teamIds)))) throw forbidden(SELF_ADMINISTRATION, 'self_administration');
+      }
+      const found = await req.store.withAudit((r: BeforeAndAfter) => ({ action: 'user.update', activity: ProcessingActivity.Administration, details: userChangeDetails(req.params.id, Object.keys(b), r) }), (tx) => withBeforeAndAfter(tx, req.params.id, async () => {
         const rows = await tx.query<{ id: string }>(
           `UPDATE users SET display_name = coalesce($2, display_name), email = CASE WHEN $3::boolean THEN $4 ELSE email END,
              active = coalesce($5, active),
@@ -97,9 +123,9 @@ export async function adminRoutes(app: FastifyInstance) {
         await setRolesAndTeams(tx, req.params.id, b.roles, b.teamIds);
         if (b.active === false) await tx.query('DELETE FROM sessions WHERE user_id = $1', [req.params.id]);
         return true;
-      }).catch((e) => { throw dbError(e); });
-      if (!found) throw notFound('Gebruiker niet gevonden / User not found');
-      return (await listUsers(app.db, req.params.id))[0]!;
+      })).catch((e) => { throw dbError(e); });
+      if (!found.found || !found.after) throw notFound('Gebruiker niet gevonden / User not found');
+      return found.after;
     });
 
   r.post('/api/v1/users/:id/password-resets', {
@@ -107,6 +133,8 @@ export async function adminRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Set a temporary password; unlocks the account, ends its sessions, user must choose a new one', params: IdParams,
       body: z.object({ temporaryPassword: z.string().max(200), resetTotp: z.boolean().default(false) }), response: { 200: User } },
   }, async (req) => {
+    // One's own password is changed with the current one (POST /api/v1/session/password), not reset past it.
+    if (req.params.id === req.ctx?.actor.id) throw forbidden(SELF_ADMINISTRATION, 'self_administration');
     const problem = passwordProblem(req.body.temporaryPassword);
     if (problem) throw badRequest(problem, 'temporaryPassword');
     const hash = await hashPassword(req.body.temporaryPassword);

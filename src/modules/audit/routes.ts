@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProcessingActivity, verifyAuditChain } from '../../platform/audit.ts';
-import { notFound } from '../../platform/errors.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
 
 const AuditEvent = z.object({
   id: z.number(), at: z.date(), actorUserId: z.uuid().nullable(), actorName: z.string().nullable(), actorRoles: z.array(z.string()),
@@ -72,6 +72,10 @@ export async function auditRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Record the privacy officer\'s review of a break-the-glass event', params: z.object({ id: z.uuid() }),
       body: z.object({ note: z.string().trim().min(3).max(2000), justified: z.boolean() }), response: { 200: BreakGlass } },
   }, async (req) => {
+    // Four eyes: an emergency access is reviewed by someone other than the one who used it.
+    if ((await app.db.query('SELECT 1 FROM break_glass WHERE id = $1 AND user_id = $2', [req.params.id, req.ctx!.actor.id])).length > 0) {
+      throw forbidden('U kunt uw eigen noodtoegang niet beoordelen; een andere privacyfunctionaris doet dat / You cannot review your own emergency access; another privacy officer does', 'own_break_glass_review');
+    }
     const done = await req.store.withAudit({ action: 'break_glass.review', activity: ProcessingActivity.Oversight,
       details: { breakGlassId: req.params.id, justified: req.body.justified } }, async (tx) =>
       (await tx.query<{ id: string }>(`UPDATE break_glass SET reviewed_at = now(), reviewed_by = $2, review_note = $3 WHERE id = $1 RETURNING id`,
