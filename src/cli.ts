@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { openDb } from './platform/db.ts';
 import { migrate } from './platform/migrate.ts';
-import { verifyAuditChain, writeAudit, ProcessingActivity } from './platform/audit.ts';
+import { auditKeys, verifyAudit, writeAudit, ProcessingActivity } from './platform/audit.ts';
 import { systemContext } from './platform/access/context.ts';
 import { hashPassword, passwordProblem } from './platform/auth/passwords.ts';
 import { dropAll, seedDemo } from './demo/seed.ts';
@@ -19,7 +19,8 @@ Commands:
   reset                      wipe the database, migrate and load the demo data
   create-admin --username U --name "Full Name" [--password P]
                              create a functioneel beheerder (admin); prints a generated password if none is given
-  verify-audit               check the audit log's hash chain; exit code 1 when broken
+  verify-audit [--demo]      seal pending audit rows, then check the log against its latest signed checkpoint;
+                             exit code 1 when broken (--demo: with the demo signing key)
 
 Environment: PORT (8080), WEGWIJS_DATA_DIR (./data), DATABASE_URL (PostgreSQL; overrides the embedded database),
 WEGWIJS_REQUIRE_MFA, WEGWIJS_PUBLIC_URL, WEGWIJS_TRUST_PROXY, OIDC_ISSUER/OIDC_CLIENT_ID/OIDC_CLIENT_SECRET.`;
@@ -89,9 +90,12 @@ async function main() {
       return;
     }
     case 'verify-audit': {
+      const keys = auditKeys(config);
       const db = await openDb(config);
-      const r = await verifyAuditChain(db);
-      console.log(r.ok ? `Audit log intact: ${r.checked} rows verified.` : `Audit log BROKEN at row ${r.firstBrokenId}: ${r.problem} (${r.checked} rows intact before it).`);
+      const r = await verifyAudit(db, keys);
+      const against = r.checkpoint ? ` against the checkpoint of ${r.checkpoint.at} (${r.checkpoint.seq} rows, signed)` : '';
+      console.log(r.ok ? `Audit log intact: ${r.checked} rows verified${against}.${r.pending ? ` ${r.pending} rows still being sealed.` : ''}`
+        : `Audit log BROKEN${r.firstBrokenId ? ` at row id ${r.firstBrokenId}` : ''}: ${r.problem} (${r.checked} rows intact before it).`);
       await db.close();
       process.exitCode = r.ok ? 0 : 1;
       return;

@@ -26,6 +26,12 @@ const EnvSchema = z.object({
   /** Local username/password login; when OIDC_ISSUER is set it is off unless this says true. */
   WEGWIJS_LOCAL_LOGIN: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   WEGWIJS_JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Ed25519 private key (PEM, or the path of a PEM file) that signs audit checkpoints; never stored in the database. */
+  WEGWIJS_AUDIT_SIGNING_KEY: z.string().optional(),
+  /** Where signed audit checkpoints are kept: outside the database (and outside its data directory). */
+  WEGWIJS_AUDIT_CHECKPOINT_DIR: z.string().default('./audit-checkpoints'),
+  /** Benchmarks only: write no audit rows at all. Refused unless demo mode or a wegwijs_bench* database. */
+  WEGWIJS_BENCH_AUDIT_OFF: z.enum(['1', 'true', '0', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
 });
 
 export type Config = {
@@ -44,6 +50,9 @@ export type Config = {
   digid?: { issuer: string; clientId: string; clientSecret?: string };
   demo: boolean;
   jobs: boolean;
+  auditSigningKey?: string;
+  auditCheckpointDir: string;
+  benchAuditOff: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -59,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
   const demo = opts.demo ?? false;
   if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) throw new ConfigError('Invalid configuration: OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
   if (e.DIGID_OIDC_ISSUER && !e.DIGID_OIDC_CLIENT_ID) throw new ConfigError('Invalid configuration: DIGID_OIDC_CLIENT_ID is required when DIGID_OIDC_ISSUER is set');
+  if (e.WEGWIJS_BENCH_AUDIT_OFF && !demo && !(e.DATABASE_URL && new URL(e.DATABASE_URL).pathname.startsWith('/wegwijs_bench'))) {
+    throw new ConfigError('Invalid configuration: WEGWIJS_BENCH_AUDIT_OFF is for benchmarks only (demo mode or a wegwijs_bench* database)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -75,5 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
     digid: e.DIGID_OIDC_ISSUER ? { issuer: e.DIGID_OIDC_ISSUER, clientId: e.DIGID_OIDC_CLIENT_ID!, clientSecret: e.DIGID_OIDC_CLIENT_SECRET } : undefined,
     demo,
     jobs: e.WEGWIJS_JOBS,
+    auditSigningKey: e.WEGWIJS_AUDIT_SIGNING_KEY,
+    auditCheckpointDir: e.WEGWIJS_AUDIT_CHECKPOINT_DIR,
+    benchAuditOff: e.WEGWIJS_BENCH_AUDIT_OFF,
   };
 }

@@ -18,6 +18,7 @@ export const tableOwners = {
   client_relations: 'platform',
   break_glass: 'platform',
   audit_log: 'platform',
+  audit_log_identity: 'platform',
   jobs: 'platform',
   job_schedules: 'platform',
   idempotency_keys: 'platform',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ProcessingActivity, verifyAuditChain } from '../../platform/audit.ts';
+import { auditKeys, ProcessingActivity, verifyAudit } from '../../platform/audit.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 
 const AuditEvent = z.object({
@@ -48,10 +48,11 @@ export async function auditRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/audit-verifications', {
     config: { permission: 'audit.verify' },
-    schema: { tags, summary: 'Verify the hash chain of the audit log; reports the first broken row',
-      response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.number().nullable(), problem: z.string().optional() }) } },
+    schema: { tags, summary: 'Seal pending rows, then verify the audit log against its latest signed checkpoint; reports the first broken row',
+      response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.number().nullable(), problem: z.string().optional(),
+        checkpoint: z.object({ seq: z.number(), at: z.string() }).nullable(), pending: z.number() }) } },
   }, async (req) => {
-    const result = await verifyAuditChain(app.db);
+    const result = await verifyAudit(app.db, auditKeys(app.config));
     await req.store.audit({ action: 'audit.verify', activity: ProcessingActivity.Oversight, outcome: 'success', details: { ...result } });
     return result;
   });
