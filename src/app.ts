@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db.ts';
 import { frameworkErrors, registerDocs, registerHttp, registerWeb } from './platform/http.ts';
+import { registerProblemFormat } from './platform/problem.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { sessionRoutes } from './platform/auth/routes.ts';
 import { oidcRoutes } from './platform/auth/oidc-routes.ts';
@@ -17,6 +18,8 @@ import { intakeRoutes } from './modules/intake/routes.ts';
 import { portalRoutes } from './modules/portal/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
 import { fhirRoutes } from './modules/fhir/routes.ts';
+import { fhirProblemFormat } from './modules/fhir/operation-outcome.ts';
+import { teamsByIds } from './modules/org/store.ts';
 import { registerJobs } from './jobs.ts';
 import { JobRunner } from './platform/jobs.ts';
 
@@ -41,12 +44,13 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await registerHttp(app);
+  registerProblemFormat(fhirProblemFormat);
   await app.register(formbody);
   await app.register(authPlugin);
   await registerDocs(app);
 
   await app.register(healthRoutes);
-  await app.register(sessionRoutes);
+  await app.register(sessionRoutes, { lookupTeams: teamsByIds });
   await app.register(oidcRoutes);
   await app.register(orgRoutes);
   await app.register(adminRoutes);

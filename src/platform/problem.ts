@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
-import { toOperationOutcome } from '../modules/fhir/operation-outcome.ts';
 
 export type Problem = {
   type: string;
@@ -44,6 +43,10 @@ export function toProblem(err: unknown): Problem {
     return { type: 'https://wegwijs.nl/problems/malformed_json', title: TITLES[400], status, code: 'malformed_json',
       detail: 'De aanvraag bevat geen geldige JSON / The request body is not valid JSON' };
   }
+  if (status === 413) {
+    return { type: 'https://wegwijs.nl/problems/payload_too_large', title: TITLES[413], status, code: 'payload_too_large',
+      detail: 'De aanvraag is groter dan dit adres aanneemt / The request body is larger than this route accepts' };
+  }
   if (status < 500) {
     return { type: `https://wegwijs.nl/problems/http_${status}`, title: TITLES[status] ?? 'Error', status, code: fe.code ?? `http_${status}`, detail: fe.message };
   }
@@ -51,14 +54,26 @@ export function toProblem(err: unknown): Problem {
     detail: 'Er ging iets mis aan onze kant; probeer het later opnieuw. / Something went wrong on our side; please try again later.' };
 }
 
+/**
+ * Another error shape for part of the URL space (the FHIR API answers with an OperationOutcome).
+ * A module registers it (app.ts does, explicitly), so the platform needs no import of the module.
+ */
+export type ProblemFormat = {
+  name: string;
+  matches: (url: string) => boolean;
+  send: (reply: FastifyReply, p: Problem) => FastifyReply;
+};
+const formats = new Map<string, ProblemFormat>();
+
+/** Registers (or replaces, by name) a problem format; the same for every app in the process. */
+export function registerProblemFormat(format: ProblemFormat) {
+  formats.set(format.name, format);
+}
+
 export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown) {
   const p = toProblem(err);
   if (p.status >= 500) req.log.error({ err }, 'request failed');
   else req.log.info({ code: p.code, status: p.status }, 'request rejected');
-  // The FHIR API answers in FHIR: an OperationOutcome (FHIR R4 http.html#errors).
-  if (/^\/fhir\/r4([/?]|$)/.test(req.url)) {
-    if (p.status === 401) reply.header('www-authenticate', 'Bearer realm="wegwijs-fhir"');
-    return reply.status(p.status).type('application/fhir+json; charset=utf-8').send(toOperationOutcome(p));
-  }
+  for (const format of formats.values()) if (format.matches(req.url)) return format.send(reply.status(p.status), p);
   return reply.status(p.status).type('application/problem+json').send(p);
 }

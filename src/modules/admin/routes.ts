@@ -5,7 +5,7 @@ import { ALL_ROLES } from '../../platform/access/roles.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
-import type { Queryable } from '../../platform/db.ts';
+import { createUser, listUsers, resetPassword, updateUser } from '../../platform/auth/users.ts';
 
 const RoleEnum = z.enum(ALL_ROLES as [string, ...string[]]);
 export const User = z.object({
@@ -30,26 +30,6 @@ const UserUpdate = z.object({
   /** false: unlock an account locked after too many wrong passwords. */
   locked: z.literal(false).optional(),
 });
-
-export async function listUsers(q: Queryable, id?: string) {
-  return q.query<z.infer<typeof User>>(
-    `SELECT u.id, u.username, u.display_name AS "displayName", u.email, u.active, u.totp_enabled AS "totpEnabled",
-       coalesce(u.locked_until > now(), false) AS locked, u.must_change_password AS "mustChangePassword",
-       coalesce((SELECT array_agg(role ORDER BY role) FROM user_roles WHERE user_id = u.id), '{}') AS roles,
-       coalesce((SELECT array_agg(team_id) FROM team_members WHERE user_id = u.id), '{}') AS "teamIds"
-     FROM users u WHERE ($1::uuid IS NULL OR u.id = $1) ORDER BY u.display_name`, [id ?? null]);
-}
-
-async function setRolesAndTeams(tx: Queryable, userId: string, roles?: string[], teamIds?: string[]) {
-  if (roles) {
-    await tx.query('DELETE FROM user_roles WHERE user_id = $1', [userId]);
-    for (const role of new Set(roles)) await tx.query('INSERT INTO user_roles (user_id, role) VALUES ($1,$2)', [userId, role]);
-  }
-  if (teamIds) {
-    await tx.query('DELETE FROM team_members WHERE user_id = $1', [userId]);
-    for (const t of new Set(teamIds)) await tx.query('INSERT INTO team_members (user_id, team_id) VALUES ($1,$2)', [userId, t]);
-  }
-}
 
 const dbError = (e: unknown) => {
   const code = (e as { code?: string }).code;
@@ -92,12 +72,8 @@ export async function adminRoutes(app: FastifyInstance) {
       const problem = passwordProblem(b.password);
       if (problem) throw badRequest(problem, 'password');
       const hash = await hashPassword(b.password);
-      const id = await req.store.withAudit({ action: 'user.create', activity: ProcessingActivity.Administration, details: { username: b.username, roles: b.roles } }, async (tx) => {
-        const [row] = await tx.query<{ id: string }>(
-          `INSERT INTO users (username, display_name, email, password_hash, must_change_password) VALUES ($1,$2,$3,$4,true) RETURNING id`,
-          [b.username, b.displayName, b.email ?? null, hash]);
-        await setRolesAndTeams(tx, row!.id, b.roles, b.teamIds);
-        return row!.id;
+      const id = await req.store.change({ action: 'user.create', activity: ProcessingActivity.Administration, details: { username: b.username, roles: b.roles } }, async (tx) => {
+        return createUser(tx, { username: b.username, displayName: b.displayName, email: b.email, passwordHash: hash, roles: b.roles, teamIds: b.teamIds });
       }).catch((e) => { throw dbError(e); });
       return reply.status(201).send((await listUsers(app.db, id))[0]!);
     });
@@ -112,18 +88,9 @@ export async function adminRoutes(app: FastifyInstance) {
         const [me] = await listUsers(app.db, req.params.id);
         if (me && ((b.roles && !sameSet(b.roles, me.roles)) || (b.teamIds && !sameSet(b.teamIds, me.teamIds)))) throw forbidden(SELF_ADMINISTRATION, 'self_administration');
       }
-      const found = await req.store.withAudit((r: BeforeAndAfter) => ({ action: 'user.update', activity: ProcessingActivity.Administration, details: userChangeDetails(req.params.id, Object.keys(b), r) }), (tx) => withBeforeAndAfter(tx, req.params.id, async () => {
-        const rows = await tx.query<{ id: string }>(
-          `UPDATE users SET display_name = coalesce($2, display_name), email = CASE WHEN $3::boolean THEN $4 ELSE email END,
-             active = coalesce($5, active),
-             failed_logins = CASE WHEN $6 THEN 0 ELSE failed_logins END, locked_until = CASE WHEN $6 THEN NULL ELSE locked_until END,
-             updated_at = now() WHERE id = $1 RETURNING id`,
-          [req.params.id, b.displayName ?? null, b.email !== undefined, b.email ?? null, b.active ?? null, b.locked === false]);
-        if (!rows[0]) return false;
-        await setRolesAndTeams(tx, req.params.id, b.roles, b.teamIds);
-        if (b.active === false) await tx.query('DELETE FROM sessions WHERE user_id = $1', [req.params.id]);
-        return true;
-      })).catch((e) => { throw dbError(e); });
+      const found = await req.store.change({ action: 'user.update', activity: ProcessingActivity.Administration, details: { userId: req.params.id } }, (tx) => withBeforeAndAfter(tx, req.params.id, async () => {
+        return updateUser(tx, req.params.id, { displayName: b.displayName, email: b.email, roles: b.roles, teamIds: b.teamIds, active: b.active, unlock: b.locked === false });
+      }), (r: BeforeAndAfter) => ({ details: userChangeDetails(req.params.id, Object.keys(b), r) })).catch((e) => { throw dbError(e); });
       if (!found.found || !found.after) throw notFound('Gebruiker niet gevonden / User not found');
       return found.after;
     });
@@ -138,13 +105,8 @@ export async function adminRoutes(app: FastifyInstance) {
     const problem = passwordProblem(req.body.temporaryPassword);
     if (problem) throw badRequest(problem, 'temporaryPassword');
     const hash = await hashPassword(req.body.temporaryPassword);
-    const found = await req.store.withAudit({ action: 'user.password_reset', activity: ProcessingActivity.Administration, details: { userId: req.params.id, resetTotp: req.body.resetTotp } }, async (tx) => {
-      const rows = await tx.query<{ id: string }>(
-        `UPDATE users SET password_hash = $2, must_change_password = true, failed_logins = 0, locked_until = NULL,
-           totp_enabled = CASE WHEN $3 THEN false ELSE totp_enabled END, totp_secret = CASE WHEN $3 THEN NULL ELSE totp_secret END,
-           updated_at = now() WHERE id = $1 RETURNING id`, [req.params.id, hash, req.body.resetTotp]);
-      if (rows[0]) await tx.query('DELETE FROM sessions WHERE user_id = $1', [req.params.id]);
-      return !!rows[0];
+    const found = await req.store.change({ action: 'user.password_reset', activity: ProcessingActivity.Administration, details: { userId: req.params.id, resetTotp: req.body.resetTotp } }, async (tx) => {
+      return resetPassword(tx, req.params.id, hash, req.body.resetTotp);
     });
     if (!found) throw notFound('Gebruiker niet gevonden / User not found');
     return (await listUsers(app.db, req.params.id))[0]!;

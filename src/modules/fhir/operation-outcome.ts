@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors.ts';
-import type { Problem } from '../../platform/problem.ts';
+import type { Problem, ProblemFormat } from '../../platform/problem.ts';
 
 /** FHIR R4 issue-type codes Wegwijs uses (http://hl7.org/fhir/R4/valueset-issue-type.html). */
 export type IssueCode = 'structure' | 'required' | 'value' | 'invariant' | 'code-invalid' | 'business-rule' | 'duplicate'
@@ -11,7 +11,7 @@ export type FhirIssue = { code: IssueCode; expression?: string; diagnostics: str
 export const WEGWIJS_PROBLEM_SYSTEM = 'https://wegwijs.nl/problems';
 
 /** A FHIR request that is refused with one or more issues; becomes an OperationOutcome. */
-export function fhirError(status: 400 | 404 | 409 | 412 | 422, issues: FhirIssue[], code = status === 422 ? 'fhir_business_rule' : 'fhir_invalid'): AppError {
+export function fhirError(status: 400 | 404 | 409 | 412 | 413 | 422, issues: FhirIssue[], code = status === 422 ? 'fhir_business_rule' : 'fhir_invalid'): AppError {
   const first = issues[0];
   return new AppError(code, status, first?.diagnostics ?? 'Invalid', first?.expression, { issues });
 }
@@ -41,3 +41,13 @@ export function toOperationOutcome(p: Problem) {
     })),
   };
 }
+
+/** Errors under /fhir/r4 answer in FHIR: an OperationOutcome (FHIR R4 http.html#errors). Registered in app.ts. */
+export const fhirProblemFormat: ProblemFormat = {
+  name: 'fhir',
+  matches: (url) => /^\/fhir\/r4([/?]|$)/.test(url),
+  send: (reply, p) => {
+    if (p.status === 401) reply.header('www-authenticate', 'Bearer realm="wegwijs-fhir"');
+    return reply.type('application/fhir+json; charset=utf-8').send(toOperationOutcome(p));
+  },
+};

@@ -24,3 +24,35 @@ export async function lookupPostcode(q: Queryable, postcode: string) {
      ORDER BY p.from_postcode DESC LIMIT 1`, [postcode]);
   return rows[0] ?? null;
 }
+
+/** A team or desk as other modules need it. */
+export type Team = { id: string; name: string; kind: 'neighbourhood_team' | 'desk'; deskType: string | null; active: boolean };
+const TEAM_COLS = 'id, name, kind, desk_type AS "deskType", active';
+
+export async function findTeam(q: Queryable, id: string): Promise<Team | null> {
+  const [t] = await q.query<Team>(`SELECT ${TEAM_COLS} FROM teams WHERE id = $1`, [id]);
+  return t ?? null;
+}
+
+export async function findTeamByName(q: Queryable, name: string): Promise<Team | null> {
+  const [t] = await q.query<Team>(`SELECT ${TEAM_COLS} FROM teams WHERE name = $1`, [name]);
+  return t ?? null;
+}
+
+/** Teams by id, ordered by name (unknown ids are left out). */
+export async function teamsByIds(q: Queryable, ids: readonly (string | null | undefined)[]): Promise<Team[]> {
+  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
+  if (wanted.length === 0) return [];
+  return q.query<Team>(`SELECT ${TEAM_COLS} FROM teams WHERE id = ANY($1::uuid[]) ORDER BY name`, [wanted]);
+}
+
+/** Team names by id, for views that show them next to another module's rows. */
+export async function teamNames(q: Queryable, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  return new Map((await teamsByIds(q, ids)).map((t) => [t.id, t.name]));
+}
+
+/** The first active desk of a type (by name): where a route or the digital channel lands. */
+export async function firstActiveDesk(q: Queryable, deskType: string): Promise<Team | null> {
+  const [t] = await q.query<Team>(`SELECT ${TEAM_COLS} FROM teams WHERE kind = 'desk' AND desk_type = $1 AND active ORDER BY name LIMIT 1`, [deskType]);
+  return t ?? null;
+}

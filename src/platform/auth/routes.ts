@@ -5,7 +5,7 @@ import { ProcessingActivity, writeAudit } from '../audit.ts';
 import { AppError, badRequest, unauthorized } from '../errors.ts';
 import type { RequestContext } from '../access/context.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
-import { createSession, deleteSession, loadUser, SESSION_COOKIE, type SessionUser } from './sessions.ts';
+import { createSession, deleteSession, loadUser, SESSION_COOKIE, type SessionUser, type TeamLookup } from './sessions.ts';
 import { needsMfa } from './plugin.ts';
 import { claimTotpStep, newTotpSecret, totpStep, totpUri } from './totp.ts';
 import { setLoginCookie } from './cookies.ts';
@@ -38,7 +38,8 @@ export function setSessionCookie(app: FastifyInstance, req: FastifyRequest, repl
   setLoginCookie(app, req, reply, SESSION_COOKIE, token, app.config.sessionMinutes);
 }
 
-export async function sessionRoutes(app: FastifyInstance) {
+/** `lookupTeams` comes from the org module (app.ts wires it): the session view shows team names. */
+export async function sessionRoutes(app: FastifyInstance, { lookupTeams }: { lookupTeams: TeamLookup }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const anon = (req: FastifyRequest, name: string): RequestContext => ({
     actor: { kind: 'user', id: null, name, roles: [], teamIds: [] }, remoteAddr: req.ip, requestId: req.id });
@@ -89,7 +90,7 @@ export async function sessionRoutes(app: FastifyInstance) {
     const { token, csrfToken, user } = await app.db.transaction(async (tx) => {
       await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [u.id]);
       const s = await createSession(tx, u.id, app.config.sessionMinutes, mfaVerified);
-      const user = (await loadUser(tx, u.id))!;
+      const user = (await loadUser(tx, u.id, lookupTeams))!;
       await writeAudit(tx, { ...anon(req, user.displayName), actor: { kind: 'user', id: u.id, name: user.displayName, roles: user.roles, teamIds: [] } },
         { action: 'session.login', activity: ProcessingActivity.Security, outcome: 'success', details: { mfa: mfaVerified } });
       return { ...s, user };
@@ -103,7 +104,8 @@ export async function sessionRoutes(app: FastifyInstance) {
     schema: { tags: ['session'], summary: 'The current session', response: { 200: SessionView } },
   }, async (req) => {
     if (!req.session) throw unauthorized();
-    return view(req.session.user, req.session.csrfToken, needsMfa(app.config, req.session));
+    const user = { ...req.session.user, teams: await lookupTeams(app.db, req.session.user.teams.map((t) => t.id)) };
+    return view(user, req.session.csrfToken, needsMfa(app.config, req.session));
   });
 
   r.delete('/api/v1/session', {
@@ -112,7 +114,7 @@ export async function sessionRoutes(app: FastifyInstance) {
   }, async (req, reply) => {
     if (req.session) {
       const tokenHash = req.session.tokenHash;
-      await req.store.withAudit({ action: 'session.logout', activity: ProcessingActivity.Security }, (tx) => deleteSession(tx, tokenHash));
+      await req.store.change({ action: 'session.logout', activity: ProcessingActivity.Security }, (tx) => deleteSession(tx, tokenHash));
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
@@ -131,7 +133,7 @@ export async function sessionRoutes(app: FastifyInstance) {
     const problem = passwordProblem(req.body.newPassword);
     if (problem) throw badRequest(problem, 'newPassword');
     const hash = await hashPassword(req.body.newPassword);
-    await req.store.withAudit({ action: 'session.password_change', activity: ProcessingActivity.Security }, async (tx) => {
+    await req.store.change({ action: 'session.password_change', activity: ProcessingActivity.Security }, async (tx) => {
       await tx.query('UPDATE users SET password_hash = $2, must_change_password = false, updated_at = now() WHERE id = $1', [s.user.id, hash]);
       await tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [s.user.id, s.tokenHash]);
     });
@@ -161,11 +163,11 @@ export async function sessionRoutes(app: FastifyInstance) {
     if (step === null) throw badRequest('De code is onjuist of verlopen / The code is wrong or expired', 'code', 'invalid_totp');
     // The enrolment code counts as used: it cannot log in a moment later.
     if (!(await claimTotpStep(app.db, s.user.id, step))) throw badRequest('Deze code is al gebruikt; wacht op de volgende code / This code was already used; wait for the next one', 'code', 'totp_reused');
-    await req.store.withAudit({ action: 'session.totp_enabled', activity: ProcessingActivity.Security }, async (tx) => {
+    await req.store.change({ action: 'session.totp_enabled', activity: ProcessingActivity.Security }, async (tx) => {
       await tx.query('UPDATE users SET totp_enabled = true WHERE id = $1', [s.user.id]);
       await tx.query('UPDATE sessions SET mfa_verified = true WHERE token_hash = $1', [s.tokenHash]);
     });
-    const user = (await loadUser(app.db, s.user.id))!;
+    const user = (await loadUser(app.db, s.user.id, lookupTeams))!;
     return view(user, s.csrfToken, false);
   });
 }

@@ -3,34 +3,40 @@ import type { Queryable } from '../db.ts';
 
 export const SESSION_COOKIE = 'wegwijs_session';
 
+export type SessionTeam = { id: string; name: string; kind: string };
+
 export type SessionUser = {
   id: string;
   username: string;
   displayName: string;
   roles: string[];
-  teams: { id: string; name: string; kind: string }[];
+  teams: SessionTeam[];
   totpEnabled: boolean;
   mustChangePassword: boolean;
 };
 
-export type Session = { tokenHash: string; csrfToken: string; mfaVerified: boolean; user: SessionUser };
+/** What every request needs: the user with team ids only (names are the org module's, looked up for the session view). */
+export type Session = { tokenHash: string; csrfToken: string; mfaVerified: boolean; user: Omit<SessionUser, 'teams'> & { teams: { id: string }[] } };
+
+/** Names and kinds of teams by id; the org module supplies it (the platform reads no module table). */
+export type TeamLookup = (q: Queryable, ids: string[]) => Promise<SessionTeam[]>;
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** The user with roles and teams in one query: it runs on every request. */
 const USER_SQL = `SELECT u.id, u.username, u.display_name, u.totp_enabled, u.must_change_password,
     coalesce((SELECT array_agg(role ORDER BY role) FROM user_roles WHERE user_id = u.id), '{}') AS roles,
-    coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'kind', t.kind) ORDER BY t.name)
-              FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = u.id), '[]') AS teams
+    coalesce((SELECT array_agg(team_id) FROM team_members WHERE user_id = u.id), '{}') AS team_ids
   FROM users u`;
-type UserRow = { id: string; username: string; display_name: string; totp_enabled: boolean; must_change_password: boolean; roles: string[]; teams: SessionUser['teams'] };
+type UserRow = { id: string; username: string; display_name: string; totp_enabled: boolean; must_change_password: boolean; roles: string[]; team_ids: string[] };
 
-const toUser = (u: UserRow): SessionUser => ({ id: u.id, username: u.username, displayName: u.display_name, roles: u.roles, teams: u.teams,
-  totpEnabled: u.totp_enabled, mustChangePassword: u.must_change_password });
+const toUser = (u: UserRow): Session['user'] => ({ id: u.id, username: u.username, displayName: u.display_name, roles: u.roles,
+  teams: u.team_ids.map((id) => ({ id })), totpEnabled: u.totp_enabled, mustChangePassword: u.must_change_password });
 
-export async function loadUser(q: Queryable, userId: string): Promise<SessionUser | null> {
+/** The active user with the names of their teams (ordered by name), for the session view. */
+export async function loadUser(q: Queryable, userId: string, lookupTeams: TeamLookup): Promise<SessionUser | null> {
   const [u] = await q.query<UserRow>(`${USER_SQL} WHERE u.id = $1 AND u.active`, [userId]);
-  return u ? toUser(u) : null;
+  return u ? { ...toUser(u), teams: await lookupTeams(q, u.team_ids) } : null;
 }
 
 export async function createSession(q: Queryable, userId: string, minutes: number, mfaVerified: boolean) {
