@@ -15,6 +15,7 @@ export const tableOwners = {
   team_members: 'platform',
   sessions: 'platform',
   oidc_logins: 'platform',
+  login_throttle: 'platform',
   client_relations: 'platform',
   break_glass: 'platform',
   audit_log: 'platform',

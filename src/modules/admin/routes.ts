@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ALL_ROLES } from '../../platform/access/roles.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
+import { clearLoginBackoff } from '../../platform/auth/login-throttle.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { createUser, listUsers, resetPassword, updateUser } from '../../platform/auth/users.ts';
 
@@ -41,10 +42,11 @@ const dbError = (e: unknown) => {
 type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 type BeforeAndAfter = { found: boolean; before?: UserRow; after?: UserRow };
 
-/** Runs a change to one user and reads the user before and after it, in the same transaction, for the audit row. */
-async function withBeforeAndAfter(tx: Parameters<typeof listUsers>[0], id: string, change: () => Promise<boolean>): Promise<BeforeAndAfter> {
+/** Runs a change to one user (and ends their login back-off if asked) and reads the user before and after it, in the same transaction, for the audit row. */
+async function withBeforeAndAfter(tx: Parameters<typeof listUsers>[0], id: string, unlock: boolean, change: () => Promise<boolean>): Promise<BeforeAndAfter> {
   const [before] = await listUsers(tx, id);
   const found = await change();
+  if (found && unlock) await clearLoginBackoff(tx, id);
   const [after] = await listUsers(tx, id);
   return { found, before, after };
 }
@@ -88,7 +90,7 @@ export async function adminRoutes(app: FastifyInstance) {
         const [me] = await listUsers(app.db, req.params.id);
         if (me && ((b.roles && !sameSet(b.roles, me.roles)) || (b.teamIds && !sameSet(b.teamIds, me.teamIds)))) throw forbidden(SELF_ADMINISTRATION, 'self_administration');
       }
-      const found = await req.store.change({ action: 'user.update', activity: ProcessingActivity.Administration, details: { userId: req.params.id } }, (tx) => withBeforeAndAfter(tx, req.params.id, async () => {
+      const found = await req.store.change({ action: 'user.update', activity: ProcessingActivity.Administration, details: { userId: req.params.id } }, (tx) => withBeforeAndAfter(tx, req.params.id, b.locked === false, async () => {
         return updateUser(tx, req.params.id, { displayName: b.displayName, email: b.email, roles: b.roles, teamIds: b.teamIds, active: b.active, unlock: b.locked === false });
       }), (r: BeforeAndAfter) => ({ details: userChangeDetails(req.params.id, Object.keys(b), r) })).catch((e) => { throw dbError(e); });
       if (!found.found || !found.after) throw notFound('Gebruiker niet gevonden / User not found');
@@ -109,6 +111,7 @@ export async function adminRoutes(app: FastifyInstance) {
       return resetPassword(tx, req.params.id, hash, req.body.resetTotp);
     });
     if (!found) throw notFound('Gebruiker niet gevonden / User not found');
+    await clearLoginBackoff(app.db, req.params.id);
     return (await listUsers(app.db, req.params.id))[0]!;
   });
 }

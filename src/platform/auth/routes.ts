@@ -9,10 +9,7 @@ import { createSession, deleteSession, loadUser, SESSION_COOKIE, type SessionUse
 import { needsMfa } from './plugin.ts';
 import { claimTotpStep, newTotpSecret, totpStep, totpUri } from './totp.ts';
 import { setLoginCookie } from './cookies.ts';
-
-/** Lock an account for LOCK_MINUTES after MAX_FAILURES wrong passwords in a row. */
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
+import { loginBackoff, loginKeys, loginSucceeded, startLoginAttempt } from './login-throttle.ts';
 
 export const SessionView = z.object({
   user: z.object({
@@ -50,23 +47,19 @@ export async function sessionRoutes(app: FastifyInstance, { lookupTeams }: { loo
   }, async (req, reply) => {
     const { username, password, totp } = req.body;
     if (!app.config.localLogin) throw new AppError('local_login_disabled', 403, 'Log in via de gemeentelijke inlogdienst / Log in through the municipal identity provider');
-    const rows = await app.db.query<{ id: string; password_hash: string | null; active: boolean; locked: boolean; totp_enabled: boolean; totp_secret: string | null }>(
-      `SELECT id, password_hash, active, coalesce(locked_until > now(), false) AS locked, totp_enabled, totp_secret FROM users WHERE username = $1`, [username]);
-    const u = rows[0];
-    const fail = async (reason: string) => {
-      await app.db.transaction(async (tx) => {
-        if (u) {
-          await tx.query(`UPDATE users SET failed_logins = failed_logins + 1,
-            locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END WHERE id = $1`,
-            [u.id, MAX_FAILURES, LOCK_MINUTES]);
-        }
-        await writeAudit(tx, anon(req, username), { action: 'session.login', activity: ProcessingActivity.Security, outcome: 'denied', details: { reason, userId: u?.id ?? null } });
-      });
-    };
-    if (u?.locked) {
-      await writeAuditTx(app, anon(req, username), 'session.login', 'denied', { reason: 'locked', userId: u.id });
-      throw new AppError('account_locked', 423, `Account tijdelijk geblokkeerd na te veel mislukte pogingen; probeer het over ${LOCK_MINUTES} minuten opnieuw. / Account temporarily locked after too many failed attempts.`);
+    // Back-off before anything is checked, alike for real and unknown usernames (login-throttle.ts).
+    const keys = loginKeys(username, req.ip);
+    const wait = await app.db.transaction((tx) => startLoginAttempt(tx, keys, username));
+    if (wait > 0) {
+      await writeAuditTx(app, anon(req, username), 'session.login', 'denied', { reason: 'backoff', retryAfter: wait });
+      reply.header('retry-after', String(wait));
+      throw loginBackoff(wait);
     }
+    const rows = await app.db.query<{ id: string; password_hash: string | null; active: boolean; totp_enabled: boolean; totp_secret: string | null }>(
+      'SELECT id, password_hash, active, totp_enabled, totp_secret FROM users WHERE username = $1', [username]);
+    const u = rows[0];
+    // The attempt already counts as failed until it succeeds; a failure only adds its audit row.
+    const fail = (reason: string) => writeAuditTx(app, anon(req, username), 'session.login', 'denied', { reason, userId: u?.id ?? null });
     // Verify against a dummy hash for unknown users too, so timing does not reveal which usernames exist.
     const ok = await verifyPassword(password, u?.password_hash ?? DUMMY_HASH);
     if (!u?.active || !ok) {
@@ -88,7 +81,7 @@ export async function sessionRoutes(app: FastifyInstance, { lookupTeams }: { loo
       mfaVerified = true;
     }
     const { token, csrfToken, user } = await app.db.transaction(async (tx) => {
-      await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [u.id]);
+      await loginSucceeded(tx, keys, u.id);
       const s = await createSession(tx, u.id, app.config.sessionMinutes, mfaVerified);
       const user = (await loadUser(tx, u.id, lookupTeams))!;
       await writeAudit(tx, { ...anon(req, user.displayName), actor: { kind: 'user', id: u.id, name: user.displayName, roles: user.roles, teamIds: [] } },
