@@ -25,7 +25,7 @@ function ownerOf(file: string): string {
 /** Comments out (they may mention tables in prose); string contents stay, SQL lives there. */
 const stripComments = (src: string) => src.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 
-const NAME = String.raw`"?(?:public\.)?([a-z_][a-z0-9_]*)"?(?![.(\w])`;
+const NAME = String.raw`"?(?:public\.)?([a-z_][a-z0-9_]*)"?(?![.\w])`;
 const ALIAS = String.raw`(?:\s+(?:AS\s+)?[a-z_][a-z0-9_]*)?`;
 /** SQL keywords (upper case, as all our SQL is written) followed by a table, or a comma list of them. */
 const SQL_TABLE = new RegExp(String.raw`\b(?:FROM|JOIN|INTO|UPDATE|USING|REFERENCES|TRUNCATE(?:\s+TABLE)?|LOCK\s+TABLE)\s+(?:ONLY\s+)?(${NAME}${ALIAS}(?:\s*,\s*${NAME}${ALIAS})*)`, 'g');
@@ -61,7 +61,26 @@ test('every table in the migrations has exactly one owner in the ownership map',
   }
 });
 
-test("a module's SQL names only the tables it owns; the platform's only the platform's", () => {
+/**
+ * Violations someone is fixing right now, each with who and why. An entry that no longer occurs
+ * fails the test too, so this list only shrinks.
+ */
+const KNOWN_VIOLATIONS = [
+  // The search hit's "registered at" joins client_relations and teams; being reworked with the
+  // visibility fragment (issue 13, part 2). Fix: platform involvedTeamIdsSql + org teamsByIds.
+  "src/modules/clients/search.ts names table 'client_relations'",
+  "src/modules/clients/search.ts names table 'teams'",
+  // web types come from the server's Zod schemas (issue 13, part 4), not from sessions.ts.
+  'web/src/types.ts imports server file src/platform/auth/sessions.ts',
+];
+const unknown = (found: string[]) => found.filter((v) => !KNOWN_VIOLATIONS.some((k) => v.startsWith(k)));
+
+test('every known violation still occurs (fixed ones are taken off the list)', () => {
+  const all = [...tableViolations(), ...webViolations()];
+  assert.deepEqual(KNOWN_VIOLATIONS.filter((k) => !all.some((v) => v.startsWith(k))), []);
+});
+
+function tableViolations(): string[] {
   const violations: string[] = [];
   for (const f of [...files('src/modules/**/*.ts'), ...files('src/platform/**/*.ts')]) {
     if (f.endsWith('.test.ts')) continue; // tests arrange their data directly; the rule is about the product
@@ -71,7 +90,11 @@ test("a module's SQL names only the tables it owns; the platform's only the plat
       if (tableOwner !== owner) violations.push(`${f} names table '${table}', owned by '${tableOwner}': call the owner's exported functions`);
     }
   }
-  assert.deepEqual(violations, []);
+  return violations;
+}
+
+test("a module's SQL names only the tables it owns; the platform's only the platform's", () => {
+  assert.deepEqual(unknown(tableViolations()), []);
 });
 
 /** Relative import specifiers of a file, with whether each is type-only. */
@@ -115,7 +138,7 @@ const SHARED_WITH_WEB = [
 ];
 const isShared = (f: string) => SHARED_WITH_WEB.includes(f) || /^src\/modules\/[^/]+\/[^/]+-process\.ts$/.test(f);
 
-test('the web UI imports no server code, only the pure shared domain files', () => {
+function webViolations(): string[] {
   const violations: string[] = [];
   for (const f of files('web/**/*.{ts,tsx}')) {
     for (const { spec, typeOnly } of importsOf(read(f))) {
@@ -127,7 +150,11 @@ test('the web UI imports no server code, only the pure shared domain files', () 
       violations.push(`${f} imports server file ${target}${typeOnly ? ' (type-only; only schemas.ts may be)' : ''}`);
     }
   }
-  assert.deepEqual(violations, []);
+  return violations;
+}
+
+test('the web UI imports no server code, only the pure shared domain files', () => {
+  assert.deepEqual(unknown(webViolations()), []);
 });
 
 test('the shared domain files stay pure: they import only each other (and zod)', () => {

@@ -102,3 +102,8 @@ export class JobRunner {
     await this.running;
   }
 }
+
+/** Drops every job of a kind, e.g. status messages about seeded demo history. */
+export async function discardQueuedJobs(tx: Queryable, kind: string): Promise<void> {
+  await tx.query('DELETE FROM jobs WHERE kind = $1', [kind]);
+}

@@ -1,6 +1,10 @@
 import type { RequestContext } from '../../platform/access/context.ts';
 import type { Queryable } from '../../platform/db.ts';
+import { findUserIdByUsername } from '../../platform/auth/users.ts';
+import { discardQueuedJobs } from '../../platform/jobs.ts';
 import { insertClient } from '../clients/store.ts';
+import { findTeamByName } from '../org/store.ts';
+import { REFERRAL_STATUS_CHANGED } from '../referrals/referral-store.ts';
 import type { ClientInput } from '../clients/schemas.ts';
 import { insertContact } from './contact-store.ts';
 import type { ContactInput } from './schemas.ts';
@@ -16,9 +20,10 @@ const contact = (c: Partial<ContactInput> & Pick<ContactInput, 'channel' | 'ques
  * BSNs are test numbers (elfproef-valid), never real people.
  */
 export async function seedDemoFrontDoor(tx: Queryable) {
-  const [balie] = await tx.query<{ id: string }>(`SELECT id FROM users WHERE username = 'balie'`);
-  const [desk] = await tx.query<{ id: string; name: string }>(`SELECT id, name FROM teams WHERE name = 'VraagWijzer Centrum'`);
-  if (!balie || !desk) return;
+  const balieId = await findUserIdByUsername(tx, 'balie');
+  const desk = await findTeamByName(tx, 'VraagWijzer Centrum');
+  if (!balieId || !desk) return;
+  const balie = { id: balieId };
   const ctx: RequestContext = { actor: { kind: 'user', id: balie.id, name: 'Bea Balie', roles: ['desk_worker'], teamIds: [desk.id] } };
   const involved = { userId: balie.id, teamId: desk.id, reason: 'contact' };
   const days = (n: number) => new Date(Date.now() - n * 864e5).toISOString();
@@ -47,5 +52,5 @@ export async function seedDemoFrontDoor(tx: Queryable) {
   await insertContact(tx, ctx, contact({ channel: 'phone', question: 'Waar is een inloop voor schuldhulp in het centrum?', outcome: 1,
     generalProvision: 'Schuldhulp-inloop Huis van de Wijk', contactedAt: days(1) }), null, desk);
   // Demo history is not news: nobody waits for status messages about it, so the seed leaves no jobs queued.
-  await tx.query(`DELETE FROM jobs WHERE kind = 'referral.status_changed'`);
+  await discardQueuedJobs(tx, REFERRAL_STATUS_CHANGED);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Queryable } from '../../platform/db.ts';
+import { teamNames } from '../org/store.ts';
 
 export const ContactFigures = z.object({
   from: z.string(), to: z.string(), total: z.number(), anonymous: z.number(),
@@ -15,8 +16,11 @@ export async function contactFigures(q: Queryable, from: string, to: string): Pr
   const [totals] = await q.query<{ total: number; anonymous: number }>(
     `SELECT count(*)::int AS total, count(*) FILTER (WHERE c.client_id IS NULL)::int AS anonymous FROM contacts c WHERE ${where}`, [from, to]);
   const byChannel = await q.query<{ channel: string; count: number }>(`SELECT c.channel, count(*)::int AS count FROM contacts c WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1`, [from, to]);
-  const byDesk = await q.query<{ teamId: string; teamName: string; count: number }>(
-    `SELECT t.id AS "teamId", t.name AS "teamName", count(*)::int AS count FROM contacts c JOIN teams t ON t.id = c.team_id WHERE ${where} GROUP BY 1, 2 ORDER BY 3 DESC, 2`, [from, to]);
+  const perTeam = await q.query<{ teamId: string; count: number }>(
+    `SELECT c.team_id AS "teamId", count(*)::int AS count FROM contacts c WHERE ${where} GROUP BY 1`, [from, to]);
+  const names = await teamNames(q, perTeam.map((t) => t.teamId));
+  const byDesk = perTeam.map((t) => ({ ...t, teamName: names.get(t.teamId) ?? '' }))
+    .sort((a, b) => b.count - a.count || (a.teamName < b.teamName ? -1 : a.teamName > b.teamName ? 1 : 0));
   const byOutcome = await q.query<{ outcome: number; count: number }>(`SELECT c.outcome::int AS outcome, count(*)::int AS count FROM contacts c WHERE ${where} GROUP BY 1 ORDER BY 1`, [from, to]);
   return { from, to, total: totals?.total ?? 0, anonymous: totals?.anonymous ?? 0, byChannel, byDesk, byOutcome };
 }

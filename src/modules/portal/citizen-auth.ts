@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { ProcessingActivity, writeAudit } from '../../platform/audit.ts';
-import { finishOidcLogin, startOidcLogin } from '../../platform/auth/oidc.ts';
+import { finishOidcLogin, rememberLoginState, startOidcLogin, takeLoginState } from '../../platform/auth/oidc.ts';
 import { publicUrl, setLoginCookie } from '../../platform/auth/cookies.ts';
 import { sha256 } from '../../platform/auth/sessions.ts';
 import type { Queryable } from '../../platform/db.ts';
@@ -97,7 +97,7 @@ export async function citizenAuth(app: FastifyInstance) {
     if (app.config.digid) return reply.redirect((await startOidcLogin(app.db, app.config.digid, 'digid', callbackUrl(app, req))).toString());
     if (!testIdpActive(app)) throw new AppError('digid_not_configured', 503, 'DigiD is niet ingesteld / DigiD is not configured');
     const state = randomBytes(16).toString('base64url');
-    await app.db.query(`INSERT INTO oidc_logins (state, code_verifier, nonce, purpose) VALUES ($1, '', '', 'test_idp')`, [state]);
+    await rememberLoginState(app.db, state, 'test_idp');
     return reply.redirect(`/test-idp/authorize?state=${state}`);
   });
 
@@ -112,7 +112,7 @@ export async function citizenAuth(app: FastifyInstance) {
       return completeCitizenLogin(app, req, reply, { bsn, givenName: (claims.given_name as string) ?? null, familyName: String(claims.family_name ?? claims.name ?? 'burger') }, 'digid');
     }
     if (!testIdpActive(app)) throw new AppError('digid_not_configured', 503, 'DigiD is niet ingesteld / DigiD is not configured');
-    const [login] = await app.db.query(`DELETE FROM oidc_logins WHERE state = $1 AND purpose = 'test_idp' AND created_at > now() - interval '15 minutes' RETURNING state`, [req.query.state]);
+    const login = await takeLoginState(app.db, req.query.state, 'test_idp');
     const [code] = await app.db.query<{ bsn: string; name: string }>(
       `DELETE FROM test_idp_codes WHERE code = $1 AND state = $2 AND created_at > now() - interval '5 minutes' RETURNING bsn, name`, [req.query.code, req.query.state]);
     if (!login || !code) throw new AppError('oidc_state', 400, 'Inlogpoging onbekend of verlopen; probeer opnieuw / Unknown or expired login attempt');

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden } from '../../platform/errors.ts';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
+import { teamMembersWithRoles } from '../../platform/auth/users.ts';
 import { ReferralView, referralStore } from './referral-store.ts';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -24,10 +25,7 @@ export async function referralRoutes(app: FastifyInstance) {
       response: { 200: z.array(z.object({ id: z.uuid(), displayName: z.string() })) } },
   }, async (req) => {
     if (!req.ctx!.actor.teamIds.includes(req.params.id)) throw forbidden('U bent geen lid van dit team / You are not a member of this team', 'not_team_member');
-    return app.db.query<{ id: string; displayName: string }>(
-      `SELECT u.id, u.display_name AS "displayName" FROM team_members m JOIN users u ON u.id = m.user_id
-       WHERE m.team_id = $1 AND u.active AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role IN ('team_worker', 'wmo_adviser', 'team_lead', 'desk_worker'))
-       ORDER BY u.display_name`, [req.params.id]);
+    return teamMembersWithRoles(app.db, req.params.id, ['team_worker', 'wmo_adviser', 'team_lead', 'desk_worker']);
   });
 
   r.get('/api/v1/referrals/:id', {

@@ -13,3 +13,10 @@ export async function createNotification(tx: Queryable, n: NotificationInput): P
     [n.clientId, n.contactId, n.notifiedOn, n.channel, n.reportedBy, n.teamId, n.createdBy]);
   return { id: row!.id, notifiedOn: row!.notified_on, assessmentDeadline: assessmentDeadline(row!.notified_on) };
 }
+
+export type NotificationOfClient = { id: string; createdAt: Date; notifiedOn: string; teamId: string | null; createdBy: string | null; reportedBy: string };
+
+/** Every Wmo melding of these clients (unordered), for the client's timeline. */
+export const notificationsOfClients = (q: Queryable, clientIds: readonly string[]) => q.query<NotificationOfClient>(
+  `SELECT id, created_at AS "createdAt", notified_on::text AS "notifiedOn", team_id AS "teamId", created_by AS "createdBy", reported_by AS "reportedBy"
+   FROM wmo_notifications WHERE client_id = ANY($1::uuid[])`, [[...clientIds]]);

@@ -22,3 +22,10 @@ export async function copyRelations(tx: Queryable, fromClientId: string, toClien
 export async function endRelations(tx: Queryable, clientId: string, reason: string): Promise<void> {
   await tx.query('UPDATE client_relations SET until = now() WHERE client_id = $1 AND reason = $2 AND until IS NULL', [clientId, reason]);
 }
+
+/**
+ * SQL for the ids of the teams/desks currently involved with a client, as a uuid[] column
+ * (e.g. a search hit's "registered at"); the names come from the org module (teamsByIds).
+ */
+export const involvedTeamIdsSql = (clientIdSql: string) =>
+  `ARRAY(SELECT DISTINCT r.team_id FROM client_relations r WHERE r.client_id = ${clientIdSql} AND r.team_id IS NOT NULL AND (r.until IS NULL OR r.until > now()))`;

@@ -46,3 +46,17 @@ export async function finishOidcLogin(q: Queryable, p: OidcProvider, purpose: st
   if (!claims) throw new AppError('oidc_no_id_token', 400, 'Geen identiteit ontvangen / No identity received');
   return { claims, returnTo: pending.return_to };
 }
+
+/**
+ * A login in flight without OIDC (the demo test identity provider): only its state is kept, as a
+ * real OIDC login's is, so the callback can prove it started here.
+ */
+export async function rememberLoginState(q: Queryable, state: string, purpose: string): Promise<void> {
+  await q.query(`INSERT INTO oidc_logins (state, code_verifier, nonce, purpose) VALUES ($1, '', '', $2)`, [state, purpose]);
+}
+
+/** Consumes a login state started within 15 minutes; false when unknown or expired. */
+export async function takeLoginState(q: Queryable, state: string, purpose: string): Promise<boolean> {
+  const rows = await q.query(`DELETE FROM oidc_logins WHERE state = $1 AND purpose = $2 AND created_at > now() - interval '15 minutes' RETURNING state`, [state, purpose]);
+  return rows.length > 0;
+}
