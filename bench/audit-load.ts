@@ -31,13 +31,13 @@ const SECONDS = Number(values.seconds);
 const CONCURRENCY = Number(values.concurrency);
 const N = Number(values.clients);
 
-type Result = { name: string; count: number; errors: number; p50: number; p95: number; p99: number; rps: number };
+type Result = { name: string; count: number; errors: number; p50: number; p95: number; p99: number; rps: number; commitsPerRequest?: number };
 
 /** CONCURRENCY loops for SECONDS, each awaiting its previous request (closed loop, like 50 users without think time). */
-async function drive(name: string, once: (i: number) => Promise<boolean>): Promise<Result> {
+async function drive(name: string, once: (i: number) => Promise<boolean>, seconds = SECONDS): Promise<Result> {
   const lat: number[] = [];
   let errors = 0;
-  const end = Date.now() + SECONDS * 1000;
+  const end = Date.now() + seconds * 1000;
   let i = 0;
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     while (Date.now() < end) {
@@ -49,7 +49,7 @@ async function drive(name: string, once: (i: number) => Promise<boolean>): Promi
   }));
   lat.sort((a, b) => a - b);
   const q = (p: number) => Number(lat[Math.min(lat.length - 1, Math.floor(lat.length * p))]!.toFixed(1));
-  return { name, count: lat.length, errors, p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: Math.round(lat.length / SECONDS) };
+  return { name, count: lat.length, errors, p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: Math.round(lat.length / seconds) };
 }
 
 function client(port: number) {
@@ -110,6 +110,18 @@ async function stopServer(proc: ChildProcess) {
   await exited;
 }
 
+/** Transactions (read-only ones included) committed in the bench database per request, from pg_stat_database. */
+async function withCommits(pool: pg.Pool, run: () => Promise<Result>): Promise<Result> {
+  const commits = async () => {
+    await pool.query('SELECT pg_stat_force_next_flush()').catch(() => undefined); // PostgreSQL 15+: stats of this backend now
+    await new Promise((r) => setTimeout(r, 600)); // other backends flush theirs at most once a second
+    return Number((await pool.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0].xact_commit);
+  };
+  const c0 = await commits();
+  const r = await run();
+  return { ...r, commitsPerRequest: Number(((await commits() - c0) / r.count).toFixed(2)) };
+}
+
 /** Self time per function from a V8 .cpuprofile, the top n, as percentages of all samples. */
 function topFunctions(file: string, n = 25): string[] {
   const prof = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -164,10 +176,11 @@ async function main() {
         const search = async (i: number) => (await api.request('POST', '/api/v1/client-searches', { bsn: bsns[i % bsns.length] })).status === 200;
         const open = async (i: number) => (await api.request('GET', `/api/v1/clients/${ids[i % ids.length]}`)).status === 200;
         // Warm-up: JIT, connection pools, plans.
-        await drive('warm-up', search).catch(() => undefined);
+        await drive('warm-up', search, 3);
+        await drive('warm-up', open, 3);
         const before = Number((await pool.query('SELECT count(*) AS n FROM audit_log')).rows[0].n);
-        results.push(await drive(`${label}: BSN search`, search));
-        results.push(await drive(`${label}: open client page`, open));
+        results.push(await withCommits(pool, () => drive(`${label}: BSN search`, search)));
+        results.push(await withCommits(pool, () => drive(`${label}: open client page`, open)));
         const written = Number((await pool.query('SELECT count(*) AS n FROM audit_log')).rows[0].n) - before;
         if (mode === 'on') {
           // How long until the sequencer has sealed everything written under load.
@@ -182,17 +195,17 @@ async function main() {
         await stopServer(proc);
       }
     }
-    results.push(await drive('raw SQL: BSN search alone (no HTTP, session or audit)', async (i) => {
+    results.push(await withCommits(pool, () => drive('raw SQL: BSN search alone (no HTTP, session or audit)', async (i) => {
       await pool.query(RAW_BSN_SEARCH, [bsns[i % bsns.length], desk!.id, desk!.teams]);
       return true;
-    }));
+    })));
     const on = results.find((r) => r.name.startsWith('API, audit on: BSN'))!;
     const off = results.find((r) => r.name.startsWith('API, audit writer off: BSN'))!;
     const onPage = results.find((r) => r.name.startsWith('API, audit on: open'))!;
     const offPage = results.find((r) => r.name.startsWith('API, audit writer off: open'))!;
     console.log(`\nAudit load, ${data.n} clients, ${CONCURRENCY} concurrent, ${SECONDS} s each, ${cpus().length} cores, ${new Date().toISOString().slice(0, 16)}Z\n`);
-    console.log('| read | requests/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|');
-    for (const r of results) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`);
+    console.log('| read | requests/s | p50 ms | p95 ms | p99 ms | errors | transactions/request |\n|---|---|---|---|---|---|---|');
+    for (const r of results) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.commitsPerRequest ?? ''} |`);
     console.log(`\nAudit cost (throughput lost with the audit on): BSN search ${(100 * (1 - on.rps / off.rps)).toFixed(1)} %, client page ${(100 * (1 - onPage.rps / offPage.rps)).toFixed(1)} % (target ≤ 20 %)`);
     console.log(`BSN search with audit: p95 ${on.p95} ms (target < 50 ms), ${on.rps} req/s (target ≥ 1,000)`);
     for (const n of notes) console.log(`- ${n}`);
