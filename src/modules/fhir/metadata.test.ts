@@ -5,22 +5,22 @@ import { LIFE_DOMAINS } from '../intake/life-domains.ts';
 import { fixture } from './fhir-test-helpers.ts';
 import { validateStructure } from './schema-validator.ts';
 
-test('the official FHIR R4 schema accepts the example referrals', () => {
-  assert.deepEqual(validateStructure(fixture('service-request')), []);
-  assert.deepEqual(validateStructure(fixture('bundle-minor')), []);
+test('the official FHIR R4 schema accepts the example referrals', async () => {
+  assert.deepEqual(await validateStructure(fixture('service-request')), []);
+  assert.deepEqual(await validateStructure(fixture('bundle-minor')), []);
 });
 
-test('the FHIR R4 schema names the element of a structural error, also inside a Bundle', () => {
+test('the FHIR R4 schema names the element of a structural error, also inside a Bundle', async () => {
   const bundle = fixture('bundle-minor');
   bundle.entry[1].resource.birthDate = '1-9-2013';
   bundle.entry[1].resource.gender = 'man';
   bundle.entry[0].resource.priority = 42;
-  const issues = validateStructure(bundle);
+  const issues = await validateStructure(bundle);
   const at = issues.map((i) => i.expression).sort();
   assert.deepEqual(at, ['Bundle.entry[0].resource.priority', 'Bundle.entry[1].resource.birthDate', 'Bundle.entry[1].resource.gender']);
   assert.equal(issues.find((i) => i.expression === 'Bundle.entry[1].resource.gender')!.code, 'code-invalid');
-  assert.deepEqual(validateStructure({ resourceType: 'Referral' }).map((i) => i.expression), ['Referral.resourceType']);
-  assert.deepEqual(validateStructure({ resourceType: 'ServiceRequest', status: 'active', intent: 'order' }).map((i) => i.expression), ['ServiceRequest.subject']);
+  assert.deepEqual((await validateStructure({ resourceType: 'Referral' })).map((i) => i.expression), ['Referral.resourceType']);
+  assert.deepEqual((await validateStructure({ resourceType: 'ServiceRequest', status: 'active', intent: 'order' })).map((i) => i.expression), ['ServiceRequest.subject']);
 });
 
 test('the CapabilityStatement describes exactly the FHIR routes the server has', async (t) => {
@@ -31,7 +31,7 @@ test('the CapabilityStatement describes exactly the FHIR routes the server has',
   assert.equal(cs.resourceType, 'CapabilityStatement');
   assert.equal(cs.fhirVersion, '4.0.1');
   // The official R4 JSON schema was generated before 4.0.1 and lists only '4.0.0' for fhirVersion; R4 servers say 4.0.1.
-  assert.deepEqual(validateStructure(cs).map((i) => i.expression), ['CapabilityStatement.fhirVersion']);
+  assert.deepEqual((await validateStructure(cs)).map((i) => i.expression), ['CapabilityStatement.fhirVersion']);
   const declared = new Set<string>();
   for (const r of cs.rest[0].resource) {
     for (const i of r.interaction) {
@@ -57,7 +57,7 @@ test('the life domains are published as a FHIR CodeSystem from the same constant
   assert.equal(cs.url, 'https://wegwijs.nl/fhir/CodeSystem/wegwijs-life-domain');
   assert.deepEqual(cs.concept.map((c: { code: string }) => c.code), LIFE_DOMAINS);
   assert.equal(cs.count, 9);
-  assert.deepEqual(validateStructure(cs), []);
+  assert.deepEqual(await validateStructure(cs), []);
   const unknown = await app.inject({ method: 'GET', url: '/fhir/r4/CodeSystem/icd-10' });
   assert.equal(unknown.statusCode, 404);
   assert.equal(unknown.json().resourceType, 'OperationOutcome');

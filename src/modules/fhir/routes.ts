@@ -8,7 +8,7 @@ import { capabilityStatement } from './capability.ts';
 import { CODE_SYSTEMS, toCodeSystemResource } from './code-systems.ts';
 import { type GpReferral, parseGpReferral } from './gp-referral.ts';
 import { fhirError } from './operation-outcome.ts';
-import { validateStructure, warmUpSchema } from './schema-validator.ts';
+import { checkStructure, warmUpSchema } from './schema-validator.ts';
 import { findByIdentifier, findServiceRequest, loadTaskSource, receiveGpReferral, type ServiceRequestRow } from './store.ts';
 import { subscriptionRoutes } from './subscriptions.ts';
 import { toTask } from './task.ts';
@@ -16,6 +16,8 @@ import { toTask } from './task.ts';
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 /**
+/** A referral is about 5 KB (a long note included); 256 KB leaves room without inviting abuse (docs/security.md). */
+export const FHIR_BODY_LIMIT = 256 * 1024;
  * FHIR R4 API for GP practice systems (DOMAIN §3.5, docs/fhir.md). Bodies are FHIR resources,
  * checked against the official FHIR R4 JSON schema and the Wegwijs profile rather than a Zod
  * schema; responses are FHIR resources too, so no Zod response schema strips their elements.
@@ -68,8 +70,7 @@ export async function fhirRoutes(app: FastifyInstance) {
   /** Validate (schema, then profile), honour If-None-Exist, then receive once. */
   async function submit(req: FastifyRequest, body: unknown): Promise<{ sr: ServiceRequestRow; created: boolean }> {
     const caller = callerOf(req);
-    const structure = validateStructure(body);
-    if (structure.length > 0) throw fhirError(400, structure);
+    await checkStructure(body);
     const parsed = parseGpReferral(body);
     if (!parsed.ok) throw fhirError(parsed.status, parsed.issues);
     const ref: GpReferral = parsed.referral;
@@ -88,7 +89,7 @@ export async function fhirRoutes(app: FastifyInstance) {
   }
 
   r.post('/fhir/r4/ServiceRequest', {
-    config: { permission: 'fhir.service_request.create' },
+    config: { permission: 'fhir.service_request.create' }, bodyLimit: FHIR_BODY_LIMIT,
     schema: { tags, summary: 'Send a GP referral (ServiceRequest with contained resources); retry-safe by identifier', body: Resource },
   }, async (req, reply) => {
     if (req.body.resourceType !== 'ServiceRequest') throw fhirError(400, [{ code: 'structure', expression: 'resourceType', diagnostics: "Verwacht resourceType 'ServiceRequest' / Expected a ServiceRequest" }]);
@@ -98,7 +99,7 @@ export async function fhirRoutes(app: FastifyInstance) {
   });
 
   r.post('/fhir/r4', {
-    config: { permission: 'fhir.service_request.create' },
+    config: { permission: 'fhir.service_request.create' }, bodyLimit: FHIR_BODY_LIMIT,
     schema: { tags, summary: 'Send a GP referral as a transaction Bundle (ServiceRequest + Patient + Practitioner(Role) + Organization + Consent [+ RelatedPerson])', body: Resource },
   }, async (req, reply) => {
     if (req.body.resourceType !== 'Bundle') throw fhirError(400, [{ code: 'structure', expression: 'resourceType', diagnostics: "Verwacht een transaction-Bundle / Expected a transaction Bundle" }]);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
+import { setImmediate } from 'node:timers/promises';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { FhirIssue } from './operation-outcome.ts';
+import { type FhirIssue, fhirError } from './operation-outcome.ts';
 
 /**
  * Structure check against the official HL7 FHIR R4 (4.0.1) JSON schema, as shipped unchanged in
@@ -68,36 +69,105 @@ function issueOf(root: string, e: ErrorObject): FhirIssue {
 }
 
 /**
- * Validates a resource (and, one by one, the resources it contains or bundles, so an error names
- * the element instead of "matches none of 146 resource types"). Returns no issues when valid.
+ * How much one request may ask of the validator (issue 14, item 1; docs/security.md). A GP
+ * referral has about six resources, 150 JSON values and a depth of 8, so these are generous;
+ * within them validation costs a few milliseconds per resource. After 20 errors the sender has
+ * enough to fix.
  */
-export function validateStructure(resource: unknown, root?: string): FhirIssue[] {
+export const StructureLimits = { resources: 50, values: 5_000, depth: 32, issues: 20 } as const;
+
+/**
+ * Counts the JSON values, the nesting depth and the resources (contained, bundled), without
+ * recursion (a deeply nested body must not overflow the stack). Returns the first limit exceeded.
+ */
+export function sizeProblem(body: unknown): FhirIssue | null {
+  const tooCostly = (nl: string, en: string, max: number): FhirIssue => ({ code: 'too-costly',
+    diagnostics: `Te ${nl} in één aanvraag (maximaal ${max}) / Too ${en} in one request (at most ${max})` });
+  const stack: [unknown, number][] = [[body, 1]];
+  let values = 0;
+  let resources = 0;
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (++values > StructureLimits.values) return tooCostly('veel elementen', 'many elements', StructureLimits.values);
+    if (depth > StructureLimits.depth) return tooCostly('diep geneste elementen', 'deeply nested elements', StructureLimits.depth);
+    if (typeof v !== 'object' || v === null) continue;
+    const children = Array.isArray(v) ? v : Object.values(v);
+    if (!Array.isArray(v) && typeof (v as { resourceType?: unknown }).resourceType === 'string' && ++resources > StructureLimits.resources) {
+      return tooCostly('veel resources', 'many resources', StructureLimits.resources);
+    }
+    for (const c of children) stack.push([c, depth + 1]);
+  }
+  return null;
+}
+
+type Part = { resource: unknown; expression: string };
+
+/** The resource without the resources it contains or bundles: those are validated on their own. */
+function shell(resource: Record<string, unknown>): { shell: Record<string, unknown>; nested: { pointer: string; resource: unknown }[] } {
+  const out: Record<string, unknown> = { ...resource };
+  const nested: { pointer: string; resource: unknown }[] = [];
+  if (Array.isArray(resource.contained)) {
+    resource.contained.forEach((c: unknown, i: number) => nested.push({ pointer: `/contained/${i}`, resource: c }));
+    delete out.contained;
+  }
+  if (resource.resourceType === 'Bundle' && Array.isArray(resource.entry)) {
+    out.entry = resource.entry.map((e: unknown, i: number) => {
+      if (typeof e !== 'object' || e === null || Array.isArray(e) || !('resource' in e)) return e;
+      const { resource: inner, ...entry } = e as Record<string, unknown>;
+      nested.push({ pointer: `/entry/${i}/resource`, resource: inner });
+      return entry;
+    });
+  }
+  return { shell: out, nested };
+}
+
+/** One resource, without its nested resources; the nested ones are returned to be checked next. */
+function validateOne(part: Part): { issues: FhirIssue[]; nested: Part[] } {
+  const { resource, expression } = part;
+  if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) {
+    return { issues: [{ code: 'structure', expression, diagnostics: 'Verwacht een FHIR-resource (JSON-object) / Expected a FHIR resource (JSON object)' }], nested: [] };
+  }
+  const type = (resource as { resourceType?: unknown }).resourceType;
+  if (typeof type !== 'string' || !resourceTypes.has(type)) {
+    return { issues: [{ code: 'structure', expression: `${expression}.resourceType`, diagnostics: `Onbekend resourceType / Unknown resourceType '${String(type)}'` }], nested: [] };
+  }
+  const { shell: outer, nested } = shell(resource as Record<string, unknown>);
+  const v = validatorFor(type);
+  const issues = v(outer) ? [] : (v.errors ?? []).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if').map((e) => issueOf(expression, e));
+  return { issues, nested: nested.map((n) => ({ resource: n.resource, expression: toExpression(expression, n.pointer) })) };
+}
+
+/**
+ * Validates a resource and, one by one, the resources it contains or bundles (so an error names
+ * the element instead of "matches none of 146 resource types", and no resource is checked twice).
+ * Call sizeProblem first: within its limits one resource takes milliseconds. This stops after
+ * StructureLimits.issues errors and yields to the event loop after each resource, so one large
+ * request never holds up the others (GET /health stays fast). Returns no issues when valid.
+ */
+export async function validateStructure(resource: unknown): Promise<FhirIssue[]> {
   load();
   const type = (resource as { resourceType?: unknown } | null)?.resourceType;
-  const here = root ?? (typeof type === 'string' ? type : 'Resource');
-  if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) {
-    return [{ code: 'structure', expression: here, diagnostics: 'Verwacht een FHIR-resource (JSON-object) / Expected a FHIR resource (JSON object)' }];
-  }
-  if (typeof type !== 'string' || !resourceTypes.has(type)) {
-    return [{ code: 'structure', expression: `${here}.resourceType`, diagnostics: `Onbekend resourceType / Unknown resourceType '${String(type)}'` }];
-  }
-  const nested: { pointer: string; resource: unknown }[] = [];
-  const r = resource as { contained?: unknown[]; entry?: { resource?: unknown }[] };
-  if (Array.isArray(r.contained)) {
-    for (const [i, c] of r.contained.entries()) nested.push({ pointer: `/contained/${i}`, resource: c });
-  }
-  if (type === 'Bundle' && Array.isArray(r.entry)) {
-    for (const [i, e] of r.entry.entries()) if (e?.resource !== undefined) nested.push({ pointer: `/entry/${i}/resource`, resource: e.resource });
-  }
-
-  const v = validatorFor(type);
-  if (v(resource)) return [];
-  const inNested = (path: string) => nested.some((n) => path === n.pointer || path.startsWith(`${n.pointer}/`));
-  const issues = (v.errors ?? [])
-    .filter((e) => !inNested(e.instancePath) && e.keyword !== 'oneOf' && e.keyword !== 'if')
-    .map((e) => issueOf(here, e));
-  for (const n of nested) issues.push(...validateStructure(n.resource, toExpression(here, n.pointer)));
-  // Ajv reports one failure several times (e.g. per branch); keep each expression + message once.
+  const queue: Part[] = [{ resource, expression: typeof type === 'string' ? type : 'Resource' }];
+  const issues: FhirIssue[] = [];
   const seen = new Set<string>();
-  return issues.filter((i) => !seen.has(`${i.expression}|${i.diagnostics}`) && seen.add(`${i.expression}|${i.diagnostics}`));
+  while (queue.length > 0) {
+    const one = validateOne(queue.shift()!);
+    // Ajv reports one failure several times (e.g. per branch); keep each expression + message once.
+    for (const i of one.issues) if (!seen.has(`${i.expression}|${i.diagnostics}`) && seen.add(`${i.expression}|${i.diagnostics}`)) issues.push(i);
+    if (issues.length >= StructureLimits.issues) {
+      return [...issues.slice(0, StructureLimits.issues), { code: 'too-costly', severity: 'information',
+        diagnostics: `Gestopt na ${StructureLimits.issues} fouten / Stopped after ${StructureLimits.issues} errors` }];
+    }
+    queue.push(...one.nested);
+    if (queue.length > 0) await setImmediate();
+  }
+  return issues;
+}
+
+/** The structure gate of every FHIR request body: 413 when it asks too much, 400 when it is not FHIR R4. */
+export async function checkStructure(body: unknown): Promise<void> {
+  const tooLarge = sizeProblem(body);
+  if (tooLarge) throw fhirError(413, [tooLarge], 'fhir_too_large');
+  const issues = await validateStructure(body);
+  if (issues.length > 0) throw fhirError(400, issues);
 }

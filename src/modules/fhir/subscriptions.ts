@@ -11,7 +11,7 @@ import { enqueue, type JobRunner } from '../../platform/jobs.ts';
 import { Store } from '../../platform/store.ts';
 import { REFERRAL_STATUS_CHANGED } from '../referrals/referral-store.ts';
 import { fhirError, type FhirIssue } from './operation-outcome.ts';
-import { validateStructure } from './schema-validator.ts';
+import { checkStructure } from './schema-validator.ts';
 import { findServiceRequest, loadTaskSource } from './store.ts';
 import { toTask } from './task.ts';
 
@@ -78,15 +78,14 @@ export async function subscriptionRoutes(app: FastifyInstance) {
   const notFoundSub = () => fhirError(404, [{ code: 'not-found', expression: 'Subscription.id', diagnostics: 'Onbekende Subscription / Unknown Subscription' }]);
 
   r.post('/fhir/r4/Subscription', {
-    config: { permission: 'fhir.task.read' },
+    config: { permission: 'fhir.task.read' }, bodyLimit: 16 * 1024,
     schema: { tags, summary: "Be told when your referrals' Tasks change (rest-hook)", body: z.looseObject({ resourceType: z.string() }) },
   }, async (req, reply) => {
     const c = caller(req);
     // biome-ignore lint/suspicious/noExplicitAny: FHIR JSON, checked below
     const body = req.body as Record<string, any>;
     if (body.resourceType !== 'Subscription') throw fhirError(400, [{ code: 'structure', expression: 'resourceType', diagnostics: "Verwacht een Subscription / Expected a Subscription" }]);
-    const structure = validateStructure(body);
-    if (structure.length > 0) throw fhirError(400, structure);
+    await checkStructure(body);
     const issues: FhirIssue[] = [];
     if (!['Task', 'Task?'].includes(body.criteria)) issues.push({ code: 'not-supported', expression: 'Subscription.criteria', diagnostics: "Alleen criteria 'Task' (alle Tasks van uw verwijzingen) / Only criteria 'Task' is supported" });
     if (body.channel?.type !== 'rest-hook') issues.push({ code: 'not-supported', expression: 'Subscription.channel.type', diagnostics: "Alleen 'rest-hook' / Only 'rest-hook'" });

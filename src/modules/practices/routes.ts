@@ -62,7 +62,7 @@ export const practiceRoutes = fp(async (app: FastifyInstance) => {
   const admin = (action: string, details: Record<string, unknown> = {}) => ({ action, activity: ProcessingActivity.Administration, details });
 
   r.post('/oauth/token', {
-    config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } }, bodyLimit: 8 * 1024,
     schema: { tags, summary: 'OAuth 2.0 token (client credentials) for GP practice systems', consumes: ['application/x-www-form-urlencoded'], body: TokenBody },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
