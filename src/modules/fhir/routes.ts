@@ -14,10 +14,10 @@ import { subscriptionRoutes } from './subscriptions.ts';
 import { toTask } from './task.ts';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
-
-/**
 /** A referral is about 5 KB (a long note included); 256 KB leaves room without inviting abuse (docs/security.md). */
 export const FHIR_BODY_LIMIT = 256 * 1024;
+
+/**
  * FHIR R4 API for GP practice systems (DOMAIN §3.5, docs/fhir.md). Bodies are FHIR resources,
  * checked against the official FHIR R4 JSON schema and the Wegwijs profile rather than a Zod
  * schema; responses are FHIR resources too, so no Zod response schema strips their elements.
