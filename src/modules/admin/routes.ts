@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALL_ROLES } from '../../platform/access/roles.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
-import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
+import { hashPassword, passwordRefusal } from '../../platform/auth/passwords.ts';
 import { clearLoginBackoff } from '../../platform/auth/login-throttle.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { createUser, listUsers, resetPassword, updateUser } from '../../platform/auth/users.ts';
@@ -71,8 +71,8 @@ export async function adminRoutes(app: FastifyInstance) {
   r.post('/api/v1/users', { config: { permission: 'users.write' }, schema: { tags, summary: 'Create a user (must choose a new password at first login)', body: UserInput, response: { 201: User } } },
     async (req, reply) => {
       const b = req.body;
-      const problem = passwordProblem(b.password);
-      if (problem) throw badRequest(problem, 'password');
+      const refusal = passwordRefusal(b.password, 'password', b);
+      if (refusal) throw refusal;
       const hash = await hashPassword(b.password);
       const id = await req.store.change({ action: 'user.create', activity: ProcessingActivity.Administration, details: { username: b.username, roles: b.roles } }, async (tx) => {
         return createUser(tx, { username: b.username, displayName: b.displayName, email: b.email, passwordHash: hash, roles: b.roles, teamIds: b.teamIds });
@@ -104,8 +104,9 @@ export async function adminRoutes(app: FastifyInstance) {
   }, async (req) => {
     // One's own password is changed with the current one (POST /api/v1/session/password), not reset past it.
     if (req.params.id === req.ctx?.actor.id) throw forbidden(SELF_ADMINISTRATION, 'self_administration');
-    const problem = passwordProblem(req.body.temporaryPassword);
-    if (problem) throw badRequest(problem, 'temporaryPassword');
+    const [owner] = await listUsers(app.db, req.params.id);
+    const refusal = passwordRefusal(req.body.temporaryPassword, 'temporaryPassword', owner);
+    if (refusal) throw refusal;
     const hash = await hashPassword(req.body.temporaryPassword);
     const found = await req.store.change({ action: 'user.password_reset', activity: ProcessingActivity.Administration, details: { userId: req.params.id, resetTotp: req.body.resetTotp } }, async (tx) => {
       return resetPassword(tx, req.params.id, hash, req.body.resetTotp);

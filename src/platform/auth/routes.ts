@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ProcessingActivity, writeAudit } from '../audit.ts';
 import { AppError, badRequest, unauthorized } from '../errors.ts';
 import type { RequestContext } from '../access/context.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { hashPassword, passwordRefusal, verifyPassword } from './passwords.ts';
 import { createSession, deleteSession, loadUser, SESSION_COOKIE, type SessionUser, type TeamLookup } from './sessions.ts';
 import { needsMfa } from './plugin.ts';
 import { claimTotpStep, newTotpSecret, totpStep, totpUri } from './totp.ts';
@@ -119,13 +119,26 @@ export async function sessionRoutes(app: FastifyInstance, { lookupTeams }: { loo
   }, async (req, reply) => {
     const s = req.session;
     if (!s) throw unauthorized();
-    const [u] = await app.db.query<{ password_hash: string | null }>('SELECT password_hash FROM users WHERE id = $1', [s.user.id]);
-    if (!(await verifyPassword(req.body.currentPassword, u?.password_hash ?? null))) {
-      throw badRequest('Het huidige wachtwoord is onjuist / The current password is wrong', 'currentPassword');
+    const { currentPassword, newPassword } = req.body;
+    const refusal = passwordRefusal(newPassword, 'newPassword', s.user);
+    if (refusal) throw refusal;
+    // Guesses of the current password (from a session left open) count like failed logins: same back-off.
+    const keys = loginKeys(s.user.username, req.ip);
+    const wait = await app.db.transaction((tx) => startLoginAttempt(tx, keys, s.user.username));
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw loginBackoff(wait);
     }
-    const problem = passwordProblem(req.body.newPassword);
-    if (problem) throw badRequest(problem, 'newPassword');
-    const hash = await hashPassword(req.body.newPassword);
+    const [u] = await app.db.query<{ password_hash: string | null }>('SELECT password_hash FROM users WHERE id = $1', [s.user.id]);
+    if (!(await verifyPassword(currentPassword, u?.password_hash ?? null))) {
+      await req.store.audit({ action: 'session.password_change', activity: ProcessingActivity.Security, outcome: 'denied', details: { reason: 'wrong_current_password' } });
+      throw badRequest('Het huidige wachtwoord is onjuist / The current password is wrong', 'currentPassword', 'wrong_current_password');
+    }
+    await app.db.transaction((tx) => loginSucceeded(tx, keys, s.user.id));
+    if (await verifyPassword(newPassword, u?.password_hash ?? null)) {
+      throw badRequest('Kies een ander wachtwoord dan het huidige / Choose a password other than the current one', 'newPassword', 'password_reused');
+    }
+    const hash = await hashPassword(newPassword);
     await req.store.change({ action: 'session.password_change', activity: ProcessingActivity.Security }, async (tx) => {
       await tx.query('UPDATE users SET password_hash = $2, must_change_password = false, updated_at = now() WHERE id = $1', [s.user.id, hash]);
       await tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [s.user.id, s.tokenHash]);
