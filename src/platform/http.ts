@@ -25,7 +25,8 @@ const apiVersionHeader = {
 
 /** Declares the API-Version header on every response of every operation in the OpenAPI document. */
 function declareApiVersion(doc: Record<string, unknown>): Record<string, unknown> {
-  const components = (doc.components ??= {}) as Record<string, Record<string, unknown>>;
+  doc.components ??= {};
+  const components = doc.components as Record<string, Record<string, unknown>>;
   components.headers = { ...components.headers, 'API-Version': apiVersionHeader };
   for (const item of Object.values((doc.paths ?? {}) as Record<string, Record<string, { responses?: Record<string, { headers?: Record<string, unknown> }> }>>)) {
     for (const op of Object.values(item)) {
