@@ -107,7 +107,7 @@ function shell(resource: Record<string, unknown>): { shell: Record<string, unkno
   const out: Record<string, unknown> = { ...resource };
   const nested: { pointer: string; resource: unknown }[] = [];
   if (Array.isArray(resource.contained)) {
-    resource.contained.forEach((c: unknown, i: number) => nested.push({ pointer: `/contained/${i}`, resource: c }));
+    for (const [i, c] of resource.contained.entries()) nested.push({ pointer: `/contained/${i}`, resource: c });
     delete out.contained;
   }
   if (resource.resourceType === 'Bundle' && Array.isArray(resource.entry)) {
