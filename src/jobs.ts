@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { JobRunner } from './platform/jobs.ts';
 import { registerFhirJobs } from './modules/fhir/subscriptions.ts';
+import { policyFor } from './modules/fhir/webhook.ts';
 import { purgeCitizenSessions } from './modules/portal/citizen-auth.ts';
 
 /** Every background job of Wegwijs, in one list. */
@@ -14,7 +15,7 @@ export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
   /** Citizen sessions (BSN, name) are deleted once expired. */
   jobs.schedule('citizen_sessions.purge', 300, () => purgeCitizenSessions(app.db));
   /** Terugkoppeling to GP practice systems: referral.status_changed → FHIR Subscription notifications. */
-  registerFhirJobs(jobs, app.db);
+  registerFhirJobs(jobs, app.db, policyFor(app.config));
 }
 
 declare module 'fastify' {

@@ -1,5 +1,3 @@
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,6 +12,7 @@ import { fhirError, type FhirIssue } from './operation-outcome.ts';
 import { checkStructure } from './schema-validator.ts';
 import { findServiceRequest, loadTaskSource } from './store.ts';
 import { toTask } from './task.ts';
+import { callWebhook, endpointProblem, productionPolicy, policyFor, type WebhookPolicy } from './webhook.ts';
 
 /**
  * Terugkoppeling by push: FHIR R4 Subscriptions (channel rest-hook) on the Tasks of the practice's
@@ -27,37 +26,6 @@ export const NOTIFY_ATTEMPTS = 6;
 const TIMEOUT_MS = 10_000;
 
 type SubscriptionRow = { id: string; practice_id: string; criteria: string; endpoint: string; payload: string | null; headers: string[]; reason: string | null; status: string; error: string | null };
-
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
-/** https only; plain http only to this machine (development and tests). */
-export function endpointProblem(endpoint: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(endpoint);
-  } catch {
-    return 'endpoint is geen geldige URL / endpoint is not a valid URL';
-  }
-  if (u.username || u.password) return 'geen inloggegevens in de URL; gebruik channel.header / no credentials in the URL; use channel.header';
-  if (u.protocol === 'https:') return null;
-  if (u.protocol === 'http:' && LOOPBACK.test(u.hostname)) return null;
-  return 'endpoint moet https gebruiken / endpoint must use https';
-}
-
-/** Internal networks a practice's webhook must never reach from inside the municipality (SSRF). */
-const INTERNAL = new BlockList();
-for (const [net, bits] of [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['169.254.0.0', 16], ['127.0.0.0', 8], ['100.64.0.0', 10], ['0.0.0.0', 8]] as const) INTERNAL.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [['fc00::', 7], ['fe80::', 10], ['::1', 128], ['::', 128]] as const) INTERNAL.addSubnet(net, bits, 'ipv6');
-
-/** An https endpoint whose name resolves to an internal address is refused at delivery time. */
-export async function internalTargetProblem(endpoint: string): Promise<string | null> {
-  const u = new URL(endpoint);
-  if (u.protocol === 'http:') return null; // only loopback is accepted for http (endpointProblem): development and tests
-  const host = u.hostname.replace(/^\[|\]$/g, '');
-  const addrs = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
-  const bad = addrs.find((a) => INTERNAL.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'));
-  return bad ? `endpoint resolves to an internal address (${bad.address}); refused` : null;
-}
 
 function toResource(s: SubscriptionRow) {
   return {
@@ -89,7 +57,7 @@ export async function subscriptionRoutes(app: FastifyInstance) {
     const issues: FhirIssue[] = [];
     if (!['Task', 'Task?'].includes(body.criteria)) issues.push({ code: 'not-supported', expression: 'Subscription.criteria', diagnostics: "Alleen criteria 'Task' (alle Tasks van uw verwijzingen) / Only criteria 'Task' is supported" });
     if (body.channel?.type !== 'rest-hook') issues.push({ code: 'not-supported', expression: 'Subscription.channel.type', diagnostics: "Alleen 'rest-hook' / Only 'rest-hook'" });
-    const problem = endpointProblem(String(body.channel?.endpoint ?? ''));
+    const problem = endpointProblem(String(body.channel?.endpoint ?? ''), policyFor(app.config));
     if (problem) issues.push({ code: 'value', expression: 'Subscription.channel.endpoint', diagnostics: problem });
     const payload = body.channel?.payload ?? null;
     if (payload && !['application/fhir+json', 'application/json'].includes(payload)) issues.push({ code: 'not-supported', expression: 'Subscription.channel.payload', diagnostics: "payload 'application/fhir+json' of leeg / or empty" });
@@ -126,7 +94,7 @@ export async function subscriptionRoutes(app: FastifyInstance) {
 }
 
 /** Job handlers: fan out a referral's status change to the practice's subscriptions, and deliver each. */
-export function registerFhirJobs(jobs: JobRunner, db: Db) {
+export function registerFhirJobs(jobs: JobRunner, db: Db, policy: WebhookPolicy = productionPolicy) {
   jobs.register(REFERRAL_STATUS_CHANGED, async (payload, job) => {
     const [sr] = await db.query<{ id: string; practice_id: string }>('SELECT id, practice_id FROM fhir_service_requests WHERE referral_id = $1', [payload.referralId]);
     if (!sr) return; // not a referral that came in over FHIR
@@ -156,16 +124,12 @@ export function registerFhirJobs(jobs: JobRunner, db: Db) {
     let httpStatus: number | null = null;
     let error: string | null = null;
     try {
-      const internal = await internalTargetProblem(url);
-      if (internal) throw new Error(internal);
-      const res = await fetch(url, {
-        method: withPayload ? 'PUT' : 'POST', redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS),
+      httpStatus = await callWebhook(url, {
+        method: withPayload ? 'PUT' : 'POST', timeoutMs: TIMEOUT_MS,
         headers: { ...headers, ...(withPayload ? { 'content-type': 'application/fhir+json' } : {}) },
         body: withPayload ? JSON.stringify(task) : undefined,
-      });
-      httpStatus = res.status;
-      await res.body?.cancel();
-      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
+      }, policy);
+      if (httpStatus < 200 || httpStatus >= 300) error = `HTTP ${httpStatus}`;
     } catch (e) {
       error = String((e as Error).message ?? e).slice(0, 300);
     }
