@@ -7,13 +7,9 @@ import { hashPassword, passwordRefusal } from '../../platform/auth/passwords.ts'
 import { clearLoginBackoff } from '../../platform/auth/login-throttle.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { createUser, listUsers, resetPassword, updateUser } from '../../platform/auth/users.ts';
+import { User } from './schemas.ts';
 
 const RoleEnum = z.enum(ALL_ROLES as [string, ...string[]]);
-export const User = z.object({
-  id: z.uuid(), username: z.string(), displayName: z.string(), email: z.string().nullable(), active: z.boolean(),
-  roles: z.array(z.string()), teamIds: z.array(z.uuid()), totpEnabled: z.boolean(), locked: z.boolean(),
-  mustChangePassword: z.boolean(),
-});
 const UserInput = z.object({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, 'use 3–64 lowercase letters, digits, dot, dash or underscore'),
   displayName: z.string().trim().min(2).max(120),
@@ -74,9 +70,8 @@ export async function adminRoutes(app: FastifyInstance) {
       const refusal = passwordRefusal(b.password, 'password', b);
       if (refusal) throw refusal;
       const hash = await hashPassword(b.password);
-      const id = await req.store.change({ action: 'user.create', activity: ProcessingActivity.Administration, details: { username: b.username, roles: b.roles } }, async (tx) => {
-        return createUser(tx, { username: b.username, displayName: b.displayName, email: b.email, passwordHash: hash, roles: b.roles, teamIds: b.teamIds });
-      }).catch((e) => { throw dbError(e); });
+      const id = await req.store.change({ action: 'user.create', activity: ProcessingActivity.Administration, details: { username: b.username, roles: b.roles } }, (tx) =>
+        createUser(tx, { username: b.username, displayName: b.displayName, email: b.email, passwordHash: hash, roles: b.roles, teamIds: b.teamIds })).catch((e) => { throw dbError(e); });
       return reply.status(201).send((await listUsers(app.db, id))[0]!);
     });
 
@@ -108,9 +103,8 @@ export async function adminRoutes(app: FastifyInstance) {
     const refusal = passwordRefusal(req.body.temporaryPassword, 'temporaryPassword', owner);
     if (refusal) throw refusal;
     const hash = await hashPassword(req.body.temporaryPassword);
-    const found = await req.store.change({ action: 'user.password_reset', activity: ProcessingActivity.Administration, details: { userId: req.params.id, resetTotp: req.body.resetTotp } }, async (tx) => {
-      return resetPassword(tx, req.params.id, hash, req.body.resetTotp);
-    });
+    const found = await req.store.change({ action: 'user.password_reset', activity: ProcessingActivity.Administration, details: { userId: req.params.id, resetTotp: req.body.resetTotp } }, (tx) =>
+      resetPassword(tx, req.params.id, hash, req.body.resetTotp));
     if (!found) throw notFound('Gebruiker niet gevonden / User not found');
     await clearLoginBackoff(app.db, req.params.id);
     return (await listUsers(app.db, req.params.id))[0]!;

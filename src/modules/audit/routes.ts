@@ -3,16 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditKeys, ProcessingActivity, verifyAudit } from '../../platform/audit.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
+import { findBreakGlass, listBreakGlass, reviewBreakGlass } from '../../platform/access/break-glass.ts';
+import { listAuditEvents } from '../../platform/audit-events.ts';
 
-const AuditEvent = z.object({
-  id: z.number(), at: z.date(), actorUserId: z.uuid().nullable(), actorName: z.string().nullable(), actorRoles: z.array(z.string()),
-  onBehalfOf: z.string().nullable(), action: z.string(), processingActivity: z.string(), clientId: z.uuid().nullable(),
-  outcome: z.string(), breakGlassId: z.uuid().nullable(), remoteAddr: z.string().nullable(), details: z.record(z.string(), z.unknown()),
-});
-const BreakGlass = z.object({
-  id: z.uuid(), userId: z.uuid(), userName: z.string(), clientId: z.uuid(), reason: z.string(), createdAt: z.date(), expiresAt: z.date(),
-  reviewedAt: z.date().nullable(), reviewedByName: z.string().nullable(), reviewNote: z.string().nullable(),
-});
+import { AuditEvent, AuditVerification, BreakGlass } from './schemas.ts';
 
 export async function auditRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,15 +25,7 @@ export async function auditRoutes(app: FastifyInstance) {
     },
   }, async (req) => {
     const q = req.query;
-    const rows = await app.db.query<z.infer<typeof AuditEvent>>(
-      `SELECT id, at, actor_user_id AS "actorUserId", actor_name AS "actorName", actor_roles AS "actorRoles", on_behalf_of AS "onBehalfOf",
-         action, processing_activity AS "processingActivity", client_id AS "clientId", outcome, break_glass_id AS "breakGlassId",
-         remote_addr AS "remoteAddr", details
-       FROM audit_log
-       WHERE ($1::uuid IS NULL OR client_id = $1) AND ($2::uuid IS NULL OR actor_user_id = $2) AND ($3::text IS NULL OR action = $3)
-         AND ($4::text IS NULL OR outcome = $4) AND ($5::bigint IS NULL OR id < $5)
-       ORDER BY id DESC LIMIT $6`,
-      [q.clientId ?? null, q.userId ?? null, q.action ?? null, q.outcome ?? null, q.before ?? null, q.limit]);
+    const rows = await listAuditEvents(app.db, q);
     // Looking at the log is itself logged (who watched the watchers).
     await req.store.audit({ action: 'audit.read', activity: ProcessingActivity.Oversight, outcome: 'success',
       details: { filter: { clientId: q.clientId, userId: q.userId, action: q.action, outcome: q.outcome }, count: rows.length } });
@@ -49,8 +35,7 @@ export async function auditRoutes(app: FastifyInstance) {
   r.post('/api/v1/audit-verifications', {
     config: { permission: 'audit.verify' },
     schema: { tags, summary: 'Seal pending rows, then verify the audit log against its latest signed checkpoint; reports the first broken row',
-      response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.number().nullable(), problem: z.string().optional(),
-        checkpoint: z.object({ seq: z.number(), at: z.string() }).nullable(), pending: z.number() }) } },
+      response: { 200: AuditVerification } },
   }, async (req) => {
     const result = await verifyAudit(app.db, auditKeys(app.config));
     await req.store.audit({ action: 'audit.verify', activity: ProcessingActivity.Oversight, outcome: 'success', details: { ...result } });
@@ -61,12 +46,9 @@ export async function auditRoutes(app: FastifyInstance) {
     config: { permission: 'break_glass.review' },
     schema: { tags, summary: 'Break-the-glass events, unreviewed first', querystring: z.object({ reviewed: z.enum(['true', 'false']).optional() }),
       response: { 200: z.array(BreakGlass) } },
-  }, async (req) => app.db.query<z.infer<typeof BreakGlass>>(
-    `SELECT b.id, b.user_id AS "userId", u.display_name AS "userName", b.client_id AS "clientId", b.reason, b.created_at AS "createdAt",
-       b.expires_at AS "expiresAt", b.reviewed_at AS "reviewedAt", rv.display_name AS "reviewedByName", b.review_note AS "reviewNote"
-     FROM break_glass b JOIN users u ON u.id = b.user_id LEFT JOIN users rv ON rv.id = b.reviewed_by
-     WHERE ($1::text IS NULL OR (b.reviewed_at IS NOT NULL) = ($1 = 'true'))
-     ORDER BY b.reviewed_at IS NOT NULL, b.created_at DESC LIMIT 500`, [req.query.reviewed ?? null]));
+    // The list names clients and why someone opened them: reading it is audited too.
+  }, async (req) => req.store.read({ action: 'break_glass.list', activity: ProcessingActivity.Oversight }, (tx) => listBreakGlass(tx, req.query.reviewed === undefined ? undefined : req.query.reviewed === 'true'),
+    (rows) => ({ details: { reviewed: req.query.reviewed, clientIds: [...new Set(rows.map((b) => b.clientId))], count: rows.length } })));
 
   r.post('/api/v1/break-glass-events/:id/review', {
     config: { permission: 'break_glass.review' },
@@ -74,18 +56,13 @@ export async function auditRoutes(app: FastifyInstance) {
       body: z.object({ note: z.string().trim().min(3).max(2000), justified: z.boolean() }), response: { 200: BreakGlass } },
   }, async (req) => {
     // Four eyes: an emergency access is reviewed by someone other than the one who used it.
-    if ((await app.db.query('SELECT 1 FROM break_glass WHERE id = $1 AND user_id = $2', [req.params.id, req.ctx!.actor.id])).length > 0) {
+    if ((await findBreakGlass(app.db, req.params.id))?.userId === req.ctx!.actor.id) {
       throw forbidden('U kunt uw eigen noodtoegang niet beoordelen; een andere privacyfunctionaris doet dat / You cannot review your own emergency access; another privacy officer does', 'own_break_glass_review');
     }
-    const done = await req.store.withAudit({ action: 'break_glass.review', activity: ProcessingActivity.Oversight,
-      details: { breakGlassId: req.params.id, justified: req.body.justified } }, async (tx) =>
-      (await tx.query<{ id: string }>(`UPDATE break_glass SET reviewed_at = now(), reviewed_by = $2, review_note = $3 WHERE id = $1 RETURNING id`,
-        [req.params.id, req.ctx!.actor.id, `${req.body.justified ? 'Terecht' : 'Onterecht'}: ${req.body.note}`]))[0]);
+    const done = await req.store.change({ action: 'break_glass.review', activity: ProcessingActivity.Oversight,
+      details: { breakGlassId: req.params.id, justified: req.body.justified } }, (tx) =>
+      reviewBreakGlass(tx, req.params.id, req.ctx!.actor.id!, `${req.body.justified ? 'Terecht' : 'Onterecht'}: ${req.body.note}`));
     if (!done) throw notFound('Break-the-glass-melding niet gevonden / Event not found');
-    const [row] = await app.db.query<z.infer<typeof BreakGlass>>(
-      `SELECT b.id, b.user_id AS "userId", u.display_name AS "userName", b.client_id AS "clientId", b.reason, b.created_at AS "createdAt",
-         b.expires_at AS "expiresAt", b.reviewed_at AS "reviewedAt", rv.display_name AS "reviewedByName", b.review_note AS "reviewNote"
-       FROM break_glass b JOIN users u ON u.id = b.user_id LEFT JOIN users rv ON rv.id = b.reviewed_by WHERE b.id = $1`, [req.params.id]);
-    return row!;
+    return (await findBreakGlass(app.db, req.params.id))!;
   });
 }

@@ -5,23 +5,12 @@ import { conflict, notFound } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
 import { ConsentPurpose } from './consent-purpose.ts';
-import { PastDate } from './schemas.ts';
+import { ConsentInput, ConsentView, ConsentWithdrawal } from './schemas.ts';
 
 // Pure constants in their own file, so the UI can import them without server code.
 export { ConsentPurpose };
 
-export const ConsentInput = z.object({
-  purpose: z.enum(Object.values(ConsentPurpose) as [ConsentPurpose, ...ConsentPurpose[]]),
-  recipient: z.string().trim().min(2).max(200).describe('who may receive the data, e.g. "huisarts (AGB 01234567)" or a provider'),
-  givenOn: PastDate,
-  givenHow: z.enum(['verbal', 'written', 'digital']),
-});
-export type ConsentInput = z.infer<typeof ConsentInput>;
-export const ConsentWithdrawal = z.object({ withdrawnOn: PastDate, withdrawnHow: z.enum(['verbal', 'written', 'digital']) });
-export const ConsentView = ConsentInput.extend({
-  id: z.uuid(), givenOn: z.string(), withdrawnOn: z.string().nullable(), withdrawnHow: z.string().nullable(), active: z.boolean(),
-});
-export type ConsentView = z.infer<typeof ConsentView>;
+export { ConsentInput, ConsentView, ConsentWithdrawal };
 
 /**
  * Does the client currently consent to sharing for `purpose` with `recipient`? Every module that
@@ -52,19 +41,23 @@ const view = (r: Row): ConsentView => ({ id: r.id, purpose: r.purpose, recipient
   withdrawnOn: r.withdrawn_on, withdrawnHow: r.withdrawn_how, active: r.withdrawn_on === null });
 const COLS = 'id, purpose, recipient, given_on::text AS given_on, given_how, withdrawn_on::text AS withdrawn_on, withdrawn_how';
 
+/** A client's consents, newest first, in the caller's (already checked and audited) transaction. */
+export async function listConsents(tx: Queryable, clientId: string): Promise<ConsentView[]> {
+  return (await tx.query<Row>(`SELECT ${COLS} FROM consents WHERE client_id = $1 ORDER BY given_on DESC, recorded_at DESC`, [clientId])).map(view);
+}
+
 export function consentStore(store: Store) {
   const op = (action: string, details?: Record<string, unknown>) => ({ action, activity: ProcessingActivity.ClientRegistration, details });
   return {
-    list: (clientId: string) => store.withClient(clientId, op('consent.read'), async (tx) =>
-      (await tx.query<Row>(`SELECT ${COLS} FROM consents WHERE client_id = $1 ORDER BY given_on DESC, recorded_at DESC`, [clientId])).map(view)),
+    list: (clientId: string) => store.readClient(clientId, op('consent.read'), (tx) => listConsents(tx, clientId)),
 
-    give: (clientId: string, c: ConsentInput, key?: string) => store.withClient(clientId, op('consent.create', { purpose: c.purpose }), (tx) =>
+    give: (clientId: string, c: ConsentInput, key?: string) => store.changeClient(clientId, op('consent.create', { purpose: c.purpose }), (tx) =>
       once(tx, `${store.ctx.actor.id}:consent.create:${clientId}`, key, c, async () => view((await tx.query<Row>(
         `INSERT INTO consents (client_id, purpose, recipient, given_on, given_how, recorded_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING ${COLS}`,
         [clientId, c.purpose, c.recipient, c.givenOn, c.givenHow, store.ctx.actor.id]))[0]!))),
 
     withdraw: (clientId: string, consentId: string, w: z.infer<typeof ConsentWithdrawal>) =>
-      store.withClient(clientId, op('consent.withdraw', { consentId }), async (tx) => {
+      store.changeClient(clientId, op('consent.withdraw', { consentId }), async (tx) => {
         const [cur] = await tx.query<Row>(`SELECT ${COLS} FROM consents WHERE id = $1 AND client_id = $2 FOR UPDATE`, [consentId, clientId]);
         if (!cur) throw notFound('Toestemming niet gevonden / Consent not found');
         if (cur.withdrawn_on) throw conflict(`Toestemming is al ingetrokken op ${cur.withdrawn_on} / Consent was already withdrawn`, 'consent_withdrawn');

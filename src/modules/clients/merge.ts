@@ -1,9 +1,10 @@
 import type { Queryable } from '../../platform/db.ts';
-import { checkClientAccess } from '../../platform/access/client-access.ts';
+import { copyRelations, endRelations } from '../../platform/access/relations.ts';
 import { ProcessingActivity, writeAudit } from '../../platform/audit.ts';
-import { conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
 import { displayName } from './names.ts';
+import type { MergeListItem, MergeView } from './schemas.ts';
 import { getClientRow } from './store.ts';
 
 /** A merge can be undone for this many days; after that it is final. */
@@ -14,7 +15,6 @@ export function canUndoMerge(mergedAt: Date, now: Date): boolean {
   return now.getTime() - mergedAt.getTime() <= MERGE_UNDO_DAYS * 24 * 3600 * 1000;
 }
 
-export type MergeView = { id: string; survivingClientId: string; mergedClientId: string; mergedAt: string; undoableUntil: string; undoneAt: string | null };
 type MergeRow = { id: string; surviving_client_id: string; merged_client_id: string; merged_at: Date; undone_at: Date | null };
 const view = (m: MergeRow): MergeView => ({ id: m.id, survivingClientId: m.surviving_client_id, mergedClientId: m.merged_client_id,
   mergedAt: new Date(m.merged_at).toISOString(), undoableUntil: new Date(new Date(m.merged_at).getTime() + MERGE_UNDO_DAYS * 864e5).toISOString(),
@@ -24,6 +24,16 @@ const view = (m: MergeRow): MergeView => ({ id: m.id, survivingClientId: m.survi
 export async function mergedIdsOf(tx: Queryable, clientId: string): Promise<string[]> {
   const rows = await tx.query<{ id: string }>('SELECT id FROM clients WHERE merged_into = $1', [clientId]);
   return [clientId, ...rows.map((r) => r.id)];
+}
+
+/** The merges into this record, newest first, with the merged record's name (for undo within 30 days). */
+export async function listMerges(tx: Queryable, survivorId: string): Promise<MergeListItem[]> {
+  const rows = await tx.query<MergeRow & { first_names: string | null; surname_prefix: string | null; surname: string; birth_date: string | null }>(
+    `SELECT m.id, m.surviving_client_id, m.merged_client_id, m.merged_at, m.undone_at, c.first_names, c.surname_prefix, c.surname, c.birth_date::text AS birth_date
+     FROM client_merges m JOIN clients c ON c.id = m.merged_client_id WHERE m.surviving_client_id = $1 ORDER BY m.merged_at DESC`, [survivorId]);
+  const now = new Date();
+  return rows.map((m) => ({ ...view(m), mergedClientName: displayName({ firstNames: m.first_names, surnamePrefix: m.surname_prefix, surname: m.surname }),
+    mergedClientBirthDate: m.birth_date, undoable: !m.undone_at && canUndoMerge(new Date(m.merged_at), now) }));
 }
 
 /**
@@ -36,8 +46,8 @@ export function mergeStore(store: Store) {
   const op = (action: string, details: Record<string, unknown>) => ({ action, activity: ProcessingActivity.ClientRegistration, details });
   return {
     merge: (survivorId: string, mergedId: string, reason: string) =>
-      store.withClient(survivorId, op('client.merge', { mergedClientId: mergedId }), async (tx) => {
-        if (!(await checkClientAccess(tx, actor, mergedId)).allowed) throw forbidden('Geen toegang tot het samen te voegen dossier / No access to the record being merged', 'client_access_denied');
+      // Access to both records is needed; each gets its audit row.
+      store.changeClient([survivorId, mergedId], op('client.merge', { survivorId, mergedClientId: mergedId }), async (tx) => {
         const [survivor, merged] = [await getClientRow(tx, survivorId), await getClientRow(tx, mergedId)];
         if (survivorId === mergedId) throw conflict('Een dossier kan niet met zichzelf samengaan / Cannot merge a record with itself', 'merge_self');
         if (survivor.merged_into || merged.merged_into) throw conflict('Een van beide dossiers is al samengevoegd / One of the records was already merged', 'client_merged');
@@ -48,26 +58,16 @@ export function mergeStore(store: Store) {
           `INSERT INTO client_merges (surviving_client_id, merged_client_id, reason, merged_by) VALUES ($1,$2,$3,$4)
            RETURNING id, surviving_client_id, merged_client_id, merged_at, undone_at`, [survivorId, mergedId, reason, actor.id]);
         await tx.query('UPDATE clients SET merged_into = $2, updated_at = now() WHERE id = $1', [mergedId, survivorId]);
-        await tx.query(`INSERT INTO client_relations (client_id, user_id, team_id, reason)
-          SELECT $2, user_id, team_id, $3 FROM client_relations WHERE client_id = $1 AND (until IS NULL OR until > now())`, [mergedId, survivorId, `merge:${m!.id}`]);
-        await writeAudit(tx, store.ctx, { action: 'client.merged_into', activity: ProcessingActivity.ClientRegistration, outcome: 'success', clientId: mergedId, details: { mergeId: m!.id, survivorId } });
+        await copyRelations(tx, mergedId, survivorId, `merge:${m!.id}`);
         return view(m!);
       }),
 
-    /** The merges into this record, newest first, with the merged record's name (for undo within 30 days). */
-    list: (survivorId: string) => store.withClient(survivorId, op('client.merge_list', {}), async (tx) => {
-      const rows = await tx.query<MergeRow & { first_names: string | null; surname_prefix: string | null; surname: string; birth_date: string | null }>(
-        `SELECT m.id, m.surviving_client_id, m.merged_client_id, m.merged_at, m.undone_at, c.first_names, c.surname_prefix, c.surname, c.birth_date::text AS birth_date
-         FROM client_merges m JOIN clients c ON c.id = m.merged_client_id WHERE m.surviving_client_id = $1 ORDER BY m.merged_at DESC`, [survivorId]);
-      const now = new Date();
-      return rows.map((m) => ({ ...view(m), mergedClientName: displayName({ firstNames: m.first_names, surnamePrefix: m.surname_prefix, surname: m.surname }),
-        mergedClientBirthDate: m.birth_date, undoable: !m.undone_at && canUndoMerge(new Date(m.merged_at), now) }));
-    }),
+    list: (survivorId: string) => store.readClient(survivorId, op('client.merge_list', {}), (tx) => listMerges(tx, survivorId)),
 
     undo: async (mergeId: string) => {
       const [m] = await store.db.query<MergeRow>('SELECT id, surviving_client_id, merged_client_id, merged_at, undone_at FROM client_merges WHERE id = $1', [mergeId]);
       if (!m) throw notFound('Samenvoeging niet gevonden / Merge not found');
-      return store.withClient(m.surviving_client_id, op('client.merge_undo', { mergeId, mergedClientId: m.merged_client_id }), async (tx) => {
+      return store.changeClient(m.surviving_client_id, op('client.merge_undo', { mergeId, mergedClientId: m.merged_client_id }), async (tx) => {
         if (m.undone_at) throw conflict('Deze samenvoeging is al ongedaan gemaakt / This merge was already undone', 'merge_undone');
         if (!canUndoMerge(new Date(m.merged_at), new Date())) {
           throw conflict(`Een samenvoeging kan tot ${MERGE_UNDO_DAYS} dagen worden teruggedraaid / A merge can be undone for ${MERGE_UNDO_DAYS} days`, 'merge_final');
@@ -75,7 +75,7 @@ export function mergeStore(store: Store) {
         const [u] = await tx.query<MergeRow>(`UPDATE client_merges SET undone_at = now(), undone_by = $2 WHERE id = $1
           RETURNING id, surviving_client_id, merged_client_id, merged_at, undone_at`, [mergeId, actor.id]);
         await tx.query('UPDATE clients SET merged_into = NULL, updated_at = now() WHERE id = $1', [m.merged_client_id]);
-        await tx.query(`UPDATE client_relations SET until = now() WHERE client_id = $1 AND reason = $2 AND until IS NULL`, [m.surviving_client_id, `merge:${mergeId}`]);
+        await endRelations(tx, m.surviving_client_id, `merge:${mergeId}`);
         await writeAudit(tx, store.ctx, { action: 'client.merge_undone', activity: ProcessingActivity.ClientRegistration, outcome: 'success', clientId: m.merged_client_id, details: { mergeId } });
         return view(u!);
       });

@@ -18,10 +18,10 @@ const view = (p: Row): RelatedPersonView => ({ id: p.id, kind: p.kind, role: p.r
 export function relatedPersonStore(store: Store) {
   const op = (action: string, details?: Record<string, unknown>) => ({ action, activity: ProcessingActivity.ClientRegistration, details });
   return {
-    list: (clientId: string) => store.withClient(clientId, op('client_person.read'), async (tx) =>
+    list: (clientId: string) => store.readClient(clientId, op('client_person.read'), async (tx) =>
       (await tx.query<Row>(`SELECT ${COLS} FROM client_persons WHERE client_id = $1 ORDER BY kind, created_at, id`, [clientId])).map(view)),
 
-    add: (clientId: string, p: RelatedPerson, key?: string) => store.withClient(clientId, op('client_person.create', { kind: p.kind }), (tx) =>
+    add: (clientId: string, p: RelatedPerson, key?: string) => store.changeClient(clientId, op('client_person.create', { kind: p.kind }), (tx) =>
       once(tx, `${store.ctx.actor.id}:client_person.create:${clientId}`, key, p, async () => {
         if ((await getClientRow(tx, clientId)).merged_into) throw conflict('Dit dossier is samengevoegd; wijzig het overgebleven dossier / This record was merged', 'client_merged');
         const id = await insertRelatedPerson(tx, clientId, p);
@@ -29,7 +29,7 @@ export function relatedPersonStore(store: Store) {
         return view(row!);
       })),
 
-    remove: (clientId: string, personId: string) => store.withClient(clientId, op('client_person.delete', { personId }), async (tx) => {
+    remove: (clientId: string, personId: string) => store.changeClient(clientId, op('client_person.delete', { personId }), async (tx) => {
       const gone = await tx.query('DELETE FROM client_persons WHERE id = $1 AND client_id = $2 RETURNING id', [personId, clientId]);
       if (gone.length === 0) throw notFound('Persoon niet gevonden bij deze cliënt / Person not found with this client');
     }),

@@ -6,12 +6,11 @@ import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { ConsentInput, ConsentView, ConsentWithdrawal, consentStore } from './consent.ts';
 import { mergeStore } from './merge.ts';
 import { relatedPersonStore } from './person-store.ts';
-import { ClientCreate, ClientHit, ClientSearch, ClientUpdate, ClientView, RelatedPerson } from './schemas.ts';
+import { ClientCreate, ClientHit, ClientSearch, ClientUpdate, ClientView, MergeListItem, MergeView, RelatedPerson } from './schemas.ts';
 import { searchClients } from './search.ts';
 import { clientStore } from './store.ts';
 
 const IdParams = z.object({ id: z.uuid() });
-const MergeView = z.object({ id: z.uuid(), survivingClientId: z.uuid(), mergedClientId: z.uuid(), mergedAt: z.string(), undoableUntil: z.string(), undoneAt: z.string().nullable() });
 
 export async function clientRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -82,7 +81,7 @@ export async function clientRoutes(app: FastifyInstance) {
   r.get('/api/v1/clients/:id/merges', {
     config: { permission: 'client.read' },
     schema: { tags, summary: 'Records merged into this one (undoable for 30 days)', params: IdParams,
-      response: { 200: z.array(MergeView.extend({ mergedClientName: z.string(), mergedClientBirthDate: z.string().nullable(), undoable: z.boolean() })) } },
+      response: { 200: z.array(MergeListItem) } },
   }, async (req) => mergeStore(req.store).list(req.params.id));
 
   r.post('/api/v1/client-merges/:id/undo', {

@@ -1,3 +1,4 @@
+import { ConsentPurpose } from './consent-purpose.ts';
 import { z } from 'zod';
 import { normalisePostcode } from '../org/postcode.ts';
 import { isValidBsn } from './bsn.ts';
@@ -119,3 +120,22 @@ export const ClientSearch = z.object({
   houseNumber: z.number().int().min(1).max(99999).optional(),
 }).refine((s) => s.bsn || s.name || s.birthDate || s.postcode, { message: 'geef een BSN, naam, geboortedatum of postcode / give a BSN, name, birth date or postcode', path: ['name'] });
 export type ClientSearch = z.infer<typeof ClientSearch>;
+
+export const ConsentInput = z.object({
+  purpose: z.enum(Object.values(ConsentPurpose) as [ConsentPurpose, ...ConsentPurpose[]]),
+  recipient: z.string().trim().min(2).max(200).describe('who may receive the data, e.g. "huisarts (AGB 01234567)" or a provider'),
+  givenOn: PastDate,
+  givenHow: z.enum(['verbal', 'written', 'digital']),
+});
+export type ConsentInput = z.infer<typeof ConsentInput>;
+export const ConsentWithdrawal = z.object({ withdrawnOn: PastDate, withdrawnHow: z.enum(['verbal', 'written', 'digital']) });
+export const ConsentView = ConsentInput.extend({
+  id: z.uuid(), givenOn: z.string(), withdrawnOn: z.string().nullable(), withdrawnHow: z.string().nullable(), active: z.boolean(),
+});
+export type ConsentView = z.infer<typeof ConsentView>;
+
+export const MergeView = z.object({ id: z.uuid(), survivingClientId: z.uuid(), mergedClientId: z.uuid(), mergedAt: z.string(), undoableUntil: z.string(), undoneAt: z.string().nullable() });
+export type MergeView = z.infer<typeof MergeView>;
+/** A merge into this record as the record page lists it (undoable for 30 days). */
+export const MergeListItem = MergeView.extend({ mergedClientName: z.string(), mergedClientBirthDate: z.string().nullable(), undoable: z.boolean() });
+export type MergeListItem = z.infer<typeof MergeListItem>;

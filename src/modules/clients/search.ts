@@ -26,11 +26,6 @@ const SELECT = (visibleSql: string) => `SELECT c.id, c.bsn, c.first_names, c.sur
           WHERE r.client_id = c.id AND (r.until IS NULL OR r.until > now()) ORDER BY t.name) AS registered_at
   FROM clients c`;
 
-/** Need-to-know as SQL: the same rule as checkClientAccess ($1 user id, $2 team ids). */
-const VISIBLE = `(EXISTS (SELECT 1 FROM client_relations r WHERE r.client_id = c.id AND (r.user_id = $1 OR r.team_id = ANY($2::uuid[]))
-      AND (r.until IS NULL OR r.until > now()))
-   OR EXISTS (SELECT 1 FROM break_glass b WHERE b.client_id = c.id AND b.user_id = $1 AND b.expires_at > now()))`;
-
 /**
  * Who sees what in a result list. A professional with a relation (or break-the-glass) gets the
  * full hit. A desk worker also gets an `exists` hit for a client they are not involved with, but
@@ -66,26 +61,28 @@ export async function searchClients(store: Store, s: ClientSearch): Promise<Clie
   const exactKey = Boolean(s.bsn || (s.name && s.birthDate) || (s.postcode && s.houseNumber));
   const showExists = isDeskWorker(actor) && exactKey;
   const key = s.name ? splitSurname(s.name).key : null;
-  return store.withClientList({ action: 'client.search', activity: ProcessingActivity.ClientRegistration,
-    details: { criteria: Object.keys(s).filter((k) => s[k as keyof ClientSearch] !== undefined) } }, async (tx) => {
-    const params: unknown[] = [actor.id, actor.teamIds];
+  return store.readClients({ action: 'client.search', activity: ProcessingActivity.ClientRegistration,
+    details: { criteria: Object.keys(s).filter((k) => s[k as keyof ClientSearch] !== undefined) } }, async (tx, visible) => {
+    const params: unknown[] = [];
     const { where, p } = exactConditions(s, params);
+    const isVisible = visible('c.id', p);
     // Hits the searcher may not see are only useful as `exists` hits; otherwise filter them in SQL so
     // the limit counts visible clients (the index walk simply continues past the others).
-    if (!showExists) where.push(VISIBLE);
+    if (!showExists) where.push(isVisible);
     // Prefix range on the collation-C surname key: the index returns rows in order and stops at the limit.
     if (key) where.push(`c.surname_key LIKE ${p(`${key.replace(/[%_\\]/g, '')}%`)}`);
     const rows = await tx.query<Candidate>(
-      `${SELECT(VISIBLE)} WHERE ${where.join(' AND ')} ORDER BY c.surname_key, c.birth_date, c.id LIMIT ${SEARCH_LIMIT}`, params);
+      `${SELECT(isVisible)} WHERE ${where.join(' AND ')} ORDER BY c.surname_key, c.birth_date, c.id LIMIT ${SEARCH_LIMIT}`, params);
     if (key && key.length >= 3 && rows.length < WIDEN_BELOW) {
       // Typos ('Jansen' for 'Janssen'): trigram similarity on the same key, only to widen a short result.
-      const p2: unknown[] = [actor.id, actor.teamIds];
+      const p2: unknown[] = [];
       const { where: w2, p: add } = exactConditions(s, p2);
-      if (!showExists) w2.push(VISIBLE);
+      const isVisible2 = visible('c.id', add);
+      if (!showExists) w2.push(isVisible2);
       const k = add(key);
       w2.push(`c.surname_key % ${k}`, `NOT (c.id = ANY(${add(rows.map((r) => r.id))}::uuid[]))`);
       rows.push(...await tx.query<Candidate>(
-        `${SELECT(VISIBLE)} WHERE ${w2.join(' AND ')} ORDER BY c.surname_key <-> ${k} LIMIT ${SEARCH_LIMIT - rows.length}`, p2));
+        `${SELECT(isVisible2)} WHERE ${w2.join(' AND ')} ORDER BY c.surname_key <-> ${k} LIMIT ${SEARCH_LIMIT - rows.length}`, p2));
     }
     const hits = rows.map((r) => toHit(r, showExists)).filter((h): h is ClientHit => h !== null);
     return { result: hits, clientIds: hits.map((h) => h.id) };

@@ -1,6 +1,8 @@
 import type { Queryable } from '../../platform/db.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { addRelation } from '../../platform/access/relations.ts';
+import { openBreakGlass } from '../../platform/access/break-glass.ts';
 import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
 import { formatPostcode, normalisePostcode } from '../org/postcode.ts';
@@ -90,9 +92,22 @@ export async function insertClient(tx: Queryable, c: ClientInput, involved: { us
   if (!row) throw conflict('Er is al een cliënt met dit BSN / A client with this BSN already exists', 'duplicate_bsn');
   await replacePersons(tx, row.id, c.persons);
   if (involved.userId || involved.teamId) {
-    await tx.query('INSERT INTO client_relations (client_id, user_id, team_id, reason) VALUES ($1,$2,$3,$4)', [row.id, involved.userId, involved.teamId, involved.reason]);
+    await addRelation(tx, { clientId: row.id, ...involved });
   }
   return row.id;
+}
+
+/** Display name and birth date per client id, for other modules' lists (unknown ids are absent). */
+export type ClientSummary = { name: string; birthDate: string | null; firstNames: string | null; surnamePrefix: string | null; surname: string };
+export async function clientSummaries(q: Queryable, ids: readonly string[]): Promise<Map<string, ClientSummary>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await q.query<{ id: string; first_names: string | null; surname_prefix: string | null; surname: string; name_usage: string;
+    partner_surname_prefix: string | null; partner_surname: string | null; birth_date: string | null }>(
+    `SELECT id, first_names, surname_prefix, surname, name_usage, partner_surname_prefix, partner_surname, birth_date::text AS birth_date
+     FROM clients WHERE id = ANY($1::uuid[])`, [wanted]);
+  return new Map(rows.map((r) => [r.id, { birthDate: r.birth_date, firstNames: r.first_names, surnamePrefix: r.surname_prefix, surname: r.surname, name: displayName({ firstNames: r.first_names, surnamePrefix: r.surname_prefix,
+    surname: r.surname, nameUsage: r.name_usage as 'E', partnerSurnamePrefix: r.partner_surname_prefix, partnerSurname: r.partner_surname }) }]));
 }
 
 /** The client with this BSN, following a merge to the surviving record; null when unknown. */
@@ -107,17 +122,17 @@ const op = (action: string) => ({ action, activity: ProcessingActivity.ClientReg
 export function clientStore(store: Store) {
   return {
     async get(id: string): Promise<ClientView> {
-      return store.withClient(id, op('client.read'), (tx) => loadClientView(tx, id));
+      return store.readClient(id, op('client.read'), (tx) => loadClientView(tx, id));
     },
 
     /** The unmasked BSN: an explicit, separately logged action. */
     async revealBsn(id: string): Promise<string | null> {
-      return (await store.withClient(id, op('client.bsn_reveal'), (tx) => getClientRow(tx, id))).bsn;
+      return (await store.readClient(id, op('client.bsn_reveal'), (tx) => getClientRow(tx, id))).bsn;
     },
 
     async create(input: ClientInput, teamId: string | null, idempotencyKey?: string, duplicateAcknowledged = false): Promise<ClientView> {
       const actor = store.ctx.actor;
-      return store.withAudit((v: ClientView) => ({ ...op('client.create'), clientId: v.id }), (tx) =>
+      return store.change(op('client.create'), (tx) =>
         once(tx, `${actor.id}:client.create`, idempotencyKey, { input, teamId }, async () => {
           const id = await insertClient(tx, input, { userId: actor.id, teamId, reason: 'registered' }, duplicateAcknowledged);
           return loadClientView(tx, id);
@@ -126,7 +141,7 @@ export function clientStore(store: Store) {
 
     /** Replaces the record (persons included); the BSN can be added but never silently changed. */
     async update(id: string, c: ClientUpdate): Promise<ClientView> {
-      return store.withClient(id, { ...op('client.update'), details: { fields: Object.keys(c) } }, async (tx) => {
+      return store.changeClient(id, { ...op('client.update'), details: { fields: Object.keys(c) } }, async (tx) => {
         const current = await getClientRow(tx, id);
         if (current.merged_into) throw conflict('Dit dossier is samengevoegd; wijzig het overgebleven dossier / This record was merged', 'client_merged');
         if (current.bsn && c.bsn && c.bsn !== current.bsn) {
@@ -149,11 +164,8 @@ export function clientStore(store: Store) {
     async breakGlass(id: string, reason: string, hours = 4): Promise<{ id: string; expiresAt: string }> {
       await getClientRow(store.db, id);
       const actor = store.ctx.actor;
-      const row = await store.withAudit(
-        (bg: { id: string }) => ({ ...op('client.break_glass'), clientId: id, breakGlassId: bg.id, details: { hours } }),
-        async (tx) => (await tx.query<{ id: string; expires_at: Date }>(
-          `INSERT INTO break_glass (user_id, client_id, reason, expires_at) VALUES ($1,$2,$3, now() + make_interval(hours => $4)) RETURNING id, expires_at`,
-          [actor.id, id, reason, hours]))[0]!);
+      const row = await store.change({ ...op('client.break_glass'), clientId: id, details: { hours } },
+        (tx) => openBreakGlass(tx, { userId: actor.id!, clientId: id, reason, hours }), (bg) => ({ breakGlassId: bg.id }));
       return { id: row.id, expiresAt: new Date(row.expires_at).toISOString() };
     },
   };

@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
+import type { Queryable } from '../../platform/db.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import type { ApiCaller } from '../practices/store.ts';
+import { findReferralSummary } from '../referrals/referral-store.ts';
 import { capabilityStatement } from './capability.ts';
 import { CODE_SYSTEMS, toCodeSystemResource } from './code-systems.ts';
 import { type GpReferral, parseGpReferral } from './gp-referral.ts';
@@ -44,8 +46,12 @@ export async function fhirRoutes(app: FastifyInstance) {
     return req.apiCaller;
   };
 
-  async function serviceRequestView(sr: ServiceRequestRow) {
-    const [ref] = await app.db.query<{ status: string; urgency: string }>('SELECT status, urgency FROM referrals WHERE id = $1', [sr.referralId]);
+  /** `readBy`: the reading request, audited; null when the request that created the referral echoes it (its own row covers it). */
+  async function serviceRequestView(readBy: FastifyRequest | null, sr: ServiceRequestRow) {
+    const load = async (tx: Queryable) => (sr.referralId ? await findReferralSummary(tx, sr.referralId) : null);
+    // The referral's state is about a client: reading it is audited like any other read.
+    const ref = !readBy ? await load(app.db) : await readBy.store.read({ action: 'referral.service_request_read', activity: ProcessingActivity.Referral,
+      details: { serviceRequestId: sr.id } }, load, (r) => ({ clientId: r?.clientId ?? null }));
     const status = ref?.status === 'closed' ? 'completed' : ref?.status === 'returned' ? 'revoked' : 'active';
     return {
       resourceType: 'ServiceRequest', id: sr.id, meta: { versionId: '1', lastUpdated: new Date(sr.createdAt).toISOString() },
@@ -95,7 +101,7 @@ export async function fhirRoutes(app: FastifyInstance) {
     if (req.body.resourceType !== 'ServiceRequest') throw fhirError(400, [{ code: 'structure', expression: 'resourceType', diagnostics: "Verwacht resourceType 'ServiceRequest' / Expected a ServiceRequest" }]);
     const { sr, created } = await submit(req, req.body);
     reply.header('location', `${baseUrl(req)}/ServiceRequest/${sr.id}/_history/1`).header('etag', 'W/"1"');
-    return send(reply, created ? 201 : 200, await serviceRequestView(sr));
+    return send(reply, created ? 201 : 200, await serviceRequestView(null, sr));
   });
 
   r.post('/fhir/r4', {
@@ -106,7 +112,7 @@ export async function fhirRoutes(app: FastifyInstance) {
     const { sr, created } = await submit(req, req.body);
     const entries = (req.body.entry as { resource?: { resourceType?: string } }[] | undefined) ?? [];
     const lastModified = new Date(sr.createdAt).toISOString();
-    const view = await serviceRequestView(sr);
+    const view = await serviceRequestView(null, sr);
     return send(reply, 200, {
       resourceType: 'Bundle', type: 'transaction-response',
       entry: entries.map((e) => e.resource?.resourceType === 'ServiceRequest'
@@ -122,14 +128,13 @@ export async function fhirRoutes(app: FastifyInstance) {
   }, async (req, reply) => {
     const sr = await findServiceRequest(app.db, callerOf(req).practiceId, req.params.id);
     if (!sr) throw fhirError(404, [{ code: 'not-found', expression: 'ServiceRequest.id', diagnostics: 'Onbekende ServiceRequest / Unknown ServiceRequest' }]);
-    return send(reply.header('etag', 'W/"1"'), 200, await serviceRequestView(sr));
+    return send(reply.header('etag', 'W/"1"'), 200, await serviceRequestView(req, sr));
   });
 
   /** Reading feedback is about a client: audited, and only the referring practice finds its Task. */
   async function readTask(req: FastifyRequest, sr: ServiceRequestRow) {
-    const source = await req.store.withAudit(
-      (t: { clientId: string }) => ({ action: 'referral.feedback_read', activity: ProcessingActivity.Referral, clientId: t.clientId, details: { serviceRequestId: sr.id } }),
-      (tx) => loadTaskSource(tx, sr));
+    const source = await req.store.read({ action: 'referral.feedback_read', activity: ProcessingActivity.Referral, details: { serviceRequestId: sr.id } },
+      (tx) => loadTaskSource(tx, sr), (t) => ({ clientId: t.clientId }));
     return toTask(source);
   }
 

@@ -8,7 +8,8 @@ import { markSafetySignal } from '../clients/safety-signal.ts';
 import { findClientIdByBsn, insertClient } from '../clients/store.ts';
 import { lookupPostcode } from '../org/store.ts';
 import type { ApiCaller } from '../practices/store.ts';
-import { createReferral, getReferral } from '../referrals/referral-store.ts';
+import { getPractice } from '../practices/store.ts';
+import { createReferral, findReferralSummary, getReferral } from '../referrals/referral-store.ts';
 import type { GpReferral } from './gp-referral.ts';
 import { fhirError } from './operation-outcome.ts';
 import type { TaskSource } from './task.ts';
@@ -20,22 +21,30 @@ export type ServiceRequestRow = {
   referralId: string | null; authoredOn: Date | null; createdAt: Date;
 };
 
-const ROW = `SELECT s.id, s.practice_id AS "practiceId", p.name AS "practiceName", p.agb_code AS "practiceAgbCode", s.identifier_system AS "identifierSystem",
+const ROW = `SELECT s.id, s.practice_id AS "practiceId", s.identifier_system AS "identifierSystem",
   s.identifier_value AS "identifierValue", s.referral_id AS "referralId", s.authored_on AS "authoredOn",
   s.created_at AS "createdAt"
-  FROM fhir_service_requests s JOIN gp_practices p ON p.id = s.practice_id`;
+  FROM fhir_service_requests s`;
+type OwnRow = Omit<ServiceRequestRow, 'practiceName' | 'practiceAgbCode'>;
+
+/** The practice's name and AGB code come from the practices module. */
+async function withPractice(q: Queryable, row: OwnRow | undefined): Promise<ServiceRequestRow | null> {
+  if (!row) return null;
+  const p = await getPractice(q, row.practiceId);
+  return { ...row, practiceName: p.name, practiceAgbCode: p.agbCode };
+}
 
 /** A ServiceRequest of this practice; another practice's id is simply not found (no existence leak). */
 export async function findServiceRequest(q: Queryable, practiceId: string, id: string): Promise<ServiceRequestRow | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [row] = await q.query<ServiceRequestRow>(`${ROW} WHERE s.id = $1 AND s.practice_id = $2 AND s.referral_id IS NOT NULL`, [id, practiceId]);
-  return row ?? null;
+  const [row] = await q.query<OwnRow>(`${ROW} WHERE s.id = $1 AND s.practice_id = $2 AND s.referral_id IS NOT NULL`, [id, practiceId]);
+  return withPractice(q, row);
 }
 
 export async function findByIdentifier(q: Queryable, practiceId: string, system: string, value: string): Promise<ServiceRequestRow | null> {
-  const [row] = await q.query<ServiceRequestRow>(
+  const [row] = await q.query<OwnRow>(
     `${ROW} WHERE s.practice_id = $1 AND s.identifier_system = $2 AND s.identifier_value = $3 AND s.referral_id IS NOT NULL`, [practiceId, system, value]);
-  return row ?? null;
+  return withPractice(q, row);
 }
 
 /** Match by BSN (following a merge to the surviving record), or register the client from the referral. */
@@ -65,9 +74,7 @@ export type Received = { serviceRequestId: string; created: boolean; clientId: s
  */
 export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpReferral, attempt = 1): Promise<Received> {
   try {
-    return await store.withAudit(
-      (res: Received) => ({ action: res.created ? 'referral.receive_gp' : 'referral.receive_gp_retry', activity: ProcessingActivity.Referral,
-        clientId: res.clientId, details: { serviceRequestId: res.serviceRequestId, practiceId: caller.practiceId } }),
+    return await store.change({ action: 'referral.receive_gp', activity: ProcessingActivity.Referral, details: { practiceId: caller.practiceId } },
       async (tx) => {
         const [claimed] = await tx.query<{ id: string }>(
           `INSERT INTO fhir_service_requests (practice_id, api_client_id, identifier_system, identifier_value, authored_on)
@@ -75,8 +82,8 @@ export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpRe
           [caller.practiceId, caller.apiClientId, r.identifier.system, r.identifier.value, r.authoredOn]);
         if (!claimed) {
           const first = await findByIdentifier(tx, caller.practiceId, r.identifier.system, r.identifier.value);
-          const [ref] = await tx.query<{ client_id: string }>('SELECT client_id FROM referrals WHERE id = $1', [first!.referralId]);
-          return { serviceRequestId: first!.id, created: false, clientId: ref!.client_id };
+          const ref = await findReferralSummary(tx, first!.referralId!);
+          return { serviceRequestId: first!.id, created: false, clientId: ref!.clientId };
         }
         const district = await lookupPostcode(tx, r.patient.postcode);
         if (!district?.teamId) {
@@ -96,7 +103,9 @@ export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpRe
         });
         await tx.query('UPDATE fhir_service_requests SET referral_id = $2 WHERE id = $1', [claimed.id, referral.id]);
         return { serviceRequestId: claimed.id, created: true, clientId };
-      });
+      },
+      (res: Received) => ({ action: res.created ? 'referral.receive_gp' : 'referral.receive_gp_retry', clientId: res.clientId,
+        details: { serviceRequestId: res.serviceRequestId, practiceId: caller.practiceId } }));
   } catch (e) {
     // Two different referrals for the same new BSN at the same moment: the second finds the client on a retry.
     if (attempt === 1 && e instanceof AppError && e.code === 'duplicate_bsn') return receiveGpReferral(store, caller, r, 2);

@@ -111,9 +111,8 @@ export function registerFhirJobs(jobs: JobRunner, db: Db, policy: WebhookPolicy 
     if (!sr) return;
     // The current Task (not a snapshot): a late retry reports the latest status, never an outdated one.
     const store = new Store(db, systemContext('fhir-subscription'));
-    const task = toTask(await store.withAudit(
-      (t: { clientId: string }) => ({ action: 'referral.feedback_sent', activity: ProcessingActivity.Referral, clientId: t.clientId, details: { serviceRequestId: sr.id, subscriptionId: sub.id, attempt: job.attempts } }),
-      (tx) => loadTaskSource(tx, sr)));
+    const task = toTask(await store.change({ action: 'referral.feedback_sent', activity: ProcessingActivity.Referral, details: { serviceRequestId: sr.id, subscriptionId: sub.id, attempt: job.attempts } },
+      (tx) => loadTaskSource(tx, sr), (t: { clientId: string }) => ({ clientId: t.clientId })));
     const headers: Record<string, string> = {};
     for (const h of sub.headers) {
       const i = h.indexOf(':');

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../platform/access/context.ts';
-import { checkClientAccess } from '../../platform/access/client-access.ts';
+import { addRelation } from '../../platform/access/relations.ts';
 import { Role } from '../../platform/access/roles.ts';
+import { membersWithRole } from '../../platform/auth/users.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
@@ -9,7 +10,8 @@ import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
 import { markSafetySignal } from '../clients/safety-signal.ts';
 import { getClientRow, insertClient } from '../clients/store.ts';
-import { lookupPostcode } from '../org/store.ts';
+import { firstActiveDesk, findTeam, lookupPostcode } from '../org/store.ts';
+import { markPortalRequestHandled } from '../portal/store.ts';
 import { createReferral } from '../referrals/referral-store.ts';
 import { createNotification } from '../wmo/notification-store.ts';
 import { ContactOutcome } from './contact-outcome.ts';
@@ -23,7 +25,7 @@ const activityOf = (outcome: number) => outcome === ContactOutcome.SafetySignal 
   : outcome === ContactOutcome.YouthCare ? ProcessingActivity.YouthCare : ProcessingActivity.FrontDesk;
 
 async function teamOf(tx: Queryable, teamId: string) {
-  const [t] = await tx.query<{ id: string; name: string; kind: string }>('SELECT id, name, kind FROM teams WHERE id = $1', [teamId]);
+  const t = await findTeam(tx, teamId);
   if (!t) throw badRequest('Onbekend team of loket / Unknown team or desk', 'teamId');
   return t;
 }
@@ -58,7 +60,7 @@ export const routeDeskType = { [ContactOutcome.YouthCare]: 'cjg', [ContactOutcom
  * (people without a fixed address or without a BSN are the city desk's daily work).
  */
 async function referToDesk(tx: Queryable, ctx: RequestContext, c: ContactInput, clientId: string, contactId: string, registeringTeamId: string, deskType: string) {
-  const [desk] = await tx.query<{ id: string }>(`SELECT id FROM teams WHERE kind = 'desk' AND desk_type = $1 AND active ORDER BY name LIMIT 1`, [deskType]);
+  const desk = await firstActiveDesk(tx, deskType);
   if (!desk) throw badRequest(`Er is geen actief loket voor deze route (${deskType}) / No active desk for this route`, 'outcome');
   return (await createReferral(tx, ctx, { clientId, teamId: desk.id, toDesk: true, source: 'desk',
     referrer: { name: ctx.actor.name, userId: ctx.actor.id, teamId: registeringTeamId }, reason: c.question,
@@ -70,11 +72,11 @@ async function raiseSafetySignal(tx: Queryable, clientId: string, contactId: str
   const proposed = await postcodeTeamOf(tx, clientId);
   await markSafetySignal(tx, clientId);
   if (proposed && proposed !== registeringTeamId) {
-    await tx.query(`INSERT INTO client_relations (client_id, team_id, reason) VALUES ($1,$2,'safety_signal')`, [clientId, proposed]);
+    await addRelation(tx, { clientId, teamId: proposed, reason: 'safety_signal' });
   }
-  await tx.query(`INSERT INTO user_notifications (user_id, kind, client_id, contact_id)
-    SELECT DISTINCT m.user_id, 'safety_signal', $1::uuid, $2::uuid FROM team_members m JOIN user_roles r ON r.user_id = m.user_id AND r.role = $3
-    WHERE m.team_id = ANY($4::uuid[])`, [clientId, contactId, Role.TeamLead, [registeringTeamId, proposed].filter(Boolean)]);
+  const leads = await membersWithRole(tx, [registeringTeamId, proposed].filter((t): t is string => !!t), Role.TeamLead);
+  await tx.query(`INSERT INTO user_notifications (user_id, kind, client_id, contact_id) SELECT u, 'safety_signal', $1::uuid, $2::uuid FROM unnest($3::uuid[]) AS u`,
+    [clientId, contactId, leads]);
   await enqueue(tx, SAFETY_SIGNAL_REGISTERED, { clientId, contactId }, { uniqueKey: `safety:${contactId}` });
 }
 
@@ -101,9 +103,7 @@ export async function insertContact(tx: Queryable, ctx: RequestContext, c: Conta
   }
   if (clientId && c.outcome === ContactOutcome.SafetySignal) await raiseSafetySignal(tx, clientId, contactId, team.id);
   if (c.portalRequestId) {
-    const done = await tx.query('UPDATE portal_requests SET contact_id = $2, client_id = coalesce(client_id, $3) WHERE id = $1 AND contact_id IS NULL RETURNING id',
-      [c.portalRequestId, contactId, clientId]);
-    if (done.length === 0) throw conflict('Deze digitale vraag is al afgehandeld of bestaat niet / This digital question was already handled or does not exist', 'portal_request_handled');
+    if (!(await markPortalRequestHandled(tx, c.portalRequestId, contactId, clientId))) throw conflict('Deze digitale vraag is al afgehandeld of bestaat niet / This digital question was already handled or does not exist', 'portal_request_handled');
   }
   return { id: contactId, clientId, channel: c.channel, teamId: team.id, teamName: team.name, question: c.question, lifeDomains: c.lifeDomains,
     urgency: c.urgency, outcome: c.outcome, generalProvision: c.generalProvision ?? null, contactedAt: new Date(row!.contacted_at).toISOString(),
@@ -138,17 +138,12 @@ export async function registerContact(store: Store, c: ContactInput, idempotency
     });
   };
 
-  if (!c.clientId) return store.withAudit((v: ContactView) => ({ ...op, clientId: v.clientId, details: { ...op.details, anonymous } }), (tx) => work(tx, null));
+  if (!c.clientId) return store.change({ ...op, details: { ...op.details, anonymous } }, (tx) => work(tx, null), (v: ContactView) => ({ clientId: v.clientId }));
 
   const clientId = c.clientId;
-  const access = await checkClientAccess(store.db, actor, clientId);
-  const [team] = await store.db.query<{ kind: string }>('SELECT kind FROM teams WHERE id = $1', [teamId]);
-  if (!access.allowed && actor.roles.includes(Role.DeskWorker) && team?.kind === 'desk') {
-    return store.withAudit({ ...op, clientId, details: { ...op.details, relationCreated: true } }, async (tx) => {
-      await getClientRow(tx, clientId); // 404, not a foreign-key error, for an unknown client
-      await tx.query(`INSERT INTO client_relations (client_id, user_id, team_id, reason) VALUES ($1,$2,$3,'contact')`, [clientId, actor.id, teamId]);
-      return work(tx, clientId);
-    });
-  }
-  return store.withClient(clientId, op, (tx) => work(tx, clientId));
+  const team = await findTeam(store.db, teamId);
+  // The person is at the desk or on the phone: a desk worker registering the contact becomes involved.
+  const establish = actor.roles.includes(Role.DeskWorker) && team?.kind === 'desk'
+    ? { teamId, reason: 'contact', getClient: getClientRow } : undefined;
+  return store.changeClient(clientId, op, (tx) => work(tx, clientId), establish);
 }

@@ -7,8 +7,12 @@ import { displayName } from '../clients/names.ts';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { registerContact } from './contact-store.ts';
 import { contactFigures, ContactFigures } from './figures.ts';
-import { ContactInput, ContactView, TimelineEntry } from './schemas.ts';
-import { clientTimeline, type TimelineType } from './timeline.ts';
+import { listConsents } from '../clients/consent.ts';
+import { listMerges } from '../clients/merge.ts';
+import { clientSummaries, loadClientView } from '../clients/store.ts';
+import { teamNames } from '../org/store.ts';
+import { ClientFile, ContactInput, ContactView, TimelineEntry } from './schemas.ts';
+import { clientTimeline, type TimelineType, timelineEntries } from './timeline.ts';
 
 const TYPES = ['contact', 'referral', 'notification'] as const;
 
@@ -21,6 +25,15 @@ export async function intakeRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Register a contact and start what its outcome asks for (referral, Wmo notification, safety signal), in one step',
       body: ContactInput, response: { 201: ContactView } },
   }, async (req, reply) => reply.status(201).send(await registerContact(req.store, req.body, idempotencyKeyOf(req))));
+
+  // The client page: record, consents, merges and timeline in one read with one audit row.
+  r.get('/api/v1/clients/:id/file', {
+    config: { permission: 'client.read' },
+    schema: { tags: ['clients'], summary: 'The client page in one call: record, consents, merges and timeline (one audit row)',
+      params: z.object({ id: z.uuid() }), response: { 200: ClientFile } },
+  }, async (req) => req.store.readClient(req.params.id, { action: 'client.read', activity: ProcessingActivity.ClientRegistration, details: { parts: ['record', 'consents', 'merges', 'timeline'] } },
+    async (tx) => ({ client: await loadClientView(tx, req.params.id), consents: await listConsents(tx, req.params.id),
+      merges: await listMerges(tx, req.params.id), timeline: await timelineEntries(tx, req.params.id, []) })));
 
   r.get('/api/v1/clients/:id/timeline', {
     config: { permission: 'client.read' },
@@ -37,13 +50,21 @@ export async function intakeRoutes(app: FastifyInstance) {
     config: { permission: 'notifications.self' },
     schema: { tags, summary: 'My notifications (e.g. a safety signal for the team lead), newest first',
       response: { 200: z.array(z.object({ id: z.uuid(), kind: z.string(), clientId: z.uuid().nullable(), clientName: z.string().nullable(), teamName: z.string().nullable(), createdAt: z.string(), read: z.boolean() })) } },
-  }, async (req) => req.store.withClientList({ action: 'notification.list', activity: ProcessingActivity.FrontDesk }, async (tx) => {
-    const rows = await tx.query<{ id: string; kind: string; client_id: string | null; surname: string | null; first_names: string | null; surname_prefix: string | null; team: string | null; created_at: Date; read_at: Date | null }>(
-      `SELECT n.id, n.kind, n.client_id, c.surname, c.first_names, c.surname_prefix, t.name AS team, n.created_at, n.read_at
-       FROM user_notifications n LEFT JOIN clients c ON c.id = n.client_id LEFT JOIN contacts k ON k.id = n.contact_id LEFT JOIN teams t ON t.id = k.team_id
-       WHERE n.user_id = $1 ORDER BY n.created_at DESC LIMIT 100`, [req.ctx!.actor.id]);
-    return { result: rows.map((r) => ({ id: r.id, kind: r.kind, clientId: r.client_id, clientName: r.surname ? displayName({ firstNames: r.first_names, surnamePrefix: r.surname_prefix, surname: r.surname }) : null,
-      teamName: r.team, createdAt: new Date(r.created_at).toISOString(), read: r.read_at !== null })), clientIds: rows.flatMap((r) => (r.client_id ? [r.client_id] : [])) };
+  }, async (req) => req.store.readClients({ action: 'notification.list', activity: ProcessingActivity.FrontDesk }, async (tx, visible) => {
+    // The client's name only for whoever may see the client; the notification itself stays.
+    const params: unknown[] = [req.ctx!.actor.id];
+    const rows = await tx.query<{ id: string; kind: string; client_id: string | null; client_visible: boolean; team_id: string | null; created_at: Date; read_at: Date | null }>(
+      `SELECT n.id, n.kind, n.client_id, (n.client_id IS NOT NULL AND ${visible('n.client_id', (v) => { params.push(v); return `$${params.length}`; })}) AS client_visible,
+         k.team_id, n.created_at, n.read_at
+       FROM user_notifications n LEFT JOIN contacts k ON k.id = n.contact_id
+       WHERE n.user_id = $1 ORDER BY n.created_at DESC LIMIT 100`, params);
+    const clients = await clientSummaries(tx, rows.flatMap((r) => (r.client_id && r.client_visible ? [r.client_id] : [])));
+    const teams = await teamNames(tx, rows.map((r) => r.team_id));
+    const shown = (r: (typeof rows)[number]) => (r.client_id && r.client_visible ? clients.get(r.client_id) : undefined);
+    return { result: rows.map((r) => { const c = shown(r); return { id: r.id, kind: r.kind, clientId: r.client_id,
+      clientName: c ? displayName({ firstNames: c.firstNames, surnamePrefix: c.surnamePrefix, surname: c.surname }) : null,
+      teamName: r.team_id ? teams.get(r.team_id) ?? null : null, createdAt: new Date(r.created_at).toISOString(), read: r.read_at !== null }; }),
+      clientIds: rows.flatMap((r) => (r.client_id && shown(r) ? [r.client_id] : [])) };
   }));
 
   r.post('/api/v1/me/notifications/:id/read', {

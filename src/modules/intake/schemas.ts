@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientInput } from '../clients/schemas.ts';
+import { ClientInput, ClientView, ConsentView, MergeListItem } from '../clients/schemas.ts';
 import { CHANNELS } from './contact-outcome.ts';
 import { LIFE_DOMAINS, URGENCIES } from './life-domains.ts';
 
@@ -56,3 +56,16 @@ export const TimelineEntry = z.object({
   userName: z.string().nullable().describe('who'),
   details: z.record(z.string(), z.unknown()),
 });
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/**
+ * Everything the client page shows at once, in one audited read: one look at a client is one
+ * audit row (NEN 7513), however many parts the page has.
+ */
+export const ClientFile = z.object({
+  client: ClientView,
+  consents: z.array(ConsentView),
+  merges: z.array(MergeListItem),
+  timeline: z.array(TimelineEntry),
+});
+export type ClientFile = z.infer<typeof ClientFile>;

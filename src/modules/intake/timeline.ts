@@ -1,7 +1,12 @@
+import type { Queryable } from '../../platform/db.ts';
 import type { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import type { Store } from '../../platform/store.ts';
+import { userNames } from '../../platform/auth/users.ts';
 import { mergedIdsOf } from '../clients/merge.ts';
+import { teamNames } from '../org/store.ts';
+import { referralsOfClients } from '../referrals/referral-store.ts';
+import { notificationsOfClients } from '../wmo/notification-store.ts';
 import { assessmentDeadline } from '../wmo/wmo-process.ts';
 import { type ContactOutcome, contactOutcomeLabels } from './contact-outcome.ts';
 import type { TimelineEntry } from './schemas.ts';
@@ -14,33 +19,34 @@ type Entry = z.infer<typeof TimelineEntry>;
  * (and later case events), including records merged into this one. Each entry says who and which desk.
  */
 export function clientTimeline(store: Store, clientId: string, types: TimelineType[]) {
+  return store.readClient(clientId, { action: 'client.timeline', activity: ProcessingActivity.ClientRegistration, details: { types } },
+    (tx) => timelineEntries(tx, clientId, types));
+}
+
+/** The timeline in the caller's (already checked and audited) transaction. */
+export async function timelineEntries(tx: Queryable, clientId: string, types: TimelineType[]): Promise<Entry[]> {
   const want = (t: TimelineType) => types.length === 0 || types.includes(t);
-  return store.withClient(clientId, { action: 'client.timeline', activity: ProcessingActivity.ClientRegistration, details: { types } }, async (tx) => {
-    const ids = await mergedIdsOf(tx, clientId);
-    const out: Entry[] = [];
-    if (want('contact')) {
-      const rows = await tx.query<{ id: string; at: Date; outcome: ContactOutcome; question: string; team: string; who: string | null; channel: string; life_domains: string[]; urgency: string; general_provision: string | null }>(
-        `SELECT c.id, c.contacted_at AS at, c.outcome, c.question, t.name AS team, u.display_name AS who, c.channel, c.life_domains, c.urgency, c.general_provision
-         FROM contacts c JOIN teams t ON t.id = c.team_id LEFT JOIN users u ON u.id = c.registered_by WHERE c.client_id = ANY($1::uuid[])`, [ids]);
-      out.push(...rows.map((r) => ({ type: 'contact' as const, id: r.id, at: new Date(r.at).toISOString(), title: contactOutcomeLabels[r.outcome].nl, summary: r.question,
-        teamName: r.team, userName: r.who, details: { channel: r.channel, outcome: r.outcome, lifeDomains: r.life_domains, urgency: r.urgency, generalProvision: r.general_provision } })));
-    }
-    if (want('referral')) {
-      const rows = await tx.query<{ id: string; at: Date; status: string; reason: string; to_team: string; from_team: string | null; who: string | null; source: string; organisation: string | null }>(
-        `SELECT r.id, r.created_at AS at, r.status, r.reason, t.name AS to_team, ft.name AS from_team, coalesce(u.display_name, r.referrer_name) AS who, r.source, r.referrer_organisation AS organisation
-         FROM referrals r JOIN teams t ON t.id = r.team_id LEFT JOIN teams ft ON ft.id = r.referrer_team_id LEFT JOIN users u ON u.id = r.referrer_user_id
-         WHERE r.client_id = ANY($1::uuid[])`, [ids]);
-      out.push(...rows.map((r) => ({ type: 'referral' as const, id: r.id, at: new Date(r.at).toISOString(), title: `Verwijzing naar ${r.to_team} (${r.status})`, summary: r.reason,
-        teamName: r.from_team ?? r.organisation, userName: r.who, details: { toTeam: r.to_team, status: r.status, source: r.source } })));
-    }
-    if (want('notification')) {
-      const rows = await tx.query<{ id: string; at: Date; notified_on: string; team: string | null; who: string | null; reported_by: string }>(
-        `SELECT n.id, n.created_at AS at, n.notified_on::text AS notified_on, t.name AS team, u.display_name AS who, n.reported_by
-         FROM wmo_notifications n LEFT JOIN teams t ON t.id = n.team_id LEFT JOIN users u ON u.id = n.created_by WHERE n.client_id = ANY($1::uuid[])`, [ids]);
-      out.push(...rows.map((r) => ({ type: 'notification' as const, id: r.id, at: new Date(r.at).toISOString(),
-        title: `Wmo-melding, onderzoek uiterlijk ${assessmentDeadline(r.notified_on)}`, summary: null, teamName: r.team, userName: r.who,
-        details: { notifiedOn: r.notified_on, assessmentDeadline: assessmentDeadline(r.notified_on), reportedBy: r.reported_by } })));
-    }
-    return out.sort((a, b) => b.at.localeCompare(a.at) || a.type.localeCompare(b.type));
-  });
+  const ids = await mergedIdsOf(tx, clientId);
+  const out: Entry[] = [];
+  // Team and user names come from their owners (org, platform), looked up once for all entries.
+  const contacts = want('contact') ? await tx.query<{ id: string; at: Date; outcome: ContactOutcome; question: string; team_id: string; registered_by: string | null;
+      channel: string; life_domains: string[]; urgency: string; general_provision: string | null }>(
+    `SELECT id, contacted_at AS at, outcome, question, team_id, registered_by, channel, life_domains, urgency, general_provision
+     FROM contacts WHERE client_id = ANY($1::uuid[])`, [ids]) : [];
+  const referrals = want('referral') ? await referralsOfClients(tx, ids) : [];
+  const notifications = want('notification') ? await notificationsOfClients(tx, ids) : [];
+  const teams = await teamNames(tx, [...contacts.map((c) => c.team_id), ...referrals.flatMap((r) => [r.teamId, r.referrerTeamId]), ...notifications.map((n) => n.teamId)]);
+  const users = await userNames(tx, [...contacts.map((c) => c.registered_by), ...referrals.map((r) => r.referrerUserId), ...notifications.map((n) => n.createdBy)]);
+  const teamName = (id: string | null) => (id ? teams.get(id) ?? null : null);
+  const userName = (id: string | null) => (id ? users.get(id) ?? null : null);
+  out.push(...contacts.map((r) => ({ type: 'contact' as const, id: r.id, at: new Date(r.at).toISOString(), title: contactOutcomeLabels[r.outcome].nl, summary: r.question,
+    teamName: teamName(r.team_id), userName: userName(r.registered_by),
+    details: { channel: r.channel, outcome: r.outcome, lifeDomains: r.life_domains, urgency: r.urgency, generalProvision: r.general_provision } })));
+  out.push(...referrals.map((r) => ({ type: 'referral' as const, id: r.id, at: new Date(r.createdAt).toISOString(), title: `Verwijzing naar ${teamName(r.teamId)} (${r.status})`,
+    summary: r.reason, teamName: teamName(r.referrerTeamId) ?? r.referrerOrganisation, userName: userName(r.referrerUserId) ?? r.referrerName,
+    details: { toTeam: teamName(r.teamId), status: r.status, source: r.source } })));
+  out.push(...notifications.map((r) => ({ type: 'notification' as const, id: r.id, at: new Date(r.createdAt).toISOString(),
+    title: `Wmo-melding, onderzoek uiterlijk ${assessmentDeadline(r.notifiedOn)}`, summary: null, teamName: teamName(r.teamId), userName: userName(r.createdBy),
+    details: { notifiedOn: r.notifiedOn, assessmentDeadline: assessmentDeadline(r.notifiedOn), reportedBy: r.reportedBy } })));
+  return out.sort((a, b) => b.at.localeCompare(a.at) || a.type.localeCompare(b.type));
 }

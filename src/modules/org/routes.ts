@@ -5,20 +5,16 @@ import { ProcessingActivity } from '../../platform/audit.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { formatPostcode, normalisePostcode, parsePostcodeCsv } from './postcode.ts';
 import { listAreas, listDistricts, listRegions, listTeams, lookupPostcode } from './store.ts';
+import { DeskType, District, Named, PostcodeImport, PostcodeLookup, PostcodeRange, Team, TeamKind } from './schemas.ts';
 
-const Named = z.object({ id: z.uuid(), name: z.string() });
-const Team = z.object({ id: z.uuid(), name: z.string(), kind: z.enum(['neighbourhood_team', 'desk']),
-  deskType: z.enum(['vraagwijzer', 'cov', 'jongerenloket', 'cjg']).nullable(), regionId: z.uuid().nullable(), regionName: z.string().nullable(), active: z.boolean() });
 const TeamInput = z.object({
   name: z.string().trim().min(2).max(120),
-  kind: z.enum(['neighbourhood_team', 'desk']),
-  deskType: z.enum(['vraagwijzer', 'cov', 'jongerenloket', 'cjg']).nullable().optional(),
+  kind: TeamKind,
+  deskType: DeskType.nullable().optional(),
   regionId: z.uuid().nullable().optional(),
   active: z.boolean().optional(),
 });
-const District = z.object({ id: z.uuid(), name: z.string(), areaId: z.uuid(), areaName: z.string(), teamId: z.uuid().nullable(), teamName: z.string().nullable() });
 const DistrictInput = z.object({ name: z.string().trim().min(2).max(120), areaId: z.uuid(), teamId: z.uuid().nullable() });
-const PostcodeRange = z.object({ id: z.uuid(), from: z.string(), to: z.string(), districtId: z.uuid(), districtName: z.string() });
 const IdParams = z.object({ id: z.uuid() });
 
 const uniqueName = (e: unknown, field: string) => {
@@ -46,7 +42,7 @@ export async function orgRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const b = req.body;
       checkTeam(b);
-      const row = await req.store.withAudit({ action: 'team.create', activity: ProcessingActivity.Administration, details: { name: b.name } }, async (tx) =>
+      const row = await req.store.change({ action: 'team.create', activity: ProcessingActivity.Administration, details: { name: b.name } }, async (tx) =>
         (await tx.query<{ id: string; name: string }>(`INSERT INTO teams (name, kind, desk_type, region_id) VALUES ($1,$2,$3,$4) RETURNING id, name`,
           [b.name, b.kind, b.kind === 'desk' ? b.deskType : null, b.regionId ?? null]))[0]!).catch((e) => { throw uniqueName(e, 'regionId'); });
       return reply.status(201).send(row);
@@ -55,7 +51,7 @@ export async function orgRoutes(app: FastifyInstance) {
     async (req) => {
       const b = req.body;
       checkTeam(b);
-      const row = await req.store.withAudit({ action: 'team.update', activity: ProcessingActivity.Administration, details: { teamId: req.params.id } }, async (tx) =>
+      const row = await req.store.change({ action: 'team.update', activity: ProcessingActivity.Administration, details: { teamId: req.params.id } }, async (tx) =>
         (await tx.query<{ id: string; name: string }>(`UPDATE teams SET name=$2, kind=$3, desk_type=$4, region_id=$5, active=coalesce($6, active) WHERE id=$1 RETURNING id, name`,
           [req.params.id, b.name, b.kind, b.kind === 'desk' ? b.deskType : null, b.regionId ?? null, b.active ?? null]))[0]).catch((e) => { throw uniqueName(e, 'regionId'); });
       if (!row) throw notFound('Team niet gevonden / Team not found');
@@ -67,7 +63,7 @@ export async function orgRoutes(app: FastifyInstance) {
   r.post('/api/v1/districts', { config: { permission: 'org.write' }, schema: { tags, summary: 'Create a district', body: DistrictInput, response: { 201: Named } } },
     async (req, reply) => {
       const b = req.body;
-      const row = await req.store.withAudit({ action: 'district.create', activity: ProcessingActivity.Administration, details: { name: b.name } }, async (tx) =>
+      const row = await req.store.change({ action: 'district.create', activity: ProcessingActivity.Administration, details: { name: b.name } }, async (tx) =>
         (await tx.query<{ id: string; name: string }>('INSERT INTO districts (name, area_id, team_id) VALUES ($1,$2,$3) RETURNING id, name', [b.name, b.areaId, b.teamId]))[0]!)
         .catch((e) => { throw uniqueName(e, 'areaId'); });
       return reply.status(201).send(row);
@@ -75,7 +71,7 @@ export async function orgRoutes(app: FastifyInstance) {
   r.put('/api/v1/districts/:id', { config: { permission: 'org.write' }, schema: { tags, summary: 'Change a district (e.g. its team)', params: IdParams, body: DistrictInput, response: { 200: Named } } },
     async (req) => {
       const b = req.body;
-      const row = await req.store.withAudit({ action: 'district.update', activity: ProcessingActivity.Administration, details: { districtId: req.params.id, teamId: b.teamId } }, async (tx) =>
+      const row = await req.store.change({ action: 'district.update', activity: ProcessingActivity.Administration, details: { districtId: req.params.id, teamId: b.teamId } }, async (tx) =>
         (await tx.query<{ id: string; name: string }>('UPDATE districts SET name=$2, area_id=$3, team_id=$4 WHERE id=$1 RETURNING id, name', [req.params.id, b.name, b.areaId, b.teamId]))[0])
         .catch((e) => { throw uniqueName(e, 'teamId'); });
       if (!row) throw notFound('Wijk niet gevonden / District not found');
@@ -94,7 +90,7 @@ export async function orgRoutes(app: FastifyInstance) {
       tags, summary: 'Import postcode ranges from CSV (header: from,to,district); all or nothing',
       querystring: z.object({ mode: z.enum(['replace', 'append']).default('replace') }),
       body: z.string().min(1).max(2_000_000),
-      response: { 200: z.object({ imported: z.number(), mode: z.string() }) },
+      response: { 200: PostcodeImport },
     },
   }, async (req) => {
     const { rows, errors } = parsePostcodeCsv(req.body);
@@ -108,7 +104,7 @@ export async function orgRoutes(app: FastifyInstance) {
     }
     if (rows.length === 0) throw badRequest('Het bestand bevat geen postcodereeksen / The file holds no ranges', 'body');
     const mode = req.query.mode;
-    await req.store.withAudit({ action: 'postcode_ranges.import', activity: ProcessingActivity.Administration, details: { count: rows.length, mode } }, async (tx) => {
+    await req.store.change({ action: 'postcode_ranges.import', activity: ProcessingActivity.Administration, details: { count: rows.length, mode } }, async (tx) => {
       if (mode === 'replace') await tx.query('DELETE FROM postcode_ranges');
       for (const row of rows) {
         await tx.query('INSERT INTO postcode_ranges (from_postcode, to_postcode, district_id) VALUES ($1,$2,$3)', [row.from, row.to, districts.get(row.district.toLowerCase())]);
@@ -120,7 +116,7 @@ export async function orgRoutes(app: FastifyInstance) {
   r.get('/api/v1/postcode-lookups/:postcode', {
     config: { permission: 'org.read' },
     schema: { tags, summary: 'Which district and team serve a postcode', params: z.object({ postcode: z.string().max(10) }),
-      response: { 200: z.object({ postcode: z.string(), districtId: z.uuid(), districtName: z.string(), areaName: z.string(), teamId: z.uuid().nullable(), teamName: z.string().nullable() }) } },
+      response: { 200: PostcodeLookup } },
   }, async (req) => {
     const pc = normalisePostcode(req.params.postcode);
     if (!pc) throw badRequest('Ongeldige postcode; gebruik 1234 AB / Invalid postcode; use 1234 AB', 'postcode');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { maskBsn } from '../clients/bsn.ts';
+import { teamNames } from '../org/store.ts';
 import { citizenAuth, requireCitizen } from './citizen-auth.ts';
 import { AccessLogEntry, PortalReceipt, PortalRequestInput, PortalRequestStatus, portalStore } from './store.ts';
 
@@ -58,14 +59,16 @@ export async function portalRoutes(app: FastifyInstance) {
       response: { 200: z.array(z.object({ id: z.uuid(), reference: z.string(), createdAt: z.string(), clientId: z.uuid().nullable(), citizenName: z.string(),
         onBehalfOf: z.object({ name: z.string(), birthDate: z.string().nullable().optional(), relation: z.string() }).nullable(), question: z.string(),
         lifeDomains: z.array(z.string()), contactPreference: z.string(), contactValue: z.string().nullable(), deskName: z.string() })) } },
-  }, async (req) => req.store.withClientList({ action: 'portal_request.list', activity: ProcessingActivity.FrontDesk }, async (tx) => {
+    // A digital question is addressed to a desk: the desk it was sent to is its need-to-know.
+  }, async (req) => req.store.readClients({ action: 'portal_request.list', activity: ProcessingActivity.FrontDesk }, async (tx) => {
     const rows = await tx.query<{ id: string; reference: string; created_at: Date; client_id: string | null; citizen_name: string; on_behalf_of: null; question: string;
-      life_domains: string[]; contact_preference: string; contact_value: string | null; desk: string }>(
-      `SELECT p.id, p.reference, p.created_at, p.client_id, p.citizen_name, p.on_behalf_of, p.question, p.life_domains, p.contact_preference, p.contact_value, t.name AS desk
-       FROM portal_requests p JOIN teams t ON t.id = p.desk_team_id WHERE p.contact_id IS NULL AND p.desk_team_id = ANY($1::uuid[]) ORDER BY p.created_at LIMIT 200`,
+      life_domains: string[]; contact_preference: string; contact_value: string | null; desk_team_id: string }>(
+      `SELECT p.id, p.reference, p.created_at, p.client_id, p.citizen_name, p.on_behalf_of, p.question, p.life_domains, p.contact_preference, p.contact_value, p.desk_team_id
+       FROM portal_requests p WHERE p.contact_id IS NULL AND p.desk_team_id = ANY($1::uuid[]) ORDER BY p.created_at LIMIT 200`,
       [req.ctx!.actor.teamIds]);
+    const desks = await teamNames(tx, rows.map((p) => p.desk_team_id));
     const result = rows.map((p) => ({ id: p.id, reference: p.reference, createdAt: new Date(p.created_at).toISOString(), clientId: p.client_id, citizenName: p.citizen_name,
-      onBehalfOf: p.on_behalf_of, question: p.question, lifeDomains: p.life_domains, contactPreference: p.contact_preference, contactValue: p.contact_value, deskName: p.desk }));
+      onBehalfOf: p.on_behalf_of, question: p.question, lifeDomains: p.life_domains, contactPreference: p.contact_preference, contactValue: p.contact_value, deskName: desks.get(p.desk_team_id) ?? '' }));
     return { result, clientIds: rows.flatMap((p) => (p.client_id ? [p.client_id] : [])) };
   }));
 }

@@ -5,8 +5,15 @@ import { sha256 } from '../../platform/auth/sessions.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
-import { insertClient } from '../clients/store.ts';
-import { contactOutcomeLabels, type ContactOutcome } from '../intake/contact-outcome.ts';
+import { addRelation } from '../../platform/access/relations.ts';
+import { staffActionsOn } from '../../platform/audit-events.ts';
+import { teamIdsOfUsers } from '../../platform/auth/users.ts';
+import { mergedIdsOf } from '../clients/merge.ts';
+import { findClientIdByBsn, insertClient } from '../clients/store.ts';
+import { contactOutcomes } from '../intake/contact-lookup.ts';
+import { firstActiveDesk, teamNames, teamsByIds } from '../org/store.ts';
+import { referralsOfContacts } from '../referrals/referral-store.ts';
+import { contactOutcomeLabels } from '../intake/contact-outcome.ts';
 import { LIFE_DOMAINS } from '../intake/life-domains.ts';
 import type { Citizen } from './citizen-auth.ts';
 
@@ -29,7 +36,7 @@ export const AccessLogEntry = z.object({ at: z.string(), organisation: z.string(
 
 /** The desk that receives questions from the digital channel: the first VraagWijzer desk (configurable later). */
 async function digitalDesk(tx: Queryable) {
-  const [d] = await tx.query<{ id: string; name: string }>(`SELECT id, name FROM teams WHERE kind = 'desk' AND desk_type = 'vraagwijzer' AND active ORDER BY name LIMIT 1`);
+  const d = await firstActiveDesk(tx, 'vraagwijzer');
   if (!d) throw badRequest('Er is geen loket ingesteld voor digitale vragen / No desk set up for digital questions');
   return d;
 }
@@ -40,16 +47,19 @@ async function digitalDesk(tx: Queryable) {
  * client record by BSN and makes the desk involved, so the desk can open it.
  */
 export function portalStore(store: Store, citizen: Citizen) {
-  const clientIdsOf = async (tx: Queryable) => (await tx.query<{ id: string }>('SELECT id FROM clients WHERE bsn = $1', [citizen.bsn])).map((r) => r.id);
+  /** The citizen's client record (the surviving one after a merge) and the records merged into it. */
+  const clientIdsOf = async (tx: Queryable) => {
+    const id = await findClientIdByBsn(tx, citizen.bsn);
+    return id ? mergedIdsOf(tx, id) : [];
+  };
   return {
-    submit: (input: PortalRequestInput, key?: string) => store.withAudit(
-      (r: z.infer<typeof PortalReceipt> & { clientId: string | null }) => ({ action: 'portal.request.create', activity: ProcessingActivity.FrontDesk, clientId: r.clientId, details: { requestId: r.id } }),
+    submit: (input: PortalRequestInput, key?: string) => store.change({ action: 'portal.request.create', activity: ProcessingActivity.FrontDesk },
       (tx) => once(tx, `citizen:${sha256(citizen.bsn)}:portal.request`, key, input, async () => {
         const desk = await digitalDesk(tx);
         let clientId: string | null = null;
         if (!input.onBehalfOf) {
           clientId = (await clientIdsOf(tx))[0] ?? null;
-          if (clientId) await tx.query(`INSERT INTO client_relations (client_id, team_id, reason) VALUES ($1,$2,'digital_channel')`, [clientId, desk.id]);
+          if (clientId) await addRelation(tx, { clientId, teamId: desk.id, reason: 'digital_channel' });
           else {
             clientId = await insertClient(tx, { bsn: citizen.bsn, firstNames: citizen.givenName, surname: citizen.familyName, nameUsage: 'E', gender: '0',
               noFixedAddress: false, communicationNeeds: [], persons: [],
@@ -65,31 +75,36 @@ export function portalStore(store: Store, citizen: Citizen) {
           [reference, citizen.bsn, citizen.name, clientId, input.onBehalfOf ? JSON.stringify(input.onBehalfOf) : null, input.question, input.lifeDomains,
             input.contactPreference, input.contactValue ?? null, desk.id]);
         return { id: row!.id, reference, createdAt: new Date(row!.created_at).toISOString(), deskName: desk.name, clientId };
-      })),
+      }), (r: z.infer<typeof PortalReceipt> & { clientId: string | null }) => ({ clientId: r.clientId, details: { requestId: r.id } })),
 
     /** Status of the citizen's own questions: received, or handled with the outcome and any referral. */
-    requests: () => store.withAudit({ action: 'portal.requests.read', activity: ProcessingActivity.FrontDesk }, async (tx) => {
-      const rows = await tx.query<{ id: string; reference: string; created_at: Date; question: string; on_behalf_of: { name: string } | null; desk: string;
-        outcome: ContactOutcome | null; team: string | null; status: string | null }>(
-        `SELECT p.id, p.reference, p.created_at, p.question, p.on_behalf_of, d.name AS desk, c.outcome, rt.name AS team, r.status
-         FROM portal_requests p JOIN teams d ON d.id = p.desk_team_id LEFT JOIN contacts c ON c.id = p.contact_id
-         LEFT JOIN referrals r ON r.contact_id = c.id LEFT JOIN teams rt ON rt.id = r.team_id
-         WHERE p.citizen_bsn = $1 ORDER BY p.created_at DESC`, [citizen.bsn]);
-      return rows.map((r) => ({ id: r.id, reference: r.reference, createdAt: new Date(r.created_at).toISOString(), question: r.question,
-        onBehalfOf: r.on_behalf_of?.name ?? null, status: r.outcome ? 'handled' as const : 'received' as const, deskName: r.desk,
-        outcome: r.outcome ? contactOutcomeLabels[r.outcome].nl : null, referral: r.team ? { teamName: r.team, status: r.status! } : null }));
+    requests: () => store.read({ action: 'portal.requests.read', activity: ProcessingActivity.FrontDesk }, async (tx) => {
+      const rows = await tx.query<{ id: string; reference: string; created_at: Date; question: string; on_behalf_of: { name: string } | null; desk_team_id: string; contact_id: string | null }>(
+        `SELECT id, reference, created_at, question, on_behalf_of, desk_team_id, contact_id FROM portal_requests WHERE citizen_bsn = $1 ORDER BY created_at DESC`, [citizen.bsn]);
+      const contactIds = rows.flatMap((r) => (r.contact_id ? [r.contact_id] : []));
+      const outcomes = await contactOutcomes(tx, contactIds);
+      const referrals = await referralsOfContacts(tx, contactIds);
+      const teams = await teamNames(tx, [...rows.map((r) => r.desk_team_id), ...[...referrals.values()].map((r) => r.teamId)]);
+      return rows.map((r) => {
+        const outcome = r.contact_id ? outcomes.get(r.contact_id) ?? null : null;
+        const referral = r.contact_id ? referrals.get(r.contact_id) : undefined;
+        return { id: r.id, reference: r.reference, createdAt: new Date(r.created_at).toISOString(), question: r.question,
+          onBehalfOf: r.on_behalf_of?.name ?? null, status: outcome ? 'handled' as const : 'received' as const, deskName: teams.get(r.desk_team_id) ?? '',
+          outcome: outcome ? contactOutcomeLabels[outcome].nl : null, referral: referral ? { teamName: teams.get(referral.teamId) ?? '', status: referral.status } : null };
+      });
     }),
 
     /**
      * Who in the municipality looked at the citizen's file, from the audit log: the desks and teams
      * of the professionals (not their names), when, and what kind of action.
      */
-    accessLog: () => store.withAudit({ action: 'portal.access_log.read', activity: ProcessingActivity.Oversight }, async (tx) => {
+    accessLog: () => store.read({ action: 'portal.access_log.read', activity: ProcessingActivity.Oversight }, async (tx) => {
       const ids = await clientIdsOf(tx);
-      const rows = await tx.query<{ at: Date; action: string; teams: string | null }>(
-        `SELECT a.at, a.action, (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = a.actor_user_id) AS teams
-         FROM audit_log a WHERE a.client_id = ANY($1::uuid[]) AND a.actor_user_id IS NOT NULL AND a.outcome = 'success' ORDER BY a.id DESC LIMIT 200`, [ids]);
-      return rows.map((r) => ({ at: new Date(r.at).toISOString(), organisation: r.teams ?? 'Gemeente Rotterdam', what: describe(r.action) }));
+      const rows = await staffActionsOn(tx, ids);
+      const teamsOf = await teamIdsOfUsers(tx, rows.map((r) => r.actorUserId));
+      const teams = await teamsByIds(tx, [...teamsOf.values()].flat()); // ordered by name
+      const organisation = (userId: string) => teams.filter((t) => teamsOf.get(userId)?.includes(t.id)).map((t) => t.name).join(', ') || 'Gemeente Rotterdam';
+      return rows.map((r) => ({ at: new Date(r.at).toISOString(), organisation: organisation(r.actorUserId), what: describe(r.action) }));
     }),
   };
 }
@@ -100,3 +115,10 @@ const describe = (action: string) => action.startsWith('client.read') || action 
   : action.startsWith('referral.') ? 'Verwijzing behandeld / Handled a referral'
   : action.startsWith('client.') ? 'Gegevens bijgewerkt / Updated your details'
   : 'Dossier gebruikt / Used your file';
+
+/** A desk handled a digital question with a contact; false when it was already handled or does not exist. */
+export async function markPortalRequestHandled(tx: Queryable, requestId: string, contactId: string, clientId: string | null): Promise<boolean> {
+  const done = await tx.query('UPDATE portal_requests SET contact_id = $2, client_id = coalesce(client_id, $3) WHERE id = $1 AND contact_id IS NULL RETURNING id',
+    [requestId, contactId, clientId]);
+  return done.length > 0;
+}

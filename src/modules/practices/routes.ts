@@ -32,11 +32,16 @@ const TokenBody = z.object({
 });
 
 /** `Authorization: Basic base64(id:secret)` (RFC 6749 §2.3.1), the alternative to form fields. */
-function basicCredentials(req: FastifyRequest): { id: string; secret: string } | null {
+function basicCredentials(req: FastifyRequest): { id: string; secret: string } | 'malformed' | null {
   const m = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
   if (!m) return null;
   const [id, ...rest] = Buffer.from(m[1]!, 'base64').toString('utf8').split(':');
-  return id && rest.length ? { id: decodeURIComponent(id), secret: decodeURIComponent(rest.join(':')) } : null;
+  if (!id || rest.length === 0) return null;
+  try {
+    return { id: decodeURIComponent(id), secret: decodeURIComponent(rest.join(':')) };
+  } catch {
+    return 'malformed'; // e.g. 'a%zz': not form-urlencoded as RFC 6749 §2.3.1 asks
+  }
 }
 
 /**
@@ -69,6 +74,7 @@ export const practiceRoutes = fp(async (app: FastifyInstance) => {
     const fail = (status: number, error: string, description: string) => reply.status(status).send({ error, error_description: description });
     if (req.body.grant_type !== 'client_credentials') return fail(400, 'unsupported_grant_type', 'Only grant_type=client_credentials is supported');
     const basic = basicCredentials(req);
+    if (basic === 'malformed') return fail(400, 'invalid_request', 'Malformed client credentials in the Authorization header (RFC 6749 section 2.3.1)');
     const id = basic?.id ?? req.body.client_id;
     const secret = basic?.secret ?? req.body.client_secret;
     if (!id || !secret) return fail(400, 'invalid_request', 'client_id and client_secret are required');
@@ -92,13 +98,13 @@ export const practiceRoutes = fp(async (app: FastifyInstance) => {
     config: { permission: 'practices.write' },
     schema: { tags, summary: 'Register a GP practice', body: z.object({ name: z.string().trim().min(2).max(200), agbCode: AgbCode }), response: { 201: Practice } },
   }, async (req, reply) => reply.status(201).send(
-    await req.store.withAudit((p: { id: string }) => admin('practice.create', { practiceId: p.id }), (tx) => createPractice(tx, req.body))));
+    await req.store.change(admin('practice.create', {}), (tx) => createPractice(tx, req.body), (p: { id: string }) => admin('practice.create', { practiceId: p.id }))));
 
   r.patch('/api/v1/practices/:id', {
     config: { permission: 'practices.write' },
     schema: { tags, summary: 'Rename or (de)activate a practice', params: IdParams,
       body: z.object({ name: z.string().trim().min(2).max(200).optional(), active: z.boolean().optional() }), response: { 200: Practice } },
-  }, async (req) => req.store.withAudit(admin('practice.update', { practiceId: req.params.id, fields: Object.keys(req.body) }),
+  }, async (req) => req.store.change(admin('practice.update', { practiceId: req.params.id, fields: Object.keys(req.body) }),
     (tx) => updatePractice(tx, req.params.id, req.body)));
 
   r.get('/api/v1/practices/:id/api-clients', {
@@ -114,19 +120,18 @@ export const practiceRoutes = fp(async (app: FastifyInstance) => {
     schema: { tags, summary: 'Create an API client; the secret is shown once', params: IdParams,
       body: z.object({ name: z.string().trim().min(2).max(200), scopes: z.array(z.enum(ALL_SCOPES as [string, ...string[]])).min(1).optional() }),
       response: { 201: ApiClientWithSecret } },
-  }, async (req, reply) => reply.status(201).send(await req.store.withAudit(
-    (c: { id: string }) => admin('api_client.create', { practiceId: req.params.id, apiClientId: c.id }),
-    (tx) => createApiClient(tx, req.params.id, req.body))));
+  }, async (req, reply) => reply.status(201).send(await req.store.change(admin('api_client.create', { practiceId: req.params.id }),
+    (tx) => createApiClient(tx, req.params.id, req.body), (c: { id: string }) => admin('api_client.create', { practiceId: req.params.id, apiClientId: c.id }))));
 
   r.post('/api/v1/practices/:id/api-clients/:clientId/secret', {
     config: { permission: 'practices.write' },
     schema: { tags, summary: 'Rotate the secret: the old one stops working at once; the new one is shown once', params: ClientParams, response: { 200: ApiClientWithSecret } },
-  }, async (req) => req.store.withAudit(admin('api_client.rotate_secret', { practiceId: req.params.id, apiClientId: req.params.clientId }),
+  }, async (req) => req.store.change(admin('api_client.rotate_secret', { practiceId: req.params.id, apiClientId: req.params.clientId }),
     (tx) => rotateSecret(tx, req.params.id, req.params.clientId)));
 
   r.post('/api/v1/practices/:id/api-clients/:clientId/revoke', {
     config: { permission: 'practices.write' },
     schema: { tags, summary: 'Revoke an API client (final) and its tokens', params: ClientParams, response: { 200: ApiClient } },
-  }, async (req) => req.store.withAudit(admin('api_client.revoke', { practiceId: req.params.id, apiClientId: req.params.clientId }),
+  }, async (req) => req.store.change(admin('api_client.revoke', { practiceId: req.params.id, apiClientId: req.params.clientId }),
     (tx) => revokeApiClient(tx, req.params.id, req.params.clientId)));
 });

@@ -5,7 +5,10 @@ import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { enqueue } from '../../platform/jobs.ts';
 import type { Store } from '../../platform/store.ts';
-import { displayName } from '../clients/names.ts';
+import { addRelation } from '../../platform/access/relations.ts';
+import { isTeamMember, teamIdsOfUsers, userNames } from '../../platform/auth/users.ts';
+import { clientSummaries } from '../clients/store.ts';
+import { findTeam, teamNames, teamsByIds } from '../org/store.ts';
 import type { Urgency } from '../intake/life-domains.ts';
 import {
   actionOfCommand, allowedNext, isAllowed, notAllowedMessage, type ReferralAction, type ReferralCommand, type ReferralSource, type ReferralStatus, statusOf,
@@ -55,28 +58,32 @@ export const ReferralView = z.object({
 });
 export type ReferralView = z.infer<typeof ReferralView>;
 
-const SELECT = `SELECT r.id, r.client_id, c.first_names, c.surname_prefix, c.surname, c.name_usage, c.partner_surname_prefix, c.partner_surname,
-    c.birth_date::text AS birth_date, r.team_id, t.name AS team_name, r.proposed_team_id, r.team_override_reason, r.source,
-    r.referrer_name, r.referrer_organisation, r.referrer_agb_code, rt.name AS referrer_team_name, r.reason, r.life_domains, r.urgency,
-    r.safety_signals, r.contact_route, r.status, r.assigned_user_id, u.display_name AS assigned_user_name, r.external_id, r.contact_id, r.created_at
-  FROM referrals r JOIN clients c ON c.id = r.client_id JOIN teams t ON t.id = r.team_id
-  LEFT JOIN teams rt ON rt.id = r.referrer_team_id LEFT JOIN users u ON u.id = r.assigned_user_id`;
-type Row = Record<string, unknown> & { id: string; client_id: string; status: ReferralStatus; created_at: Date };
+// Names of clients, teams and users come from their owners (clients, org, platform), looked up per page of rows.
+const SELECT = `SELECT r.id, r.client_id, r.team_id, r.proposed_team_id, r.team_override_reason, r.source,
+    r.referrer_name, r.referrer_organisation, r.referrer_agb_code, r.referrer_team_id, r.reason, r.life_domains, r.urgency,
+    r.safety_signals, r.contact_route, r.status, r.assigned_user_id, r.external_id, r.contact_id, r.created_at
+  FROM referrals r`;
+type Row = Record<string, unknown> & { id: string; client_id: string; team_id: string; referrer_team_id: string | null; assigned_user_id: string | null; status: ReferralStatus; created_at: Date };
 
-const toView = (r: Row): ReferralView => ({
-  id: r.id, clientId: r.client_id,
-  clientName: displayName({ firstNames: r.first_names as string, surnamePrefix: r.surname_prefix as string, surname: r.surname as string,
-    nameUsage: r.name_usage as 'E', partnerSurnamePrefix: r.partner_surname_prefix as string, partnerSurname: r.partner_surname as string }),
-  clientBirthDate: r.birth_date as string | null, teamId: r.team_id as string, teamName: r.team_name as string,
-  proposedTeamId: r.proposed_team_id as string | null, teamOverrideReason: r.team_override_reason as string | null,
-  source: r.source as ReferralSource,
-  referrer: { name: r.referrer_name as string | null, organisation: r.referrer_organisation as string | null, agbCode: r.referrer_agb_code as string | null, teamName: r.referrer_team_name as string | null },
-  reason: r.reason as string, lifeDomains: r.life_domains as string[], urgency: r.urgency as string,
-  safetySignals: r.safety_signals as string[] | null, contactRoute: r.contact_route as string | null, status: r.status,
-  assignedUserId: r.assigned_user_id as string | null, assignedUserName: r.assigned_user_name as string | null,
-  externalId: r.external_id as string | null, contactId: r.contact_id as string | null, createdAt: new Date(r.created_at).toISOString(),
-  allowedNext: [...allowedNext[r.status]],
-});
+async function toViews(q: Queryable, rows: Row[]): Promise<ReferralView[]> {
+  // One after the other: a transaction's connection runs one query at a time.
+  const clients = await clientSummaries(q, rows.map((r) => r.client_id));
+  const teams = await teamNames(q, rows.flatMap((r) => [r.team_id, r.referrer_team_id]));
+  const users = await userNames(q, rows.map((r) => r.assigned_user_id));
+  return rows.map((r) => ({
+    id: r.id, clientId: r.client_id, clientName: clients.get(r.client_id)?.name ?? '', clientBirthDate: clients.get(r.client_id)?.birthDate ?? null,
+    teamId: r.team_id, teamName: teams.get(r.team_id) ?? '',
+    proposedTeamId: r.proposed_team_id as string | null, teamOverrideReason: r.team_override_reason as string | null,
+    source: r.source as ReferralSource,
+    referrer: { name: r.referrer_name as string | null, organisation: r.referrer_organisation as string | null, agbCode: r.referrer_agb_code as string | null,
+      teamName: r.referrer_team_id ? teams.get(r.referrer_team_id) ?? null : null },
+    reason: r.reason as string, lifeDomains: r.life_domains as string[], urgency: r.urgency as string,
+    safetySignals: r.safety_signals as string[] | null, contactRoute: r.contact_route as string | null, status: r.status,
+    assignedUserId: r.assigned_user_id, assignedUserName: r.assigned_user_id ? users.get(r.assigned_user_id) ?? null : null,
+    externalId: r.external_id as string | null, contactId: r.contact_id as string | null, createdAt: new Date(r.created_at).toISOString(),
+    allowedNext: [...allowedNext[r.status]],
+  }));
+}
 
 const userIdOf = (ctx: RequestContext) => (ctx.actor.kind === 'user' ? ctx.actor.id : null);
 
@@ -94,11 +101,15 @@ async function appendAction(tx: Queryable, ctx: RequestContext, referralId: stri
 export async function getReferral(tx: Queryable, id: string): Promise<ReferralView> {
   const [row] = await tx.query<Row>(`${SELECT} WHERE r.id = $1`, [id]);
   if (!row) throw notFound('Verwijzing niet gevonden / Referral not found');
-  const actions = await tx.query<{ type: string; at: Date; actor_team: string | null; assigned_user_name: string | null; reason: string | null; outcome: string | null }>(
-    `SELECT a.type, a.at, (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = a.actor_user_id) AS actor_team,
-       u.display_name AS assigned_user_name, a.reason, a.outcome
-     FROM referral_actions a LEFT JOIN users u ON u.id = a.assigned_user_id WHERE a.referral_id = $1 ORDER BY a.id`, [id]);
-  return { ...toView(row), actions: actions.map((a) => ({ type: a.type, at: new Date(a.at).toISOString(), actorTeam: a.actor_team, assignedUserName: a.assigned_user_name, reason: a.reason, outcome: a.outcome })) };
+  const actions = await tx.query<{ type: string; at: Date; actor_user_id: string | null; assigned_user_id: string | null; reason: string | null; outcome: string | null }>(
+    'SELECT type, at, actor_user_id, assigned_user_id, reason, outcome FROM referral_actions WHERE referral_id = $1 ORDER BY id', [id]);
+  const [view] = await toViews(tx, [row]);
+  const teamsOf = await teamIdsOfUsers(tx, actions.map((a) => a.actor_user_id));
+  const users = await userNames(tx, actions.map((a) => a.assigned_user_id));
+  const teams = await teamsByIds(tx, [...teamsOf.values()].flat()); // ordered by name
+  const actorTeam = (userId: string | null) => teams.filter((t) => userId && teamsOf.get(userId)?.includes(t.id)).map((t) => t.name).join(', ') || null;
+  return { ...view!, actions: actions.map((a) => ({ type: a.type, at: new Date(a.at).toISOString(), actorTeam: actorTeam(a.actor_user_id),
+    assignedUserName: a.assigned_user_id ? users.get(a.assigned_user_id) ?? null : null, reason: a.reason, outcome: a.outcome })) };
 }
 
 /**
@@ -107,7 +118,7 @@ export async function getReferral(tx: Queryable, id: string): Promise<ReferralVi
  * `created: false` when (source, externalId) already existed: a retry returns the first referral.
  */
 export async function createReferral(tx: Queryable, ctx: RequestContext, input: CreateReferralInput): Promise<{ referral: ReferralView; created: boolean }> {
-  const [team] = await tx.query<{ kind: string; active: boolean }>('SELECT kind, active FROM teams WHERE id = $1', [input.teamId]);
+  const team = await findTeam(tx, input.teamId);
   if (team?.kind !== (input.toDesk ? 'desk' : 'neighbourhood_team') || !team.active) {
     throw badRequest(input.toDesk ? 'Onbekend loket / Unknown desk' : 'Onbekend wijkteam / Unknown neighbourhood team', 'teamId');
   }
@@ -128,7 +139,7 @@ export async function createReferral(tx: Queryable, ctx: RequestContext, input: 
     const [existing] = await tx.query<{ id: string }>('SELECT id FROM referrals WHERE source = $1 AND external_id = $2', [input.source, input.externalId]);
     return { referral: await getReferral(tx, existing!.id), created: false };
   }
-  await tx.query(`INSERT INTO client_relations (client_id, team_id, reason) VALUES ($1,$2,'referral')`, [input.clientId, input.teamId]);
+  await addRelation(tx, { clientId: input.clientId, teamId: input.teamId, reason: 'referral' });
   await appendAction(tx, ctx, row.id, { type: 'created' });
   return { referral: await getReferral(tx, row.id), created: true };
 }
@@ -144,20 +155,22 @@ export function referralStore(store: Store) {
     return r.client_id;
   };
   return {
-    get: async (id: string) => store.withClient(await clientOf(id), { action: 'referral.read', activity: ProcessingActivity.Referral, details: { referralId: id } }, (tx) => getReferral(tx, id)),
+    get: async (id: string) => store.readClient(await clientOf(id), { action: 'referral.read', activity: ProcessingActivity.Referral, details: { referralId: id } }, (tx) => getReferral(tx, id)),
 
     inbox: (teamId: string, status: ReferralStatus | undefined) => {
       if (!actor.teamIds.includes(teamId)) throw forbidden('U bent geen lid van dit team / You are not a member of this team', 'not_team_member');
-      return store.withClientList({ action: 'referral.inbox', activity: ProcessingActivity.Referral, details: { teamId, status } }, async (tx) => {
-        const rows = await tx.query<Row>(`${SELECT} WHERE r.team_id = $1 AND ($2::text IS NULL OR r.status = $2) ORDER BY
-          CASE r.urgency WHEN 'crisis' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END, r.created_at LIMIT 200`, [teamId, status ?? null]);
-        return { result: rows.map(toView), clientIds: [...new Set(rows.map((r) => r.client_id))] };
+      return store.readClients({ action: 'referral.inbox', activity: ProcessingActivity.Referral, details: { teamId, status } }, async (tx, visible) => {
+        const params: unknown[] = [teamId, status ?? null];
+        const rows = await tx.query<Row>(`${SELECT} WHERE r.team_id = $1 AND ($2::text IS NULL OR r.status = $2)
+          AND ${visible('r.client_id', (v) => { params.push(v); return `$${params.length}`; })} ORDER BY
+          CASE r.urgency WHEN 'crisis' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END, r.created_at LIMIT 200`, params);
+        return { result: await toViews(tx, rows), clientIds: [...new Set(rows.map((r) => r.client_id))] };
       });
     },
 
     act: async (id: string, command: ReferralCommand, input: CommandInput, idempotencyKey?: string) =>
-      store.withClient(await clientOf(id), { action: `referral.${command}`, activity: ProcessingActivity.Referral, details: { referralId: id } }, async (tx) => {
-        const [r] = await tx.query<{ team_id: string; status: ReferralStatus }>('SELECT team_id, status FROM referrals WHERE id = $1 FOR UPDATE', [id]);
+      store.changeClient(await clientOf(id), { action: `referral.${command}`, activity: ProcessingActivity.Referral, details: { referralId: id } }, async (tx) => {
+        const [r] = await tx.query<{ team_id: string; status: ReferralStatus; client_id: string }>('SELECT team_id, status, client_id FROM referrals WHERE id = $1 FOR UPDATE', [id]);
         if (!actor.teamIds.includes(r!.team_id)) throw forbidden('Alleen het ontvangende team beslist over een verwijzing / Only the receiving team decides on a referral', 'not_team_member');
         if (idempotencyKey) {
           const done = await tx.query('SELECT 1 FROM referral_actions WHERE referral_id = $1 AND idempotency_key = $2', [id, idempotencyKey]);
@@ -165,9 +178,8 @@ export function referralStore(store: Store) {
         }
         if (!isAllowed(r!.status, command)) throw conflict(notAllowedMessage(r!.status, command), 'referral_status', { referralStatus: r!.status, allowed: allowedNext[r!.status] });
         if (command === 'accept') {
-          const member = await tx.query('SELECT 1 FROM team_members WHERE team_id = $1 AND user_id = $2', [r!.team_id, input.assignedUserId ?? null]);
-          if (!input.assignedUserId || member.length === 0) throw badRequest('Kies een professional van dit team / Choose a professional of this team', 'assignedUserId');
-          await tx.query(`INSERT INTO client_relations (client_id, user_id, team_id, reason) SELECT client_id, $2, NULL, 'referral_assigned' FROM referrals WHERE id = $1`, [id, input.assignedUserId]);
+          if (!input.assignedUserId || !(await isTeamMember(tx, r!.team_id, input.assignedUserId))) throw badRequest('Kies een professional van dit team / Choose a professional of this team', 'assignedUserId');
+          await addRelation(tx, { clientId: r!.client_id, userId: input.assignedUserId, reason: 'referral_assigned' });
         }
         if (command === 'return' && !input.reason?.trim()) throw badRequest('Geef een reden voor het terugsturen / Give a reason for returning', 'reason');
         if (command === 'close' && !input.outcome?.trim()) throw badRequest('Geef de uitkomst / Give the outcome', 'outcome');
@@ -175,4 +187,28 @@ export function referralStore(store: Store) {
         return getReferral(tx, id);
       }),
   };
+}
+
+/** Client, team, status and urgency of a referral, for modules that follow one (FHIR Task); null when unknown. */
+export async function findReferralSummary(q: Queryable, id: string): Promise<{ clientId: string; teamId: string; status: ReferralStatus; urgency: Urgency } | null> {
+  const [r] = await q.query<{ clientId: string; teamId: string; status: ReferralStatus; urgency: Urgency }>(
+    'SELECT client_id AS "clientId", team_id AS "teamId", status, urgency FROM referrals WHERE id = $1', [id]);
+  return r ?? null;
+}
+
+export type ReferralOfClient = { id: string; createdAt: Date; status: ReferralStatus; reason: string; teamId: string; referrerTeamId: string | null;
+  referrerUserId: string | null; referrerName: string | null; referrerOrganisation: string | null; source: ReferralSource };
+
+/** Every referral of these clients (unordered), for the client's timeline. */
+export const referralsOfClients = (q: Queryable, clientIds: readonly string[]) => q.query<ReferralOfClient>(
+  `SELECT id, created_at AS "createdAt", status, reason, team_id AS "teamId", referrer_team_id AS "referrerTeamId", referrer_user_id AS "referrerUserId",
+     referrer_name AS "referrerName", referrer_organisation AS "referrerOrganisation", source
+   FROM referrals WHERE client_id = ANY($1::uuid[])`, [[...clientIds]]);
+
+/** The referral each contact led to (team and status), by contact id. */
+export async function referralsOfContacts(q: Queryable, contactIds: readonly string[]): Promise<Map<string, { teamId: string; status: ReferralStatus }>> {
+  if (contactIds.length === 0) return new Map();
+  const rows = await q.query<{ contact_id: string; team_id: string; status: ReferralStatus }>(
+    'SELECT contact_id, team_id, status FROM referrals WHERE contact_id = ANY($1::uuid[]) ORDER BY created_at', [[...contactIds]]);
+  return new Map(rows.map((r) => [r.contact_id, { teamId: r.team_id, status: r.status }]));
 }

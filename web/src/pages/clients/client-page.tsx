@@ -5,11 +5,12 @@ import { api, ApiError } from '../../api.ts';
 import { TextareaField, useFormErrors } from '../../components/form.tsx';
 import { Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
+import type { ClientFile } from '../../../../src/modules/intake/schemas.ts';
 import type { Client } from '../../types.ts';
 import { ClientTimeline } from '../intake/client-timeline.tsx';
 import { ClientRecordSections } from './client-record-sections.tsx';
 
-type Load = { kind: 'loading' } | { kind: 'ok'; client: Client } | { kind: 'denied'; breakGlass: boolean } | { kind: 'error'; err: unknown };
+type Load = { kind: 'loading' } | { kind: 'ok'; file: ClientFile } | { kind: 'denied'; breakGlass: boolean } | { kind: 'error'; err: unknown };
 
 /** Break-the-glass grants of this tab, so the banner stays while the grant lasts (the API does not repeat it). */
 const grantKey = (id: string) => `wegwijs.breakGlass.${id}`;
@@ -18,7 +19,10 @@ function grantOf(id: string): string | null {
   return until && new Date(until) > new Date() ? until : null;
 }
 
-/** One client. Without a relation the API answers 403 client_access_denied; break-the-glass opens it, logged and reviewed. */
+/**
+ * One client. The page loads in one call (one look, one audit row); without a relation the API
+ * answers 403 client_access_denied, and break-the-glass opens it, logged and reviewed.
+ */
 export function ClientPage() {
   const { id = '' } = useParams();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
@@ -26,7 +30,7 @@ export function ClientPage() {
 
   const fetchClient = useCallback(async () => {
     try {
-      setLoad({ kind: 'ok', client: await api.get<Client>(`/api/v1/clients/${encodeURIComponent(id)}`) });
+      setLoad({ kind: 'ok', file: await api.get<ClientFile>(`/api/v1/clients/${encodeURIComponent(id)}/file`) });
     } catch (err) {
       if (err instanceof ApiError && err.status === 403) setLoad({ kind: 'denied', breakGlass: err.code === 'client_access_denied' });
       else setLoad({ kind: 'error', err });
@@ -46,7 +50,7 @@ export function ClientPage() {
       void fetchClient();
     }} />;
   }
-  return <ClientView client={load.client} breakGlassUntil={grant} onSaved={(client) => setLoad({ kind: 'ok', client })} onChanged={() => void fetchClient()} />;
+  return <ClientView file={load.file} breakGlassUntil={grant} onSaved={(client) => setLoad({ kind: 'ok', file: { ...load.file, client } })} onChanged={() => void fetchClient()} />;
 }
 
 function LoadError({ err }: { err: unknown }) {
@@ -61,7 +65,8 @@ function LoadError({ err }: { err: unknown }) {
   );
 }
 
-function ClientView({ client: c, breakGlassUntil, onSaved, onChanged }: { client: Client; breakGlassUntil: string | null; onSaved: (c: Client) => void; onChanged: () => void }) {
+function ClientView({ file, breakGlassUntil, onSaved, onChanged }: { file: ClientFile; breakGlassUntil: string | null; onSaved: (c: Client) => void; onChanged: () => void }) {
+  const c = file.client;
   const t = useT();
   const fmt = useFormat();
   const address = c.address
@@ -87,14 +92,14 @@ function ClientView({ client: c, breakGlassUntil, onSaved, onChanged }: { client
       )}
       <PageTitle title={c.displayName} />
       {c.safetySignal && <Alert type="warning"><Paragraph>{t('clients.safetySignal')}</Paragraph></Alert>}
-      <ClientRecordSections client={c} onSaved={onSaved} onChanged={onChanged}>
+      <ClientRecordSections client={c} consents={file.consents} merges={file.merges} onSaved={onSaved} onChanged={onChanged}>
         <dl className="ww-dl">
           {rows.filter(([, v]) => v).map(([k, v]) => (
             <div key={k} className="ww-dl-row"><dt>{k}</dt><dd>{v}</dd></div>
           ))}
         </dl>
       </ClientRecordSections>
-      <ClientTimeline clientId={c.id} clientName={c.displayName} />
+      <ClientTimeline clientId={c.id} clientName={c.displayName} initial={file.timeline} />
     </>
   );
 }

@@ -6,8 +6,8 @@ import { useT } from '../../i18n.tsx';
 import { useUser } from '../../session.tsx';
 import type { Client } from '../../types.ts';
 import { ClientRecordForm } from './client-record-form.tsx';
-import { ConsentsSection } from './consents-section.tsx';
-import { MergeSection } from './merge-section.tsx';
+import { type Consent, ConsentsSection } from './consents-section.tsx';
+import { type Merge, MergeSection } from './merge-section.tsx';
 import { RelatedPersonsSection } from './related-persons-section.tsx';
 
 const may = (roles: string[], allowed: readonly string[]) => roles.some((r) => allowed.includes(r));
@@ -16,7 +16,9 @@ const may = (roles: string[], allowed: readonly string[]) => roles.some((r) => a
  * The editable parts of the client page: the record (shown, or the edit form), the people around
  * the client, consents and merges. What a user may change follows the API's permissions table.
  */
-export function ClientRecordSections({ client: c, onSaved, onChanged, children }: { client: Client; onSaved: (c: Client) => void; onChanged: () => void; children: ReactNode }) {
+export function ClientRecordSections({ client: c, consents, merges, onSaved, onChanged, children }: {
+  client: Client; consents: Consent[]; merges: Merge[]; onSaved: (c: Client) => void; onChanged: () => void; children: ReactNode;
+}) {
   const t = useT();
   const { roles } = useUser();
   const [editing, setEditing] = useState(false);
@@ -52,8 +54,8 @@ export function ClientRecordSections({ client: c, onSaved, onChanged, children }
         </div>
       )}
       <RelatedPersonsSection key={`persons-${c.id}`} clientId={c.id} persons={c.persons} canWrite={canWrite} />
-      <ConsentsSection clientId={c.id} canWrite={!merged && may(roles, permissions['consent.write'])} />
-      <MergeSection key={`merge-${c.id}`} client={c} canMerge={!merged && may(roles, permissions['client.merge'])} onChanged={onChanged} />
+      <ConsentsSection clientId={c.id} initial={consents} canWrite={!merged && may(roles, permissions['consent.write'])} />
+      <MergeSection key={`merge-${c.id}`} client={c} initial={merges} canMerge={!merged && may(roles, permissions['client.merge'])} onChanged={onChanged} />
     </>
   );
 }

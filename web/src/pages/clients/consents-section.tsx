@@ -6,16 +6,19 @@ import { RadioGroup, SelectField, TextField, useFormErrors } from '../../compone
 import { TableScroll } from '../../components/page.tsx';
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
 
-type Consent = { id: string; purpose: string; recipient: string; givenOn: string; givenHow: string; withdrawnOn: string | null; withdrawnHow: string | null; active: boolean };
+import type { ConsentView as Consent } from '../../../../src/modules/clients/schemas.ts';
+
+export type { Consent };
 const HOW = ['verbal', 'written', 'digital'] as const;
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 
 /** Consent (toestemming) per purpose and recipient: list, register, withdraw. Withdrawn consent stays listed, with its date. */
-export function ConsentsSection({ clientId, canWrite }: { clientId: string; canWrite: boolean }) {
+/** `initial`: the consents as the client page loaded them (no second read on opening the page). */
+export function ConsentsSection({ clientId, initial, canWrite }: { clientId: string; initial: Consent[]; canWrite: boolean }) {
   const t = useT();
   const fmt = useFormat();
   const { forError } = useProblemText();
-  const [list, setList] = useState<Consent[] | null>(null);
+  const [list, setList] = useState<Consent[] | null>(initial);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -23,7 +26,7 @@ export function ConsentsSection({ clientId, canWrite }: { clientId: string; canW
   const url = `/api/v1/clients/${encodeURIComponent(clientId)}/consents`;
 
   const reload = useCallback(() => api.get<Consent[]>(url).then((l) => { setList(l); setError(null); }).catch((err) => setError(forError(err))), [url, forError]);
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => setList(initial), [initial]);
 
   const purpose = (p: string) => t(`consent.purpose.${p}`);
   return (

@@ -6,17 +6,20 @@ import { useFormat, useProblemText, useT } from '../../i18n.tsx';
 import type { Client } from '../../types.ts';
 
 type Hit = { id: string; visibility: 'full' | 'exists'; displayName: string; birthDate: string | null; bsnMasked: string | null; address: string | null; registeredAt: string[] };
-type Merge = { id: string; mergedClientId: string; mergedClientName: string; mergedClientBirthDate: string | null; mergedAt: string; undoableUntil: string; undoneAt: string | null; undoable: boolean };
+import type { MergeListItem as Merge } from '../../../../src/modules/clients/schemas.ts';
+
+export type { Merge };
 
 /**
  * Merge a record without BSN (homeless, undocumented, unknown) into this one, after an explicit
  * confirmation step; and undo a merge within 30 days. Only records the user may open are offered.
  */
-export function MergeSection({ client, canMerge, onChanged }: { client: Client; canMerge: boolean; onChanged: () => void }) {
+/** `initial`: the merges as the client page loaded them. */
+export function MergeSection({ client, initial, canMerge, onChanged }: { client: Client; initial: Merge[]; canMerge: boolean; onChanged: () => void }) {
   const t = useT();
   const fmt = useFormat();
   const { forError } = useProblemText();
-  const [merges, setMerges] = useState<Merge[]>([]);
+  const [merges, setMerges] = useState<Merge[]>(initial);
   const [name, setName] = useState(client.surname);
   const [hits, setHits] = useState<Hit[] | null>(null);
   const [chosen, setChosen] = useState<Hit | null>(null);
@@ -28,7 +31,7 @@ export function MergeSection({ client, canMerge, onChanged }: { client: Client; 
   const base = `/api/v1/clients/${encodeURIComponent(client.id)}`;
 
   const reload = useCallback(() => api.get<Merge[]>(`${base}/merges`).then(setMerges).catch(() => setMerges([])), [base]);
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => setMerges(initial), [initial]);
 
   async function search(e: FormEvent) {
     e.preventDefault();

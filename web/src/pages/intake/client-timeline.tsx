@@ -5,20 +5,25 @@ import { SelectField } from '../../components/form.tsx';
 import { AppButtonLink } from '../../components/page.tsx';
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
 
-type Entry = { type: 'contact' | 'referral' | 'notification'; id: string; at: string; title: string; summary: string | null; teamName: string | null; userName: string | null };
+import type { TimelineEntry as Entry } from '../../../../src/modules/intake/schemas.ts';
 
 /** The client's history on the client page: contacts, referrals and Wmo notifications, filterable by type. */
-export function ClientTimeline({ clientId, clientName }: { clientId: string; clientName: string }) {
+/** `initial`: the whole timeline as the client page loaded it; a filter asks the API again. */
+export function ClientTimeline({ clientId, clientName, initial }: { clientId: string; clientName: string; initial: Entry[] }) {
   const t = useT();
   const fmt = useFormat();
   const { forError } = useProblemText();
   const [type, setType] = useState('');
-  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const [entries, setEntries] = useState<Entry[] | null>(initial);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    if (!type) {
+      setEntries(initial);
+      return;
+    }
     api.get<Entry[]>(`/api/v1/clients/${encodeURIComponent(clientId)}/timeline`, { query: { type } })
       .then((e) => { setEntries(e); setError(null); }).catch((err) => setError(forError(err)));
-  }, [clientId, type, forError]);
+  }, [clientId, type, initial, forError]);
   return (
     <section aria-labelledby="timeline-title">
       <Heading level={2} id="timeline-title">{t('intake.timeline.title')}</Heading>
