@@ -11,15 +11,7 @@ import { claimTotpStep, newTotpSecret, totpStep, totpUri } from './totp.ts';
 import { setLoginCookie } from './cookies.ts';
 import { loginBackoff, loginKeys, loginSucceeded, startLoginAttempt } from './login-throttle.ts';
 
-export const SessionView = z.object({
-  user: z.object({
-    id: z.uuid(), username: z.string(), displayName: z.string(), roles: z.array(z.string()),
-    teams: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
-    totpEnabled: z.boolean(), mustChangePassword: z.boolean(),
-  }),
-  csrfToken: z.string(),
-  mfaRequired: z.boolean().describe('true: set up two-factor login before anything else'),
-});
+import { SessionView, TotpEnrolment } from './schemas.ts';
 
 const Login = z.object({
   username: z.string().trim().toLowerCase().min(1).max(64),
@@ -148,7 +140,7 @@ export async function sessionRoutes(app: FastifyInstance, { lookupTeams }: { loo
 
   r.post('/api/v1/session/totp', {
     config: { permission: 'session.self' },
-    schema: { tags: ['session'], summary: 'Start two-factor enrolment: returns a new secret', response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }) } },
+    schema: { tags: ['session'], summary: 'Start two-factor enrolment: returns a new secret', response: { 200: TotpEnrolment } },
   }, async (req) => {
     const s = req.session;
     if (!s) throw unauthorized();

@@ -1,19 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db.ts';
+import type { SessionTeam, SessionUser } from './schemas.ts';
 
 export const SESSION_COOKIE = 'wegwijs_session';
 
-export type SessionTeam = { id: string; name: string; kind: string };
-
-export type SessionUser = {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  teams: SessionTeam[];
-  totpEnabled: boolean;
-  mustChangePassword: boolean;
-};
+export type { SessionTeam, SessionUser };
 
 /** What every request needs: the user with team ids only (names are the org module's, looked up for the session view). */
 export type Session = { tokenHash: string; csrfToken: string; mfaVerified: boolean; user: Omit<SessionUser, 'teams'> & { teams: { id: string }[] } };

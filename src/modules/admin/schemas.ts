@@ -1,0 +1,9 @@
+/** Response shapes of the staff-user API. Pure (zod only): the UI imports its types from here. */
+import { z } from 'zod';
+
+export const User = z.object({
+  id: z.uuid(), username: z.string(), displayName: z.string(), email: z.string().nullable(), active: z.boolean(),
+  roles: z.array(z.string()), teamIds: z.array(z.uuid()), totpEnabled: z.boolean(), locked: z.boolean(),
+  mustChangePassword: z.boolean(),
+});
+export type User = z.infer<typeof User>;

@@ -1,0 +1,26 @@
+/** Response shapes of the organisation API (areas, regions, teams, districts, postcodes). Pure (zod only): the UI imports its types from here. */
+import { z } from 'zod';
+
+export const TeamKind = z.enum(['neighbourhood_team', 'desk']);
+export type TeamKind = z.infer<typeof TeamKind>;
+export const DeskType = z.enum(['vraagwijzer', 'cov', 'jongerenloket', 'cjg']);
+export type DeskType = z.infer<typeof DeskType>;
+
+export const Named = z.object({ id: z.uuid(), name: z.string() });
+export type Named = z.infer<typeof Named>;
+
+export const Team = z.object({ id: z.uuid(), name: z.string(), kind: TeamKind,
+  deskType: DeskType.nullable(), regionId: z.uuid().nullable(), regionName: z.string().nullable(), active: z.boolean() });
+export type Team = z.infer<typeof Team>;
+
+export const District = z.object({ id: z.uuid(), name: z.string(), areaId: z.uuid(), areaName: z.string(), teamId: z.uuid().nullable(), teamName: z.string().nullable() });
+export type District = z.infer<typeof District>;
+
+export const PostcodeRange = z.object({ id: z.uuid(), from: z.string(), to: z.string(), districtId: z.uuid(), districtName: z.string() });
+export type PostcodeRange = z.infer<typeof PostcodeRange>;
+
+export const PostcodeImport = z.object({ imported: z.number(), mode: z.string() });
+export type PostcodeImport = z.infer<typeof PostcodeImport>;
+
+export const PostcodeLookup = z.object({ postcode: z.string(), districtId: z.uuid(), districtName: z.string(), areaName: z.string(), teamId: z.uuid().nullable(), teamName: z.string().nullable() });
+export type PostcodeLookup = z.infer<typeof PostcodeLookup>;
