@@ -6,7 +6,8 @@ import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { maskBsn } from '../clients/bsn.ts';
 import { teamNames } from '../org/store.ts';
 import { citizenAuth, requireCitizen } from './citizen-auth.ts';
-import { AccessLogEntry, PortalReceipt, PortalRequestInput, PortalRequestStatus, portalStore } from './store.ts';
+import { PortalRequestInput, portalStore } from './store.ts';
+import { AccessLogEntry, CitizenSessionView, Letter, PortalQuestion, PortalReceipt, PortalRequestStatus } from './schemas.ts';
 
 /**
  * The digital channel. Citizen routes are `public` for the staff access table and guarded by
@@ -19,7 +20,7 @@ export async function portalRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/portal/session', {
     config: { public: true },
-    schema: { tags, summary: 'The logged-in citizen (BSN masked) and the CSRF token', response: { 200: z.object({ name: z.string(), bsnMasked: z.string(), csrfToken: z.string() }) } },
+    schema: { tags, summary: 'The logged-in citizen (BSN masked) and the CSRF token', response: { 200: CitizenSessionView } },
   }, async (req) => {
     const c = requireCitizen(req);
     return { name: c.name, bsnMasked: maskBsn(c.bsn)!, csrfToken: c.csrfToken };
@@ -42,7 +43,7 @@ export async function portalRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/portal/letters', {
     config: { public: true },
-    schema: { tags, summary: 'Mijn Wegwijs: my letters (decisions come with the Wmo module)', response: { 200: z.array(z.object({ id: z.uuid(), title: z.string(), date: z.string() })) } },
+    schema: { tags, summary: 'Mijn Wegwijs: my letters (decisions come with the Wmo module)', response: { 200: z.array(Letter) } },
   }, async (req) => {
     requireCitizen(req);
     return [];
@@ -56,9 +57,7 @@ export async function portalRoutes(app: FastifyInstance) {
   r.get('/api/v1/portal-requests', {
     config: { permission: 'portal_request.read' },
     schema: { tags, summary: "Digital questions waiting at the user's desks (handle one by registering a contact with portalRequestId)",
-      response: { 200: z.array(z.object({ id: z.uuid(), reference: z.string(), createdAt: z.string(), clientId: z.uuid().nullable(), citizenName: z.string(),
-        onBehalfOf: z.object({ name: z.string(), birthDate: z.string().nullable().optional(), relation: z.string() }).nullable(), question: z.string(),
-        lifeDomains: z.array(z.string()), contactPreference: z.string(), contactValue: z.string().nullable(), deskName: z.string() })) } },
+      response: { 200: z.array(PortalQuestion) } },
     // A digital question is addressed to a desk: the desk it was sent to is its need-to-know.
   }, async (req) => req.store.readClients({ action: 'portal_request.list', activity: ProcessingActivity.FrontDesk }, async (tx) => {
     const rows = await tx.query<{ id: string; reference: string; created_at: Date; client_id: string | null; citizen_name: string; on_behalf_of: null; question: string;

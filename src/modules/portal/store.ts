@@ -27,12 +27,6 @@ export const PortalRequestInput = z.object({
 });
 export type PortalRequestInput = z.infer<typeof PortalRequestInput>;
 
-export const PortalReceipt = z.object({ id: z.uuid(), reference: z.string(), createdAt: z.string(), deskName: z.string() });
-export const PortalRequestStatus = z.object({
-  id: z.uuid(), reference: z.string(), createdAt: z.string(), question: z.string(), onBehalfOf: z.string().nullable(),
-  status: z.enum(['received', 'handled']), deskName: z.string(), outcome: z.string().nullable(), referral: z.object({ teamName: z.string(), status: z.string() }).nullable(),
-});
-export const AccessLogEntry = z.object({ at: z.string(), organisation: z.string(), what: z.string() });
 
 /** The desk that receives questions from the digital channel: the first VraagWijzer desk (configurable later). */
 async function digitalDesk(tx: Queryable) {
@@ -75,7 +69,7 @@ export function portalStore(store: Store, citizen: Citizen) {
           [reference, citizen.bsn, citizen.name, clientId, input.onBehalfOf ? JSON.stringify(input.onBehalfOf) : null, input.question, input.lifeDomains,
             input.contactPreference, input.contactValue ?? null, desk.id]);
         return { id: row!.id, reference, createdAt: new Date(row!.created_at).toISOString(), deskName: desk.name, clientId };
-      }), (r: z.infer<typeof PortalReceipt> & { clientId: string | null }) => ({ clientId: r.clientId, details: { requestId: r.id } })),
+      }), (r: { id: string; clientId: string | null }) => ({ clientId: r.clientId, details: { requestId: r.id } })),
 
     /** Status of the citizen's own questions: received, or handled with the outcome and any referral. */
     requests: () => store.read({ action: 'portal.requests.read', activity: ProcessingActivity.FrontDesk }, async (tx) => {

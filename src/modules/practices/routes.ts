@@ -9,6 +9,7 @@ import {
   ALL_SCOPES, type ApiCaller, createApiClient, createPractice, findCallerByToken, getPractice, issueToken,
   listApiClients, listPractices, revokeApiClient, rotateSecret, updatePractice,
 } from './store.ts';
+import { ApiClient, ApiClientWithSecret, Practice } from './schemas.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,12 +18,6 @@ declare module 'fastify' {
   }
 }
 
-const Practice = z.object({ id: z.uuid(), name: z.string(), agbCode: z.string(), active: z.boolean(), createdAt: z.date() });
-const ApiClient = z.object({
-  id: z.uuid(), practiceId: z.uuid(), clientId: z.string(), name: z.string(), scopes: z.array(z.string()),
-  createdAt: z.date(), secretRotatedAt: z.date(), revokedAt: z.date().nullable(),
-});
-const ApiClientWithSecret = ApiClient.extend({ clientSecret: z.string().describe('Shown once; store it in the practice system now') });
 const AgbCode = z.string().trim().regex(/^[0-9]{8}$/, 'AGB-code is 8 cijfers / AGB code is 8 digits');
 const IdParams = z.object({ id: z.uuid() });
 const ClientParams = z.object({ id: z.uuid(), clientId: z.uuid() });

@@ -10,6 +10,7 @@ import { isTeamMember, teamIdsOfUsers, userNames } from '../../platform/auth/use
 import { clientSummaries } from '../clients/store.ts';
 import { findTeam, teamNames, teamsByIds } from '../org/store.ts';
 import type { Urgency } from '../intake/life-domains.ts';
+import { ReferralView } from './schemas.ts';
 import {
   actionOfCommand, allowedNext, isAllowed, notAllowedMessage, type ReferralAction, type ReferralCommand, type ReferralSource, type ReferralStatus, statusOf,
 } from './referral-process.ts';
@@ -42,21 +43,7 @@ export type CreateReferralInput = {
   contactId?: string | null;
 };
 
-export const ReferralView = z.object({
-  id: z.uuid(), clientId: z.uuid(), clientName: z.string(), clientBirthDate: z.string().nullable(),
-  teamId: z.uuid(), teamName: z.string(), proposedTeamId: z.uuid().nullable(), teamOverrideReason: z.string().nullable(),
-  source: z.enum(['desk', 'gp', 'partner', 'citizen']),
-  referrer: z.object({ name: z.string().nullable(), organisation: z.string().nullable(), agbCode: z.string().nullable(), teamName: z.string().nullable() }),
-  reason: z.string(), lifeDomains: z.array(z.string()), urgency: z.string(),
-  safetySignals: z.array(z.string()).nullable().describe('safety signals from the referrer; null: not asked'),
-  contactRoute: z.string().nullable().describe("the client's preferred route for the first contact"),
-  status: z.enum(['open', 'accepted', 'returned', 'in_progress', 'closed']),
-  assignedUserId: z.uuid().nullable(), assignedUserName: z.string().nullable(),
-  externalId: z.string().nullable(), contactId: z.uuid().nullable(), createdAt: z.string(),
-  allowedNext: z.array(z.string()),
-  actions: z.array(z.object({ type: z.string(), at: z.string(), actorTeam: z.string().nullable(), assignedUserName: z.string().nullable(), reason: z.string().nullable(), outcome: z.string().nullable() })).optional(),
-});
-export type ReferralView = z.infer<typeof ReferralView>;
+export { ReferralView };
 
 // Names of clients, teams and users come from their owners (clients, org, platform), looked up per page of rows.
 const SELECT = `SELECT r.id, r.client_id, r.team_id, r.proposed_team_id, r.team_override_reason, r.source,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { forbidden } from '../../platform/errors.ts';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { teamMembersWithRoles } from '../../platform/auth/users.ts';
-import { ReferralView, referralStore } from './referral-store.ts';
+import { referralStore } from './referral-store.ts';
+import { ReferralView, TeamProfessional } from './schemas.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const text = z.string().trim().min(2).max(2000);
@@ -22,7 +23,7 @@ export async function referralRoutes(app: FastifyInstance) {
   r.get('/api/v1/teams/:id/professionals', {
     config: { permission: 'referral.decide' },
     schema: { tags, summary: 'Professionals of a team, to assign a referral to', params: IdParams,
-      response: { 200: z.array(z.object({ id: z.uuid(), displayName: z.string() })) } },
+      response: { 200: z.array(TeamProfessional) } },
   }, async (req) => {
     if (!req.ctx!.actor.teamIds.includes(req.params.id)) throw forbidden('U bent geen lid van dit team / You are not a member of this team', 'not_team_member');
     return teamMembersWithRoles(app.db, req.params.id, ['team_worker', 'wmo_adviser', 'team_lead', 'desk_worker']);

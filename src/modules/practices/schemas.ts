@@ -1,0 +1,14 @@
+/** Response shapes of the GP-practice admin API. Pure (zod only): the UI imports its types from here. */
+import { z } from 'zod';
+
+export const Practice = z.object({ id: z.uuid(), name: z.string(), agbCode: z.string(), active: z.boolean(), createdAt: z.date() });
+export type Practice = z.infer<typeof Practice>;
+
+export const ApiClient = z.object({
+  id: z.uuid(), practiceId: z.uuid(), clientId: z.string(), name: z.string(), scopes: z.array(z.string()),
+  createdAt: z.date(), secretRotatedAt: z.date(), revokedAt: z.date().nullable(),
+});
+export type ApiClient = z.infer<typeof ApiClient>;
+
+export const ApiClientWithSecret = ApiClient.extend({ clientSecret: z.string().describe('Shown once; store it in the practice system now') });
+export type ApiClientWithSecret = z.infer<typeof ApiClientWithSecret>;
