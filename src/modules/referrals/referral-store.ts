@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import type { Queryable } from '../../platform/db.ts';
