@@ -8,6 +8,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { sendProblem } from './problem.ts';
+import { declareVersioning } from './versioning.ts';
+import { registerNulGuard } from './nul-guard.ts';
 import { AppError, badRequest, notFound } from './errors.ts';
 
 export const WEB_DIST = new URL('../../dist/web/', import.meta.url).pathname;
@@ -78,6 +80,7 @@ export async function registerHttp(app: FastifyInstance) {
 
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
+  registerNulGuard(app);
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url.startsWith('/fhir/') || req.url.startsWith('/oauth/');
     if (!isApi && req.method === 'GET' && existsSync(`${WEB_DIST}index.html`)) {

@@ -61,6 +61,14 @@ const systemsFound = (ids: Json[] | undefined) => {
 };
 
 const isRealDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+/**
+ * A full, existing date, optionally with a time: FHIR also allows '2026' or '2026-02', and its
+ * schema lets '2026-02-30' through, but Wegwijs stores a real date. The time part's format is
+ * already checked by the FHIR schema.
+ */
+const isRealDateTime = (s: string) => isRealDate(s.slice(0, 10)) && (s.length === 10 || s[10] === 'T') && !Number.isNaN(Date.parse(s));
+/** The sender's clock may run a few minutes ahead of ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Finds the resources of the submission and how they reference each other. */
 function collect(body: Json): { sr: Located; all: Located[]; ifNoneExist?: string } | FhirIssue[] {
@@ -130,7 +138,8 @@ export function parseGpReferral(body: Json, now = new Date()): ParseResult {
   const idIndex = (s.identifier ?? []).findIndex((i: Json) => text(i.system) && text(i.value));
   if (idIndex < 0) need(`${p}.identifier`, 'Een identifier (system + value) van het eigen systeem is verplicht: daarmee is opnieuw sturen veilig / An identifier (system + value) from your system is required; it makes retries safe');
   const authoredOn = text(s.authoredOn);
-  if (authoredOn && new Date(authoredOn).getTime() > now.getTime() + 5 * 60_000) need(`${p}.authoredOn`, 'authoredOn ligt in de toekomst / authoredOn is in the future', 'value');
+  if (authoredOn && !isRealDateTime(authoredOn)) need(`${p}.authoredOn`, 'authoredOn moet een volledige, bestaande datum (en tijd) zijn / authoredOn must be a full, real date (and time)', 'value');
+  else if (authoredOn && Date.parse(authoredOn) > now.getTime() + CLOCK_SKEW_MS) need(`${p}.authoredOn`, 'authoredOn ligt in de toekomst / authoredOn is in the future', 'value');
   if (!s.priority) need(`${p}.priority`, 'priority (urgentie) is verplicht / priority (urgency) is required');
   const reason = text(s.note?.[0]?.text);
   if (!reason) need(`${p}.note[0].text`, 'De reden van verwijzing en hulpvraag (note.text) is verplicht / The reason and question (note.text) are required');
@@ -229,8 +238,13 @@ export function parseGpReferral(body: Json, now = new Date()): ParseResult {
     if (c.status !== 'active') need(`${consent.path}.status`, "Consent.status moet 'active' zijn / must be 'active'", 'business-rule');
     if (c.provision?.type === 'deny') need(`${consent.path}.provision.type`, 'De patiënt weigert toestemming; een verwijzing kan dan niet / The patient denies consent', 'business-rule');
     if (patient && resolve(all, consent, c.patient) !== patient) need(`${consent.path}.patient`, 'Consent.patient moet naar dezelfde Patient verwijzen / must reference the same Patient', 'invariant');
-    givenOn = text(c.dateTime)?.slice(0, 10) ?? null;
-    if (!givenOn) need(`${consent.path}.dateTime`, 'Datum van de toestemming (dateTime) is verplicht / The date of consent is required');
+    const dateTime = text(c.dateTime);
+    givenOn = dateTime?.slice(0, 10) ?? null;
+    if (!dateTime) need(`${consent.path}.dateTime`, 'Datum van de toestemming (dateTime) is verplicht / The date of consent is required');
+    else if (!isRealDateTime(dateTime)) need(`${consent.path}.dateTime`, 'Datum van de toestemming moet een volledige, bestaande datum zijn / The date of consent must be a full, real date', 'value');
+    else if (Date.parse(dateTime.length === 10 ? `${dateTime}T00:00:00Z` : dateTime) > now.getTime() + CLOCK_SKEW_MS) {
+      need(`${consent.path}.dateTime`, 'Toestemming kan niet in de toekomst gegeven zijn / Consent cannot have been given in the future', 'value');
+    }
   }
 
   // Legal representative (RelatedPerson) for a patient below REPRESENTATIVE_REQUIRED_BELOW_AGE.
@@ -240,8 +254,12 @@ export function parseGpReferral(body: Json, now = new Date()): ParseResult {
     const r = related.resource;
     const name = humanName(r.name);
     const code = (r.relationship ?? []).flatMap((cc: Json) => cc.coding ?? []).map((c: Json) => c.code).find((c: string) => REPRESENTATIVE_ROLE[c]);
+    const birthDate = text(r.birthDate);
+    if (birthDate && (!isRealDate(birthDate) || birthDate > now.toISOString().slice(0, 10))) {
+      need(`${related.path}.birthDate`, 'Geboortedatum moet een volledige, bestaande datum zijn, niet in de toekomst / Birth date must be a full, real date, not in the future', 'value');
+    }
     if (!name.full) need(`${related.path}.name`, 'Naam van de vertegenwoordiger is verplicht / Name of the representative is required');
-    else representative = { name: name.full, role: code ? REPRESENTATIVE_ROLE[code]! : 'representative', phone: text((r.telecom ?? []).find((t: Json) => t.system === 'phone')?.value, 40), birthDate: text(r.birthDate) };
+    else representative = { name: name.full, role: code ? REPRESENTATIVE_ROLE[code]! : 'representative', phone: text((r.telecom ?? []).find((t: Json) => t.system === 'phone')?.value, 40), birthDate };
   } else if (pt && ageOn(pt.birthDate, now) < REPRESENTATIVE_REQUIRED_BELOW_AGE) {
     need(p, `Patiënt is jonger dan ${REPRESENTATIVE_REQUIRED_BELOW_AGE}: een wettelijk vertegenwoordiger (RelatedPerson) is verplicht / Patient is under ${REPRESENTATIVE_REQUIRED_BELOW_AGE}: a legal representative (RelatedPerson) is required`, 'business-rule');
   }

@@ -100,6 +100,31 @@ export function sizeProblem(body: unknown): FhirIssue | null {
   return null;
 }
 
+/**
+ * FHIR JSON has no nulls, except inside a primitive array and its `_name` twin, where null keeps
+ * the positions aligned (FHIR R4 json.html). The official JSON schema does not check this (it lets
+ * `entry: [null]` through), and the profile code should never meet a null where it expects an object.
+ */
+export function nullProblem(body: unknown, root: string): FhirIssue | null {
+  const stack: [unknown, string][] = [[body, root]];
+  while (stack.length > 0) {
+    const [v, at] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    const entries: [string, unknown, boolean][] = Array.isArray(v)
+      ? v.map((c, i) => [`${at}[${i}]`, c, false])
+      : Object.entries(v).flatMap(([k, c]): [string, unknown, boolean][] => {
+        if (!Array.isArray(c)) return [[`${at}.${k}`, c, false]];
+        const aligned = k.startsWith('_') ? k.slice(1) in v : `_${k}` in v;
+        return c.map((x, i) => [`${at}.${k}[${i}]`, x, aligned]);
+      });
+    for (const [expression, c, nullAllowed] of entries) {
+      if (c === null && !nullAllowed) return { code: 'structure', expression, diagnostics: 'null is niet toegestaan in FHIR JSON; laat het element weg / null is not allowed in FHIR JSON; leave the element out' };
+      stack.push([c, expression]);
+    }
+  }
+  return null;
+}
+
 type Part = { resource: unknown; expression: string };
 
 /** The resource without the resources it contains or bundles: those are validated on their own. */
@@ -168,6 +193,9 @@ export async function validateStructure(resource: unknown): Promise<FhirIssue[]>
 export async function checkStructure(body: unknown): Promise<void> {
   const tooLarge = sizeProblem(body);
   if (tooLarge) throw fhirError(413, [tooLarge], 'fhir_too_large');
+  const type = (body as { resourceType?: unknown } | null)?.resourceType;
+  const hasNull = nullProblem(body, typeof type === 'string' ? type : 'Resource');
+  if (hasNull) throw fhirError(400, [hasNull]);
   const issues = await validateStructure(body);
   if (issues.length > 0) throw fhirError(400, issues);
 }

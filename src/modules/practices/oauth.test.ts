@@ -43,6 +43,11 @@ test('the token endpoint refuses a wrong secret, an unknown client, another gran
     assert.equal(res.statusCode, status, JSON.stringify(fields));
     assert.equal(res.json().error, error);
   }
+  // Basic credentials that are not validly form-encoded (RFC 6749 §2.3.1): a 400, not a server error.
+  const malformed = await app.inject({ method: 'POST', url: '/oauth/token', ...form({ grant_type: 'client_credentials' }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('a%zz:b').toString('base64')}` } });
+  assert.equal(malformed.statusCode, 400, malformed.body);
+  assert.equal(malformed.json().error, 'invalid_request');
   const denied = await app.db.query(`SELECT 1 FROM audit_log WHERE action = 'oauth.token' AND outcome = 'denied'`);
   assert.equal(denied.length, 3);
 });
