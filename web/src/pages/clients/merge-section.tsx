@@ -5,8 +5,7 @@ import { TextareaField, TextField, useFormErrors } from '../../components/form.t
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
 import type { Client } from '../../types.ts';
 
-type Hit = { id: string; visibility: 'full' | 'exists'; displayName: string; birthDate: string | null; bsnMasked: string | null; address: string | null; registeredAt: string[] };
-import type { MergeListItem as Merge } from '../../../../src/modules/clients/schemas.ts';
+import type { ClientHit as Hit, MergeListItem as Merge } from '../../../../src/modules/clients/schemas.ts';
 
 export type { Merge };
 

@@ -5,7 +5,7 @@ import { TextField, useFormErrors } from '../../components/form.tsx';
 import { AppButtonLink, AppLink, PageTitle, TableScroll } from '../../components/page.tsx';
 import { useFormat, useT } from '../../i18n.tsx';
 
-type Hit = { id: string; visibility: 'full' | 'exists'; displayName: string; birthDate: string | null; bsnMasked: string | null; address: string | null; registeredAt: string[] };
+import type { ClientHit as Hit } from '../../../../src/modules/clients/schemas.ts';
 
 /**
  * Find a client before registering anyone. Only clients you are involved with open; a desk worker

@@ -8,11 +8,12 @@ import { CheckboxGroup, RadioGroup, SelectField, SingleCheckbox, TextareaField, 
 import { AppLink, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
+import type { ContactView } from '../../../../src/modules/intake/schemas.ts';
 import type { PostcodeLookup, Team } from '../../types.ts';
 import type { PortalRequest } from './digital-questions-page.tsx';
 import { type Duplicate, DuplicateWarning } from './duplicate-warning.tsx';
 
-type Saved = { id: string; clientId: string | null; referral: { teamName: string; status: string } | null; notification: { assessmentDeadline: string } | null; safetySignal: boolean };
+type Saved = ContactView;
 const empty = { firstNames: '', surnamePrefix: '', surname: '', birthDate: '', bsn: '', postcode: '', houseNumber: '', houseNumberAddition: '', noFixedAddress: false, contactPoint: '', phone: '' };
 const POSTCODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
 

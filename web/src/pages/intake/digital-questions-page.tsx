@@ -2,15 +2,12 @@ import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { lifeDomainLabels, type LifeDomain } from '../../../../src/modules/intake/life-domains.ts';
+import type { PortalQuestion as PortalRequest } from '../../../../src/modules/portal/schemas.ts';
 import { api } from '../../api.ts';
 import { Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 
-export type PortalRequest = {
-  id: string; reference: string; createdAt: string; clientId: string | null; citizenName: string;
-  onBehalfOf: { name: string; birthDate?: string | null; relation: string } | null; question: string; lifeDomains: string[];
-  contactPreference: string; contactValue: string | null; deskName: string;
-};
+export type { PortalRequest };
 
 /** Questions from the digital channel waiting at the user's desks, oldest first; picking one up registers the contact from it. */
 export function DigitalQuestionsPage() {

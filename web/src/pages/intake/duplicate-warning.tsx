@@ -1,7 +1,10 @@
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useT } from '../../i18n.tsx';
 
-export type Duplicate = { id: string; visibility: 'full' | 'exists'; displayName: string; birthDate: string | null; registeredAt: string[] };
+import type { ClientHit } from '../../../../src/modules/clients/schemas.ts';
+
+/** A probable duplicate, as a 409 'duplicate_bsn' or 'probable_duplicate' problem lists it: a search hit without BSN and address. */
+export type Duplicate = Pick<ClientHit, 'id' | 'visibility' | 'displayName' | 'birthDate' | 'registeredAt'>;
 
 /** Shown when the API answers 409 probable_duplicate / duplicate_bsn: the same person may already be registered. */
 export function DuplicateWarning({ duplicates, sameBsn, onSame, onDifferent }: {

@@ -6,8 +6,8 @@ import { CheckboxGroup, RadioGroup, TextareaField, TextField, useFormErrors } fr
 import { AppLink, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n } from '../../i18n.tsx';
 import { CitizenFrame } from './citizen.tsx';
+import type { PortalReceipt as Receipt } from '../../../../src/modules/portal/schemas.ts';
 
-type Receipt = { id: string; reference: string; createdAt: string; deskName: string };
 
 /** The digital channel: a resident asks for help (for themselves or someone else) and gets a receipt with a reference number. */
 export function AskPage() {

@@ -4,8 +4,9 @@ import { api, ApiError, setCsrfToken } from '../../api.ts';
 import { Layout } from '../../components/layout.tsx';
 import { Loading, PageTitle } from '../../components/page.tsx';
 import { useT } from '../../i18n.tsx';
+import type { CitizenSessionView as CitizenSession } from '../../../../src/modules/portal/schemas.ts';
 
-export type CitizenSession = { name: string; bsnMasked: string; csrfToken: string };
+export type { CitizenSession };
 
 /**
  * The frame of the citizens' pages: outside the staff login. Without a DigiD session it offers

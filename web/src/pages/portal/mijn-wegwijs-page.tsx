@@ -4,11 +4,8 @@ import { api } from '../../api.ts';
 import { AppButtonLink, Loading, PageTitle, TableScroll } from '../../components/page.tsx';
 import { useFormat, useI18n } from '../../i18n.tsx';
 import { CitizenFrame } from './citizen.tsx';
+import type { AccessLogEntry as Access, Letter, PortalRequestStatus as Request } from '../../../../src/modules/portal/schemas.ts';
 
-type Request = { id: string; reference: string; createdAt: string; question: string; onBehalfOf: string | null; status: 'received' | 'handled'; deskName: string;
-  outcome: string | null; referral: { teamName: string; status: string } | null };
-type Access = { at: string; organisation: string; what: string };
-type Letter = { id: string; title: string; date: string };
 
 /** Mijn Wegwijs: the status of my questions, my letters, and which desks and teams looked at my file. */
 export function MijnWegwijsPage() {

@@ -5,10 +5,12 @@ import { TextField, useFormErrors } from '../../components/form.tsx';
 import { Loading, PageTitle, TableScroll } from '../../components/page.tsx';
 import { useProblemText, useT } from '../../i18n.tsx';
 import { useData } from '../admin/use-data.ts';
+import type { Json } from '../../types.ts';
+import type { ApiClient as ApiClientRow, ApiClientWithSecret, Practice as PracticeRow } from '../../../../src/modules/practices/schemas.ts';
 
-type Practice = { id: string; name: string; agbCode: string; active: boolean; createdAt: string };
-type ApiClient = { id: string; clientId: string; name: string; scopes: string[]; createdAt: string; secretRotatedAt: string; revokedAt: string | null };
-type Secret = { clientId: string; clientSecret: string };
+type Practice = Json<PracticeRow>;
+type ApiClient = Json<ApiClientRow>;
+type Secret = Pick<ApiClientWithSecret, 'clientId' | 'clientSecret'>;
 
 const day = (iso: string) => new Date(iso).toLocaleDateString('nl-NL');
 

@@ -1,19 +1,14 @@
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { lifeDomainLabels, type LifeDomain } from '../../../../src/modules/intake/life-domains.ts';
+import type { ReferralView as Referral, TeamProfessional as Professional } from '../../../../src/modules/referrals/schemas.ts';
 import { api } from '../../api.ts';
 import { SelectField, TextareaField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 
-export type Referral = {
-  id: string; clientId: string; clientName: string; clientBirthDate: string | null; teamId: string; teamName: string; source: string;
-  referrer: { name: string | null; organisation: string | null; agbCode: string | null; teamName: string | null };
-  reason: string; lifeDomains: string[]; urgency: string; safetySignals: string[] | null; contactRoute: string | null; status: string; assignedUserName: string | null; createdAt: string; allowedNext: string[];
-  teamOverrideReason: string | null;
-};
-type Professional = { id: string; displayName: string };
+export type { Referral };
 
 /** A neighbourhood team's (or, with kind 'desk', a desk's) inbox: open referrals first by urgency; accept (assign a professional) or return with a reason. */
 export function TeamInboxPage({ kind = 'neighbourhood_team' }: { kind?: 'neighbourhood_team' | 'desk' }) {
