@@ -1,14 +1,6 @@
-import { z } from 'zod';
 import type { Queryable } from '../../platform/db.ts';
 import { teamNames } from '../org/store.ts';
-
-export const ContactFigures = z.object({
-  from: z.string(), to: z.string(), total: z.number(), anonymous: z.number(),
-  byChannel: z.array(z.object({ channel: z.string(), count: z.number() })),
-  byDesk: z.array(z.object({ teamId: z.uuid(), teamName: z.string(), count: z.number() })),
-  byOutcome: z.array(z.object({ outcome: z.number(), count: z.number() })),
-});
-export type ContactFigures = z.infer<typeof ContactFigures>;
+import type { ContactFigures } from './schemas.ts';
 
 /** Counts only, never persons: the monitoring module (Raadsmonitor) builds on these. Dates inclusive, Europe/Amsterdam. */
 export async function contactFigures(q: Queryable, from: string, to: string): Promise<ContactFigures> {

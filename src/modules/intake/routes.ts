@@ -6,12 +6,12 @@ import { badRequest, notFound } from '../../platform/errors.ts';
 import { displayName } from '../clients/names.ts';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { registerContact } from './contact-store.ts';
-import { contactFigures, ContactFigures } from './figures.ts';
+import { contactFigures } from './figures.ts';
 import { listConsents } from '../clients/consent.ts';
 import { listMerges } from '../clients/merge.ts';
 import { clientSummaries, loadClientView } from '../clients/store.ts';
 import { teamNames } from '../org/store.ts';
-import { ClientFile, ContactInput, ContactView, TimelineEntry } from './schemas.ts';
+import { ClientFile, ContactFigures, ContactInput, ContactView, NotificationRead, TimelineEntry, UserNotification } from './schemas.ts';
 import { clientTimeline, type TimelineType, timelineEntries } from './timeline.ts';
 
 const TYPES = ['contact', 'referral', 'notification'] as const;
@@ -49,7 +49,7 @@ export async function intakeRoutes(app: FastifyInstance) {
   r.get('/api/v1/me/notifications', {
     config: { permission: 'notifications.self' },
     schema: { tags, summary: 'My notifications (e.g. a safety signal for the team lead), newest first',
-      response: { 200: z.array(z.object({ id: z.uuid(), kind: z.string(), clientId: z.uuid().nullable(), clientName: z.string().nullable(), teamName: z.string().nullable(), createdAt: z.string(), read: z.boolean() })) } },
+      response: { 200: z.array(UserNotification) } },
   }, async (req) => req.store.readClients({ action: 'notification.list', activity: ProcessingActivity.FrontDesk }, async (tx, visible) => {
     // The client's name only for whoever may see the client; the notification itself stays.
     const params: unknown[] = [req.ctx!.actor.id];
@@ -69,7 +69,7 @@ export async function intakeRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/me/notifications/:id/read', {
     config: { permission: 'notifications.self' },
-    schema: { tags, summary: 'Mark one of my notifications as read (idempotent)', params: z.object({ id: z.uuid() }), response: { 200: z.object({ id: z.uuid(), read: z.boolean() }) } },
+    schema: { tags, summary: 'Mark one of my notifications as read (idempotent)', params: z.object({ id: z.uuid() }), response: { 200: NotificationRead } },
   }, async (req) => {
     // Only the user's own notification; it holds no client data beyond the link, so no Store here.
     const rows = await app.db.query<{ id: string }>('UPDATE user_notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id',

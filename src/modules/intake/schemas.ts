@@ -69,3 +69,17 @@ export const ClientFile = z.object({
   timeline: z.array(TimelineEntry),
 });
 export type ClientFile = z.infer<typeof ClientFile>;
+
+/** Contact figures: counts only, never persons. */
+export const ContactFigures = z.object({
+  from: z.string(), to: z.string(), total: z.number(), anonymous: z.number(),
+  byChannel: z.array(z.object({ channel: z.string(), count: z.number() })),
+  byDesk: z.array(z.object({ teamId: z.uuid(), teamName: z.string(), count: z.number() })),
+  byOutcome: z.array(z.object({ outcome: z.number(), count: z.number() })),
+});
+export type ContactFigures = z.infer<typeof ContactFigures>;
+
+/** A notification to a user (e.g. a safety signal for the team lead). */
+export const UserNotification = z.object({ id: z.uuid(), kind: z.string(), clientId: z.uuid().nullable(), clientName: z.string().nullable(), teamName: z.string().nullable(), createdAt: z.string(), read: z.boolean() });
+export type UserNotification = z.infer<typeof UserNotification>;
+export const NotificationRead = z.object({ id: z.uuid(), read: z.boolean() });
