@@ -5,9 +5,8 @@ import { api } from '../../api.ts';
 import { TextField, useFormErrors } from '../../components/form.tsx';
 import { PageTitle, TableScroll } from '../../components/page.tsx';
 import { useI18n } from '../../i18n.tsx';
+import type { ContactFigures as Figures } from '../../../../src/modules/intake/schemas.ts';
 
-type Figures = { from: string; to: string; total: number; anonymous: number; byChannel: { channel: string; count: number }[];
-  byDesk: { teamId: string; teamName: string; count: number }[]; byOutcome: { outcome: number; count: number }[] };
 
 const monthStart = () => `${new Date().toISOString().slice(0, 8)}01`;
 

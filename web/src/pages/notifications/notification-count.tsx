@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { api } from '../../api.ts';
 import { useT } from '../../i18n.tsx';
+import type { UserNotification } from '../../../../src/modules/intake/schemas.ts';
 
-export type UserNotification = { id: string; kind: string; clientId: string | null; clientName: string | null; teamName: string | null; createdAt: string; read: boolean };
+export type { UserNotification };
 
 /** Fired after a notification is marked read, so the menu count follows at once. */
 export const NOTIFICATIONS_CHANGED = 'wegwijs:notifications-changed';
