@@ -44,6 +44,7 @@ test('bad user input is refused per field and creates nothing', async (t) => {
   assert.ok(!users.some((u: { username: string }) => u.username === 'xy-user'));
   const dup = await app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'balie', displayName: 'X Y', password: 'Lang-genoeg-wachtwoord', roles: ['finance'] } });
   assert.equal(dup.statusCode, 409);
+  assert.equal(dup.json().code, 'duplicate_username');
 });
 
 test('a deactivated user is logged out at once and cannot log in again', async (t) => {
@@ -54,11 +55,14 @@ test('a deactivated user is logged out at once and cannot log in again', async (
   const bea = users.find((u: { username: string }) => u.username === 'balie');
   const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${bea.id}`, headers: admin, payload: { active: false } });
   assert.equal(res.json().active, false);
-  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/teams', headers: desk })).statusCode, 401);
+  const after = await app.inject({ method: 'GET', url: '/api/v1/teams', headers: desk });
+  assert.equal(after.statusCode, 401);
+  assert.equal(after.json().code, 'unauthenticated');
   await assert.rejects(loginAs(app, 'balie'), /401/);
   const self = users.find((u: { username: string }) => u.username === 'beheer');
   const selfOff = await app.inject({ method: 'PATCH', url: `/api/v1/users/${self.id}`, headers: admin, payload: { active: false } });
   assert.equal(selfOff.statusCode, 400);
+  assert.equal(selfOff.json().field, 'active');
 });
 
 test('an admin changes a user\'s roles; the new menu applies at once', async (t) => {

@@ -20,6 +20,7 @@ test('a consent to share with the GP is recorded with date and how, and withdraw
   const again = await app.inject({ method: 'POST', url: `/api/v1/clients/${id}/consents/${res.json().id}/withdrawal`, headers: balie,
     payload: { withdrawnOn: '2026-01-11', withdrawnHow: 'written' } });
   assert.equal(again.statusCode, 409);
+  assert.equal(again.json().code, 'consent_withdrawn');
   const list = await app.inject({ method: 'GET', url: `/api/v1/clients/${id}/consents`, headers: balie });
   assert.equal(list.json().length, 1);
 });

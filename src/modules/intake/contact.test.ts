@@ -79,10 +79,12 @@ test('a desk worker finds an existing client and becomes involved by registering
   const balie = await loginAs(app, 'balie');
   const zuid = await loginAs(app, 'wijkteam2');
   const clientId = await createClient(app, wijkteam);
-  assert.equal((await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}`, headers: balie })).statusCode, 403);
+  const look = await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}`, headers: balie });
+  assert.deepEqual([look.statusCode, look.json().code], [403, 'client_access_denied']);
   const body = { clientId, channel: 'desk', question: 'Vraag over huishoudelijke hulp', outcome: 1 };
   const denied = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: zuid, payload: body });
   assert.equal(denied.statusCode, 403);
+  assert.equal(denied.json().code, 'client_access_denied');
   const res = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie, payload: body });
   assert.equal(res.statusCode, 201, res.body);
   assert.equal((await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}`, headers: balie })).statusCode, 200);

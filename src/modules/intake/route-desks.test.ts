@@ -102,4 +102,5 @@ test('a Centraal Onthaal desk worker accepts a city-desk referral from their des
   // A VraagWijzer desk worker is not a member of that desk and cannot decide on its referrals.
   const other = await app.inject({ method: 'POST', url: `/api/v1/referrals/${referral.id}/return`, headers: balie, payload: { reason: 'Hoort niet bij ons loket' } });
   assert.equal(other.statusCode, 403, other.body);
+  assert.equal(other.json().code, 'not_team_member');
 });
