@@ -35,7 +35,7 @@ export function capabilityStatement(baseUrl: string, software: { version: string
         {
           type: 'ServiceRequest',
           documentation: 'A GP referral: a ServiceRequest with contained Patient, Practitioner(Role), Organization, Consent and RelatedPerson, '
-            + `or the same resources in a transaction Bundle. Life domains in reasonCode from ${systemUrl(CODE_SYSTEMS[0]!)}; `
+            + `or the same resources in a transaction Bundle. The reason as free text (note.text or reasonCode.text); life domains in reasonCode from ${systemUrl(CODE_SYSTEMS[0]!)} are optional; `
             + `extensions ${Extension.SafetySignal} and ${Extension.PreferredContactRoute}.`,
           interaction: [{ code: 'create' }, { code: 'read' }],
           versioning: 'no-version',
@@ -56,8 +56,9 @@ export function capabilityStatement(baseUrl: string, software: { version: string
         },
         {
           type: 'CodeSystem',
-          documentation: `Wegwijs code systems: ${CODE_SYSTEMS.map((c) => c.id).join(', ')}. Public.`,
-          interaction: [{ code: 'read' }],
+          documentation: `Wegwijs code systems: ${CODE_SYSTEMS.map((c) => c.id).join(', ')}. Public; a search without parameters lists them all.`,
+          interaction: [{ code: 'read' }, { code: 'search-type' }],
+          searchParam: [{ name: 'url', type: 'uri', documentation: 'The canonical URL of one code system' }],
         },
       ],
       interaction: [{ code: 'transaction', documentation: 'A transaction Bundle holding exactly one GP referral (POST [base])' }],

@@ -141,8 +141,10 @@ export function parseGpReferral(body: Json, now = new Date()): ParseResult {
   if (authoredOn && !isRealDateTime(authoredOn)) need(`${p}.authoredOn`, 'authoredOn moet een volledige, bestaande datum (en tijd) zijn / authoredOn must be a full, real date (and time)', 'value');
   else if (authoredOn && Date.parse(authoredOn) > now.getTime() + CLOCK_SKEW_MS) need(`${p}.authoredOn`, 'authoredOn ligt in de toekomst / authoredOn is in the future', 'value');
   if (!s.priority) need(`${p}.priority`, 'priority (urgentie) is verplicht / priority (urgency) is required');
-  const reason = text(s.note?.[0]?.text);
-  if (!reason) need(`${p}.note[0].text`, 'De reden van verwijzing en hulpvraag (note.text) is verplicht / The reason and question (note.text) are required');
+  // Short form (verkort aanmeldformulier): the reason may come as free text only, from a HIS that knows no Wegwijs codes.
+  const texts = [...((s.reasonCode ?? []) as Json[]).map((cc) => text(cc?.text)), ...((s.note ?? []) as Json[]).map((n) => text(n?.text))];
+  const reason = text([...new Set(texts.filter((t) => t !== null))].join('\n\n'));
+  if (!reason) need(`${p}.note[0].text`, 'De reden van verwijzing en hulpvraag (note.text of reasonCode.text) is verplicht / The reason and question (note.text or reasonCode.text) are required');
 
   const lifeDomains: string[] = [];
   for (const [i, cc] of ((s.reasonCode ?? []) as Json[]).entries()) {
@@ -152,9 +154,7 @@ export function parseGpReferral(body: Json, now = new Date()): ParseResult {
       else need(`${p}.reasonCode[${i}].coding[${j}].code`, `Onbekende code '${String(c.code)}' in ${systemUrl(LifeDomainSystem)} / Unknown code`, 'code-invalid');
     }
   }
-  if (lifeDomains.length === 0 && !issues.some((i) => i.code === 'code-invalid')) {
-    need(`${p}.reasonCode`, `Minstens één leefgebied uit ${systemUrl(LifeDomainSystem)} / At least one life domain from ${systemUrl(LifeDomainSystem)}`);
-  }
+  // Life-domain codes are optional: without them the team sets the life domains when it triages the referral.
 
   const safetySignals: string[] = [];
   let contactRoute: string | null = null;

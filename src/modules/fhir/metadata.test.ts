@@ -65,3 +65,18 @@ test('the life domains are published as a FHIR CodeSystem from the same constant
   assert.equal(route.statusCode, 404);
   assert.equal(route.json().resourceType, 'OperationOutcome');
 });
+
+test('a practice system finds every published code system with one search', async (t) => {
+  const app = await build(t);
+  const res = await app.inject({ method: 'GET', url: '/fhir/r4/CodeSystem' });
+  assert.equal(res.statusCode, 200, res.body);
+  const bundle = res.json();
+  assert.deepEqual({ type: bundle.type, total: bundle.total }, { type: 'searchset', total: 3 });
+  assert.deepEqual(bundle.entry.map((e: { resource: { id: string } }) => e.resource.id), ['wegwijs-life-domain', 'wegwijs-safety-signal', 'wegwijs-contact-route']);
+  assert.deepEqual(await validateStructure(bundle), []);
+  const one = await app.inject({ method: 'GET', url: '/fhir/r4/CodeSystem?url=https://wegwijs.nl/fhir/CodeSystem/wegwijs-safety-signal' });
+  assert.deepEqual(one.json().entry.map((e: { resource: { id: string } }) => e.resource.id), ['wegwijs-safety-signal']);
+  const other = await app.inject({ method: 'GET', url: '/fhir/r4/CodeSystem?name=x' });
+  assert.equal(other.statusCode, 400);
+  assert.equal(other.json().issue[0].code, 'not-supported');
+});

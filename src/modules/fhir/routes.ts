@@ -7,7 +7,7 @@ import { AppError, forbidden } from '../../platform/errors.ts';
 import type { ApiCaller } from '../practices/store.ts';
 import { findReferralSummary } from '../referrals/referral-store.ts';
 import { capabilityStatement } from './capability.ts';
-import { CODE_SYSTEMS, toCodeSystemResource } from './code-systems.ts';
+import { CODE_SYSTEMS, systemUrl, toCodeSystemResource } from './code-systems.ts';
 import { type GpReferral, parseGpReferral } from './gp-referral.ts';
 import { fhirError } from './operation-outcome.ts';
 import { checkStructure, warmUpSchema } from './schema-validator.ts';
@@ -170,6 +170,20 @@ export async function fhirRoutes(app: FastifyInstance) {
     config: { public: true },
     schema: { tags, summary: 'CapabilityStatement: what this FHIR server supports' },
   }, async (req, reply) => send(reply, 200, capabilityStatement(baseUrl(req), { version: '0.1.0' })));
+
+  r.get('/fhir/r4/CodeSystem', {
+    config: { public: true },
+    schema: { tags, summary: 'Search the Wegwijs code systems: all of them, or ?url=[canonical URL]', querystring: z.looseObject({ url: z.string().max(200).optional() }) },
+  }, async (req, reply) => {
+    const unsupported = Object.keys(req.query).filter((k) => !['url', '_format'].includes(k));
+    if (unsupported.length > 0) throw fhirError(400, [{ code: 'not-supported', expression: unsupported[0], diagnostics: "Alleen zoeken op 'url' / Only the 'url' search parameter is supported" }]);
+    const found = CODE_SYSTEMS.filter((c) => !req.query.url || systemUrl(c) === req.query.url);
+    return send(reply, 200, {
+      resourceType: 'Bundle', type: 'searchset', total: found.length,
+      link: [{ relation: 'self', url: `${baseUrl(req)}/CodeSystem${req.query.url ? `?url=${encodeURIComponent(req.query.url)}` : ''}` }],
+      entry: found.map((c) => ({ fullUrl: `${baseUrl(req)}/CodeSystem/${c.id}`, resource: toCodeSystemResource(c), search: { mode: 'match' } })),
+    });
+  });
 
   r.get('/fhir/r4/CodeSystem/:id', {
     config: { public: true },
