@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   /** Local username/password login; when OIDC_ISSUER is set it is off unless this says true. */
   WEGWIJS_LOCAL_LOGIN: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   WEGWIJS_JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** The earliest date a contact may carry: registrations from before the municipality started with Wegwijs are typing errors. */
+  WEGWIJS_RECORDS_FROM: z.iso.date().default('2015-01-01'),
   /** Ed25519 private key (PEM, or the path of a PEM file) that signs audit checkpoints; never stored in the database. */
   WEGWIJS_AUDIT_SIGNING_KEY: z.string().optional(),
   /** Where signed audit checkpoints are kept: outside the database (and outside its data directory). */
@@ -50,6 +52,8 @@ export type Config = {
   digid?: { issuer: string; clientId: string; clientSecret?: string };
   demo: boolean;
   jobs: boolean;
+  /** The earliest contact date accepted (YYYY-MM-DD). */
+  recordsFrom: string;
   auditSigningKey?: string;
   auditCheckpointDir: string;
   benchAuditOff: boolean;
@@ -87,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
     digid: e.DIGID_OIDC_ISSUER ? { issuer: e.DIGID_OIDC_ISSUER, clientId: e.DIGID_OIDC_CLIENT_ID!, clientSecret: e.DIGID_OIDC_CLIENT_SECRET } : undefined,
     demo,
     jobs: e.WEGWIJS_JOBS,
+    recordsFrom: e.WEGWIJS_RECORDS_FROM,
     auditSigningKey: e.WEGWIJS_AUDIT_SIGNING_KEY,
     auditCheckpointDir: e.WEGWIJS_AUDIT_CHECKPOINT_DIR,
     benchAuditOff: e.WEGWIJS_BENCH_AUDIT_OFF,

@@ -4,6 +4,8 @@ export class AppError extends Error {
   readonly status: number;
   readonly field?: string;
   readonly extra?: Record<string, unknown>;
+  /** For the audit row only, never sent to the client (e.g. the id of a record whose existence was confirmed). */
+  auditDetails?: Record<string, unknown>;
   constructor(code: string, status: number, message: string, field?: string, extra?: Record<string, unknown>) {
     super(message);
     this.code = code;

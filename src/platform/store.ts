@@ -139,7 +139,7 @@ export class Store {
         // A conflict that names existing records (a duplicate check) discloses them: the row lists their ids.
         const dups = e instanceof AppError && Array.isArray(e.extra?.duplicates) ? (e.extra.duplicates as { id: string }[]).map((d) => d.id) : undefined;
         const details = { ...op.details, status, code, ...(e instanceof AppError && e.extra?.reason ? { reason: e.extra.reason } : {}),
-          ...(dups ? { disclosedClientIds: dups } : {}) };
+          ...(dups ? { disclosedClientIds: dups } : {}), ...(e instanceof AppError ? e.auditDetails : {}) };
         await this.audit({ ...op, outcome, details }).catch(() => {});
       }
       throw e;

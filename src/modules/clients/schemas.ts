@@ -11,7 +11,14 @@ export const CommunicationNeed = z.enum(['interpreter', 'easy_read', 'lvb_signal
 
 export const Bsn = z.string().trim().refine(isValidBsn, 'BSN is ongeldig (elfproef) / BSN is invalid (eleven test)');
 export const Postcode = z.string().trim().refine((v) => normalisePostcode(v) !== null, 'postcode moet de vorm 1234 AB hebben / postcode must look like 1234 AB');
-export const PastDate = z.iso.date().refine((d) => d <= new Date().toISOString().slice(0, 10), 'datum ligt in de toekomst / date is in the future');
+const today = () => new Date().toISOString().slice(0, 10);
+export const PastDate = z.iso.date().refine((d) => d <= today(), 'datum ligt in de toekomst / date is in the future');
+/** The earliest birth date Wegwijs accepts: anything earlier is a typing error (0001-01-01, 1900 for "unknown"). */
+export const EARLIEST_BIRTH_DATE = '1900-01-01';
+/** A birth date: a real calendar date, not in the future and not before 1900. */
+export const BirthDate = z.iso.date()
+  .refine((d) => d <= today(), 'de geboortedatum ligt in de toekomst / the birth date is in the future')
+  .refine((d) => d >= EARLIEST_BIRTH_DATE, `de geboortedatum ligt voor ${EARLIEST_BIRTH_DATE.slice(0, 4)} / the birth date is before ${EARLIEST_BIRTH_DATE.slice(0, 4)}`);
 const text = (max: number) => z.string().trim().max(max);
 
 export const Address = z.object({
@@ -29,7 +36,7 @@ export const RelatedPerson = z.object({
   /** representative: curator | mentor | bewindvoerder | parent_with_authority; household_member: partner | child | other. */
   role: text(60).nullable().optional(),
   name: text(200).min(1, 'naam is verplicht / name is required'),
-  birthDate: PastDate.nullable().optional(),
+  birthDate: BirthDate.nullable().optional(),
   phone: text(40).nullable().optional(),
   email: z.email().nullable().optional(),
   relatedClientId: z.uuid().nullable().optional(),
@@ -44,7 +51,7 @@ const ClientFields = z.object({
   nameUsage: NameUsageSchema.default('E'),
   partnerSurnamePrefix: text(20).nullable().optional(),
   partnerSurname: text(200).nullable().optional(),
-  birthDate: z.iso.date().refine((d) => d <= new Date().toISOString().slice(0, 10), 'geboortedatum ligt in de toekomst / birth date is in the future').nullable().optional(),
+  birthDate: BirthDate.nullable().optional(),
   gender: Gender.default('0'),
   address: Address.nullable().optional(),
   /** Zonder vaste woon- of verblijfplaats: reachable through contactPoint instead. */
@@ -96,6 +103,8 @@ export const ClientView = z.object({
   mergedInto: z.uuid().nullable(),
   /** The neighbourhood team the postcode points to (postcode → district → team). */
   proposedTeam: z.object({ id: z.uuid(), name: z.string(), districtName: z.string() }).nullable(),
+  /** Bumped by every change of the record; send it back in If-Match (docs/architecture.md "Versions and If-Match"). */
+  version: z.number().int(),
 });
 export type ClientView = z.infer<typeof ClientView>;
 

@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db.ts';
 import type { Actor } from '../../platform/access/context.ts';
 import { Role } from '../../platform/access/roles.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
+import { badRequest } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
 import { formatPostcode, normalisePostcode } from '../org/postcode.ts';
 import { maskBsn } from './bsn.ts';
@@ -58,9 +59,14 @@ function exactConditions(s: ClientSearch, params: unknown[]) {
 
 export async function searchClients(store: Store, s: ClientSearch): Promise<ClientHit[]> {
   const actor = store.ctx.actor;
-  const exactKey = Boolean(s.bsn || (s.name && s.birthDate) || (s.postcode && s.houseNumber));
+  // A name is a key only when something is left of it after normalising and removing wildcards:
+  // '%%' with a birth date would otherwise list everyone born that day.
+  const key = s.name ? splitSurname(s.name).key.replace(/[%_\\]/g, '') || null : null;
+  if (s.name && !key && !s.bsn && !s.birthDate && !s.postcode) {
+    throw badRequest('Geef een achternaam met letters / Give a surname with letters', 'name');
+  }
+  const exactKey = Boolean(s.bsn || (key && s.birthDate) || (s.postcode && s.houseNumber));
   const showExists = isDeskWorker(actor) && exactKey;
-  const key = s.name ? splitSurname(s.name).key : null;
   return store.readClients({ action: 'client.search', activity: ProcessingActivity.ClientRegistration,
     details: { criteria: Object.keys(s).filter((k) => s[k as keyof ClientSearch] !== undefined) } }, async (tx, visible) => {
     const params: unknown[] = [];
@@ -70,7 +76,7 @@ export async function searchClients(store: Store, s: ClientSearch): Promise<Clie
     // the limit counts visible clients (the index walk simply continues past the others).
     if (!showExists) where.push(isVisible);
     // Prefix range on the collation-C surname key: the index returns rows in order and stops at the limit.
-    if (key) where.push(`c.surname_key LIKE ${p(`${key.replace(/[%_\\]/g, '')}%`)}`);
+    if (key) where.push(`c.surname_key LIKE ${p(`${key}%`)}`);
     const rows = await tx.query<Candidate>(
       `${SELECT(isVisible)} WHERE ${where.join(' AND ')} ORDER BY c.surname_key, c.birth_date, c.id LIMIT ${SEARCH_LIMIT}`, params);
     if (key && key.length >= 3 && rows.length < WIDEN_BELOW) {

@@ -1,9 +1,12 @@
 import type { Queryable } from '../../platform/db.ts';
+import type { Actor } from '../../platform/access/context.ts';
+import { Role } from '../../platform/access/roles.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { addRelation } from '../../platform/access/relations.ts';
 import { openBreakGlass } from '../../platform/access/break-glass.ts';
 import { once } from '../../platform/idempotency.ts';
+import { versionConflict } from '../../platform/versioning.ts';
 import type { Store } from '../../platform/store.ts';
 import { formatPostcode, normalisePostcode } from '../org/postcode.ts';
 import { lookupPostcode } from '../org/store.ts';
@@ -19,13 +22,13 @@ type ClientRow = {
   birth_date: string | null; gender: '0' | '1' | '2' | '9'; postcode: string | null; house_number: number | null;
   house_number_addition: string | null; street: string | null; city: string | null; no_fixed_address: boolean;
   contact_point: string | null; phone: string | null; email: string | null; preferred_language: string | null;
-  communication_needs: string[]; safety_signal_at: string | null; merged_into: string | null;
+  communication_needs: string[]; safety_signal_at: string | null; merged_into: string | null; version: number;
 };
 type PersonRow = { id: string; kind: RelatedPerson['kind']; role: string | null; name: string; birth_date: string | null; phone: string | null; email: string | null; related_client_id: string | null };
 
 const COLUMNS = `id, bsn, first_names, surname_prefix, surname, name_usage, partner_surname_prefix, partner_surname,
   birth_date::text AS birth_date, gender, postcode, house_number, house_number_addition, street, city, no_fixed_address,
-  contact_point, phone, email, preferred_language, communication_needs, safety_signal_at, merged_into`;
+  contact_point, phone, email, preferred_language, communication_needs, safety_signal_at, merged_into, version`;
 
 export async function getClientRow(tx: Queryable, id: string): Promise<ClientRow> {
   const [row] = await tx.query<ClientRow>(`SELECT ${COLUMNS} FROM clients WHERE id = $1`, [id]);
@@ -52,6 +55,7 @@ export async function loadClientView(tx: Queryable, id: string): Promise<ClientV
     persons: persons.map((p) => ({ id: p.id, kind: p.kind, role: p.role, name: p.name, birthDate: p.birth_date, phone: p.phone, email: p.email, relatedClientId: p.related_client_id })),
     safetySignal: r.safety_signal_at !== null, mergedInto: r.merged_into,
     proposedTeam: district?.teamId ? { id: district.teamId, name: district.teamName!, districtName: district.districtName } : null,
+    version: r.version,
   };
 }
 
@@ -73,9 +77,20 @@ async function replacePersons(tx: Queryable, clientId: string, persons: RelatedP
  * record with the same BSN, and (unless acknowledged) a probable duplicate: same surname key + birth date.
  * Used by the clients API and by other modules that register someone (digital channel, GP referral).
  */
-export async function insertClient(tx: Queryable, c: ClientInput, involved: { userId: string | null; teamId: string | null; reason: string }, duplicateAcknowledged = false): Promise<string> {
+export async function insertClient(tx: Queryable, c: ClientInput, involved: { userId: string | null; teamId: string | null; reason: string },
+  duplicateAcknowledged = false, revealDuplicates = true): Promise<string> {
   const dups = await findProbableDuplicates(tx, { bsn: c.bsn ?? null, surnameKey: surnameKey(c.surnamePrefix, c.surname), birthDate: c.birthDate ?? null });
-  if (dups.some((d) => d.sameBsn)) {
+  const sameBsn = dups.some((d) => d.sameBsn);
+  if (dups.length > 0 && (sameBsn || !duplicateAcknowledged) && !revealDuplicates) {
+    // Who may not search by exact key learns only that a record exists, not whose or where (need-to-know).
+    const err = conflict(sameBsn
+      ? 'Er bestaat al een dossier met dit BSN. Vraag het loket (VraagWijzer) om u bij deze cliënt te betrekken. / A record with this BSN exists; ask the desk to involve you.'
+      : 'Mogelijk bestaat al een dossier voor deze persoon (zelfde naam en geboortedatum). Vraag het loket, of registreer toch als het een ander persoon is. / This person may already be registered; ask the desk.',
+    sameBsn ? 'record_exists' : 'probable_duplicate');
+    err.auditDetails = { existingClientIds: dups.map((d) => d.hit.id), disclosed: false };
+    throw err;
+  }
+  if (sameBsn) {
     throw conflict('Er is al een cliënt met dit BSN / A client with this BSN already exists', 'duplicate_bsn', { duplicates: dups.map((d) => d.hit) });
   }
   if (dups.length > 0 && !duplicateAcknowledged) {
@@ -110,6 +125,12 @@ export async function clientSummaries(q: Queryable, ids: readonly string[]): Pro
     surname: r.surname, nameUsage: r.name_usage as 'E', partnerSurnamePrefix: r.partner_surname_prefix, partnerSurname: r.partner_surname }) }]));
 }
 
+/**
+ * Whether a duplicate check may name the existing record (name, birth year, desks involved): only
+ * for desk workers, who may also find it by an exact key in search. Others learn only that it exists.
+ */
+export const mayLearnWhoExists = (actor: Actor) => actor.roles.includes(Role.DeskWorker);
+
 /** The client with this BSN, following a merge to the surviving record; null when unknown. */
 export async function findClientIdByBsn(tx: Queryable, bsn: string): Promise<string | null> {
   const [row] = await tx.query<{ id: string; merged_into: string | null }>('SELECT id, merged_into FROM clients WHERE bsn = $1', [bsn]);
@@ -134,30 +155,41 @@ export function clientStore(store: Store) {
       const actor = store.ctx.actor;
       return store.change(op('client.create'), (tx) =>
         once(tx, `${actor.id}:client.create`, idempotencyKey, { input, teamId }, async () => {
-          const id = await insertClient(tx, input, { userId: actor.id, teamId, reason: 'registered' }, duplicateAcknowledged);
+          const id = await insertClient(tx, input, { userId: actor.id, teamId, reason: 'registered' }, duplicateAcknowledged, mayLearnWhoExists(actor));
           return loadClientView(tx, id);
         }));
     },
 
-    /** Replaces the record (persons included); the BSN can be added but never silently changed. */
-    async update(id: string, c: ClientUpdate): Promise<ClientView> {
-      return store.changeClient(id, { ...op('client.update'), details: { fields: Object.keys(c) } }, async (tx) => {
+    /**
+     * Replaces the record (persons included); the BSN can be added but never silently changed.
+     * `version` is the one the change was based on (If-Match): an older one gets 412 with the current
+     * record, read through the door like any other read (its own audit row).
+     */
+    async update(id: string, c: ClientUpdate, version: number): Promise<ClientView> {
+      return store.changeClient(id, { ...op('client.update'), details: { fields: Object.keys(c), version } }, async (tx) => {
         const current = await getClientRow(tx, id);
         if (current.merged_into) throw conflict('Dit dossier is samengevoegd; wijzig het overgebleven dossier / This record was merged', 'client_merged');
         if (current.bsn && c.bsn && c.bsn !== current.bsn) {
           throw new AppError('bsn_change', 409, 'Een BSN wijzigt niet; voeg dossiers samen als het een ander persoon is / A BSN is never changed here', 'bsn');
         }
-        await tx.query(
+        const updated = await tx.query(
           `UPDATE clients SET first_names=$2, surname_prefix=$3, surname=$4, name_usage=$5, partner_surname_prefix=$6, partner_surname=$7,
              surname_key=$8, birth_date=$9, gender=$10, postcode=$11, house_number=$12, house_number_addition=$13, street=$14, city=$15,
              no_fixed_address=$16, contact_point=$17, phone=$18, email=$19, preferred_language=$20, communication_needs=$21,
-             bsn = coalesce(bsn, $22), updated_at = now() WHERE id = $1`,
-          [id, ...recordParams(c), c.bsn ?? null]).catch((e) => {
+             bsn = coalesce(bsn, $22), updated_at = now(), version = version + 1 WHERE id = $1 AND version = $23 RETURNING id`,
+          [id, ...recordParams(c), c.bsn ?? null, version]).catch((e) => {
           if ((e as { code?: string }).code === '23505') throw conflict('Er is al een cliënt met dit BSN / A client with this BSN already exists', 'duplicate_bsn');
           throw e;
         });
+        if (updated.length === 0) throw versionConflict(current.version);
         if (c.persons) await replacePersons(tx, id, c.persons);
         return loadClientView(tx, id);
+      }).catch(async (e) => {
+        if (e instanceof AppError && e.code === 'version_conflict') {
+          const now = await store.readClient(id, op('client.read'), (tx) => loadClientView(tx, id));
+          throw versionConflict(now.version, now);
+        }
+        throw e;
       });
     },
 

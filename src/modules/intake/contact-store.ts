@@ -4,12 +4,12 @@ import { Role } from '../../platform/access/roles.ts';
 import { membersWithRole } from '../../platform/auth/users.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import type { Queryable } from '../../platform/db.ts';
-import { badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { enqueue } from '../../platform/jobs.ts';
 import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
 import { markSafetySignal } from '../clients/safety-signal.ts';
-import { getClientRow, insertClient } from '../clients/store.ts';
+import { getClientRow, insertClient, mayLearnWhoExists } from '../clients/store.ts';
 import { firstActiveDesk, findTeam, lookupPostcode } from '../org/store.ts';
 import { markPortalRequestHandled } from '../portal/store.ts';
 import { createReferral } from '../referrals/referral-store.ts';
@@ -103,7 +103,12 @@ export async function insertContact(tx: Queryable, ctx: RequestContext, c: Conta
   }
   if (clientId && c.outcome === ContactOutcome.SafetySignal) await raiseSafetySignal(tx, clientId, contactId, team.id);
   if (c.portalRequestId) {
-    if (!(await markPortalRequestHandled(tx, c.portalRequestId, contactId, clientId))) throw conflict('Deze digitale vraag is al afgehandeld of bestaat niet / This digital question was already handled or does not exist', 'portal_request_handled');
+    const handled = await markPortalRequestHandled(tx, c.portalRequestId, contactId, clientId, ctx.actor.teamIds);
+    if (handled === 'not_your_desk') {
+      throw new AppError('portal_request_not_your_desk', 403, 'Deze digitale vraag is niet aan uw loket gesteld / This digital question was not sent to your desk', 'portalRequestId');
+    }
+    if (handled === 'other_client') throw badRequest('Deze digitale vraag gaat over een andere cliënt / This digital question concerns another client', 'portalRequestId', 'portal_request_other_client');
+    if (handled === 'handled') throw conflict('Deze digitale vraag is al afgehandeld / This digital question was already handled', 'portal_request_handled');
   }
   return { id: contactId, clientId, channel: c.channel, teamId: team.id, teamName: team.name, question: c.question, lifeDomains: c.lifeDomains,
     urgency: c.urgency, outcome: c.outcome, generalProvision: c.generalProvision ?? null, contactedAt: new Date(row!.contacted_at).toISOString(),
@@ -133,7 +138,7 @@ export async function registerContact(store: Store, c: ContactInput, idempotency
     }
     return once(tx, scope, idempotencyKey, c, async () => {
       const team = await teamOf(tx, teamId);
-      const id = c.newClient ? await insertClient(tx, c.newClient, { userId: actor.id, teamId, reason: 'contact' }, c.duplicateAcknowledged) : clientId;
+      const id = c.newClient ? await insertClient(tx, c.newClient, { userId: actor.id, teamId, reason: 'contact' }, c.duplicateAcknowledged, mayLearnWhoExists(actor)) : clientId;
       return insertContact(tx, ctx, c, id, team);
     });
   };

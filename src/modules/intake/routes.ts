@@ -24,7 +24,13 @@ export async function intakeRoutes(app: FastifyInstance) {
     config: { permission: 'contact.create' },
     schema: { tags, summary: 'Register a contact and start what its outcome asks for (referral, Wmo notification, safety signal), in one step',
       body: ContactInput, response: { 201: ContactView } },
-  }, async (req, reply) => reply.status(201).send(await registerContact(req.store, req.body, idempotencyKeyOf(req))));
+  }, async (req, reply) => {
+    // The earliest date is configuration, so it is checked here rather than in the schema.
+    if (req.body.contactedAt && req.body.contactedAt.slice(0, 10) < app.config.recordsFrom) {
+      throw badRequest(`Het contact ligt voor ${app.config.recordsFrom}: controleer de datum / The contact is dated before ${app.config.recordsFrom}`, 'contactedAt');
+    }
+    return reply.status(201).send(await registerContact(req.store, req.body, idempotencyKeyOf(req)));
+  });
 
   // The client page: record, consents, merges and timeline in one read with one audit row.
   r.get('/api/v1/clients/:id/file', {

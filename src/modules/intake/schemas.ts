@@ -3,6 +3,9 @@ import { ClientInput, ClientView, ConsentView, MergeListItem } from '../clients/
 import { CHANNELS } from './contact-outcome.ts';
 import { LIFE_DOMAINS, URGENCIES } from './life-domains.ts';
 
+/** How far a desk's clock may run ahead of the server's. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 export const ContactInput = z.object({
   /** An existing client; or `newClient` to register them in the same step; neither: anonymous (advice only). */
   clientId: z.uuid().nullable().optional(),
@@ -18,7 +21,9 @@ export const ContactInput = z.object({
   /** Outcome 1: the algemene voorziening pointed to (welzijn, Huis van de Wijk, schuldhulp-inloop). */
   generalProvision: z.string().trim().max(200).nullable().optional(),
   note: z.string().trim().max(5000).nullable().optional(),
-  contactedAt: z.iso.datetime({ offset: true }).optional(),
+  /** When the contact took place; not in the future (a few minutes of clock skew allowed). The earliest date is configuration (WEGWIJS_RECORDS_FROM). */
+  contactedAt: z.iso.datetime({ offset: true })
+    .refine((d) => Date.parse(d) <= Date.now() + CLOCK_SKEW_MS, 'het contact ligt in de toekomst / the contact is in the future').optional(),
   /** Outcome 2: the team, when not the one the postcode proposes, and why. */
   referral: z.object({ teamId: z.uuid().nullable().optional(), teamOverrideReason: z.string().trim().max(1000).nullable().optional() }).optional(),
   /** Outcome 3: who reported the melding (Wmo 2015 art. 2.3.2); the date is the contact's date. */

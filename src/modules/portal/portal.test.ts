@@ -40,7 +40,7 @@ test('a citizen logs in with a test identity, asks for help, gets a reference nu
   const waiting = (await app.inject({ method: 'GET', url: '/api/v1/portal-requests', headers: balie })).json().filter((w: { reference: string }) => w.reference === res.json().reference);
   assert.equal(waiting[0].citizenName, 'Fatima El Amrani');
   const clientId = waiting[0].clientId;
-  await app.inject({ method: 'PUT', url: `/api/v1/clients/${clientId}`, headers: balie, payload: { surname: 'El Amrani', firstNames: 'Fatima', address: { postcode: '3031 AB', houseNumber: 2 } } });
+  await app.inject({ method: 'PUT', url: `/api/v1/clients/${clientId}`, headers: { ...balie, 'if-match': '"1"' }, payload: { surname: 'El Amrani', firstNames: 'Fatima', address: { postcode: '3031 AB', houseNumber: 2 } } });
   const contact = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie,
     payload: { clientId, portalRequestId: waiting[0].id, channel: 'digital', question: question.question, outcome: 2 } });
   assert.equal(contact.statusCode, 201, contact.body);
@@ -69,15 +69,52 @@ test('a double submit with the same idempotency key creates one request, also wh
 
 test('the digital channel refuses requests without a citizen login or without the CSRF token', async (t) => {
   const app = await build(t);
-  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/portal/requests', payload: question })).statusCode, 401);
+  const problem = async (res: Promise<{ statusCode: number; json: () => { code: string } }>) => {
+    const r = await res;
+    return [r.statusCode, r.json().code];
+  };
+  assert.deepEqual(await problem(app.inject({ method: 'POST', url: '/api/v1/portal/requests', payload: question })), [401, 'citizen_unauthenticated']);
   const citizen = await citizenLogin(app);
-  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/portal/requests', headers: { cookie: citizen.cookie }, payload: question })).statusCode, 403);
+  assert.deepEqual(await problem(app.inject({ method: 'POST', url: '/api/v1/portal/requests', headers: { cookie: citizen.cookie }, payload: question })), [403, 'csrf']);
   const staff = await loginAs(app, 'balie');
-  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/portal/requests', headers: staff })).statusCode, 401, 'staff are not citizens');
-  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/clients/00000000-0000-4000-8000-000000000000', headers: { cookie: citizen.cookie } })).statusCode, 401, 'a citizen session does not count for staff routes');
+  assert.deepEqual(await problem(app.inject({ method: 'GET', url: '/api/v1/portal/requests', headers: staff })), [401, 'citizen_unauthenticated'], 'staff are not citizens');
+  assert.deepEqual(await problem(app.inject({ method: 'GET', url: '/api/v1/clients/00000000-0000-4000-8000-000000000000', headers: { cookie: citizen.cookie } })),
+    [401, 'unauthenticated'], 'a citizen session does not count for staff routes');
 });
 
 test('the test identity provider is switched off when DigiD is configured', async (t) => {
   const app = await build(t, { DIGID_OIDC_ISSUER: 'https://digid.example.nl', DIGID_OIDC_CLIENT_ID: 'wegwijs' });
-  assert.equal((await app.inject({ method: 'GET', url: '/test-idp/authorize?state=x' })).statusCode, 404);
+  const idp = await app.inject({ method: 'GET', url: '/test-idp/authorize?state=x' });
+  assert.deepEqual([idp.statusCode, idp.json().code], [404, 'not_found']);
+});
+
+test('only a desk the digital question was sent to can close it, and only with a contact about that person', async (t) => {
+  const app = await build(t);
+  const citizen = await citizenLogin(app);
+  const asked = await app.inject({ method: 'POST', url: '/api/v1/portal/requests', headers: citizen, payload: question });
+  assert.equal(asked.statusCode, 201, asked.body);
+  const balie = await loginAs(app, 'balie');
+  const waiting = (await app.inject({ method: 'GET', url: '/api/v1/portal-requests', headers: balie })).json()
+    .find((w: { reference: string }) => w.reference === asked.json().reference);
+  const close = (headers: Record<string, string>, clientId: string) => app.inject({ method: 'POST', url: '/api/v1/contacts', headers,
+    payload: { clientId, portalRequestId: waiting.id, channel: 'digital', question: question.question, outcome: 1 } });
+
+  // A desk worker of another desk (CJG) may register a contact with the person, but not close this desk's question.
+  const cjg = await loginAs(app, 'cjg');
+  const other = await close(cjg, waiting.clientId);
+  assert.equal(other.statusCode, 403, other.body);
+  assert.equal(other.json().code, 'portal_request_not_your_desk');
+
+  // The right desk, but a contact about someone else.
+  const someoneElse = (await app.inject({ method: 'POST', url: '/api/v1/clients', headers: balie,
+    payload: { surname: 'Visser', birthDate: '1961-02-03' } })).json().id;
+  const wrong = await close(balie, someoneElse);
+  assert.equal(wrong.statusCode, 400, wrong.body);
+  assert.equal(wrong.json().code, 'portal_request_other_client');
+
+  const right = await close(balie, waiting.clientId);
+  assert.equal(right.statusCode, 201, right.body);
+  const again = await close(balie, waiting.clientId);
+  assert.equal(again.statusCode, 409);
+  assert.equal(again.json().code, 'portal_request_handled');
 });

@@ -110,9 +110,17 @@ const describe = (action: string) => action.startsWith('client.read') || action 
   : action.startsWith('client.') ? 'Gegevens bijgewerkt / Updated your details'
   : 'Dossier gebruikt / Used your file';
 
-/** A desk handled a digital question with a contact; false when it was already handled or does not exist. */
-export async function markPortalRequestHandled(tx: Queryable, requestId: string, contactId: string, clientId: string | null): Promise<boolean> {
-  const done = await tx.query('UPDATE portal_requests SET contact_id = $2, client_id = coalesce(client_id, $3) WHERE id = $1 AND contact_id IS NULL RETURNING id',
-    [requestId, contactId, clientId]);
-  return done.length > 0;
+/**
+ * A desk handled a digital question with a contact. Only a desk the question was sent to may close
+ * it, and only with a contact about the person it concerns (when known).
+ */
+export async function markPortalRequestHandled(tx: Queryable, requestId: string, contactId: string, clientId: string | null,
+  deskIds: readonly string[]): Promise<'done' | 'handled' | 'not_your_desk' | 'other_client'> {
+  const [req] = await tx.query<{ desk_team_id: string; client_id: string | null; contact_id: string | null }>(
+    'SELECT desk_team_id, client_id, contact_id FROM portal_requests WHERE id = $1 FOR UPDATE', [requestId]);
+  if (!req || !deskIds.includes(req.desk_team_id)) return 'not_your_desk';
+  if (req.contact_id) return 'handled';
+  if (req.client_id && req.client_id !== clientId) return 'other_client';
+  await tx.query('UPDATE portal_requests SET contact_id = $2, client_id = coalesce(client_id, $3) WHERE id = $1', [requestId, contactId, clientId]);
+  return 'done';
 }
