@@ -134,7 +134,9 @@ const groups = new WeakMap<Db, { waiting: Waiting[]; flushing: boolean }>();
  * Appends one row in its own commit, shared with the rows of concurrent requests (group commit):
  * while one batch commits, the next ones gather, so under load one commit carries many requests'
  * rows. Resolves only after the commit, so a read's audit row is durable before its response leaves.
- * For reads and refusals; a data change uses writeAudit in its own transaction.
+ * For reads and refusals, after (never inside) a transaction on the same db: PGlite runs one
+ * transaction at a time, so waiting for this commit inside one would wait forever. A data change
+ * uses writeAudit in its own transaction.
  */
 export function appendAudit(db: Db, ctx: RequestContext, e: AuditEvent): Promise<void> {
   if (writerOff) return Promise.resolve();
