@@ -71,7 +71,7 @@ export async function registerHttp(app: FastifyInstance) {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wegwijs_session' } } },
     },
     transform: jsonSchemaTransform,
-    transformObject: (input) => declareApiVersion(jsonSchemaTransformObject(input) as Record<string, unknown>) as ReturnType<typeof jsonSchemaTransformObject>,
+    transformObject: (input) => declareApiVersion(declareVersioning(jsonSchemaTransformObject(input) as Record<string, unknown>)) as ReturnType<typeof jsonSchemaTransformObject>,
   });
   // onSend runs for every answer, errors and 404s included.
   app.addHook('onSend', async (_req, reply) => {

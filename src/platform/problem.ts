@@ -15,9 +15,9 @@ export type Problem = {
 
 const TITLES: Record<number, string> = {
   400: 'Ongeldige invoer / Bad request', 401: 'Niet ingelogd / Unauthenticated', 403: 'Geen toegang / Forbidden',
-  404: 'Niet gevonden / Not found', 405: 'Methode niet toegestaan / Method not allowed', 409: 'Conflict',
+  404: 'Niet gevonden / Not found', 405: 'Methode niet toegestaan / Method not allowed', 409: 'Conflict', 412: 'Versie verouderd / Precondition failed',
   413: 'Te groot / Payload too large', 414: 'Adres te lang / URI too long', 415: 'Verkeerd formaat / Unsupported media type', 422: 'Niet verwerkbaar / Unprocessable',
-  423: 'Geblokkeerd / Locked', 429: 'Te veel pogingen / Too many requests', 500: 'Interne fout / Internal error',
+  423: 'Geblokkeerd / Locked', 428: 'Versie ontbreekt / Precondition required', 429: 'Te veel pogingen / Too many requests', 500: 'Interne fout / Internal error',
   503: 'Niet beschikbaar / Unavailable',
 };
 

@@ -112,11 +112,12 @@ test('the record can be changed; the BSN can be added but not replaced', async (
   const app = await build(t);
   const balie = await loginAs(app, 'balie');
   const id = await createClient(app, balie);
-  const put = (body: Record<string, unknown>) => app.inject({ method: 'PUT', url: `/api/v1/clients/${id}`, headers: balie, payload: { surname: 'Jansen', birthDate: '1950-01-01', ...body } });
-  const ok = await put({ bsn: TEST_BSNS[2], email: 'jan@example.nl' });
+  const put = (body: Record<string, unknown>, version: number) => app.inject({ method: 'PUT', url: `/api/v1/clients/${id}`, headers: { ...balie, 'if-match': `"${version}"` },
+    payload: { surname: 'Jansen', birthDate: '1950-01-01', ...body } });
+  const ok = await put({ bsn: TEST_BSNS[2], email: 'jan@example.nl' }, 1);
   assert.equal(ok.statusCode, 200, ok.body);
   assert.equal(ok.json().bsnMasked, '*****9990');
-  const no = await put({ bsn: TEST_BSNS[3] });
+  const no = await put({ bsn: TEST_BSNS[3] }, 2);
   assert.equal(no.statusCode, 409);
   assert.equal(no.json().field, 'bsn');
 });

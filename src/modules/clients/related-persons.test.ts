@@ -50,7 +50,8 @@ test('changing the record without persons keeps them; sending persons replaces t
   const app = await build(t);
   const balie = await loginAs(app, 'balie');
   const clientId = await createClient(app, balie, { persons: [{ kind: 'household_member', role: 'partner', name: 'Kees Jansen' }] });
-  const put = (body: Record<string, unknown>) => app.inject({ method: 'PUT', url: `/api/v1/clients/${clientId}`, headers: balie,
+  let version = 1;
+  const put = (body: Record<string, unknown>) => app.inject({ method: 'PUT', url: `/api/v1/clients/${clientId}`, headers: { ...balie, 'if-match': `"${version++}"` },
     payload: { surname: 'Jansen', firstNames: 'Jan', birthDate: '1950-01-01', address: { postcode: '3032ab', houseNumber: 12 }, ...body } });
   const kept = await put({});
   assert.equal(kept.statusCode, 200, kept.body);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest } from '../../platform/errors.ts';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
+import { IfMatchHeaders, versionOf, withETag } from '../../platform/versioning.ts';
 import { ConsentInput, ConsentView, ConsentWithdrawal, consentStore } from './consent.ts';
 import { mergeStore } from './merge.ts';
 import { relatedPersonStore } from './person-store.ts';
@@ -36,12 +37,13 @@ export async function clientRoutes(app: FastifyInstance) {
   r.get('/api/v1/clients/:id', {
     config: { permission: 'client.read' },
     schema: { tags, summary: 'One client (BSN masked); needs a relation or break-the-glass', params: IdParams, response: { 200: ClientView } },
-  }, async (req) => clientStore(req.store).get(req.params.id));
+  }, async (req, reply) => withETag(reply, await clientStore(req.store).get(req.params.id)));
 
   r.put('/api/v1/clients/:id', {
     config: { permission: 'client.write' },
-    schema: { tags, summary: 'Change the client record (persons left out: unchanged)', params: IdParams, body: ClientUpdate, response: { 200: ClientView } },
-  }, async (req) => clientStore(req.store).update(req.params.id, req.body));
+    schema: { tags, summary: 'Change the client record (persons left out: unchanged); If-Match: the version it is based on',
+      params: IdParams, headers: IfMatchHeaders, body: ClientUpdate, response: { 200: ClientView } },
+  }, async (req, reply) => withETag(reply, await clientStore(req.store).update(req.params.id, req.body, versionOf(req))));
 
   r.post('/api/v1/clients/:id/bsn-disclosures', {
     config: { permission: 'client.read' },
