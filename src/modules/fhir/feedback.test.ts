@@ -119,6 +119,10 @@ test('a subscribed practice system is told of every status change, with retries 
     { task_status: 'accepted', delivered: true, attempt: 1 },
   ]);
 
+  // The audit log says what happened to each attempt: the refused first one is not logged as sent.
+  const audited = await app.db.query<{ outcome: string }>(`SELECT outcome FROM audit_log WHERE action = 'referral.feedback_sent' ORDER BY id`);
+  assert.deepEqual(audited.map((a) => a.outcome), ['error', 'success', 'success']);
+
   // Unsubscribed: no more notifications.
   assert.equal((await app.inject({ method: 'DELETE', url: `/fhir/r4/Subscription/${sub.json().id}`, headers: { authorization: `Bearer ${token}` } })).statusCode, 204);
   await decide(app, referralId, 'start');
@@ -162,4 +166,21 @@ test('when the client withdraws consent to share with the practice, the GP sees 
   assert.equal(task.status, 'completed');
   assert.equal(task.output, undefined, 'no outcome goes back without consent');
   assert.match(task.note[0].text, /toestemming .* ingetrokken/);
+});
+
+test('a delivery to an address Wegwijs may not call is audited as denied, never as sent', async (t) => {
+  const app = await build(t);
+  const token = await tokenFor(app);
+  const sub = await app.inject({ method: 'POST', url: '/fhir/r4/Subscription', headers: bearer(token), payload: JSON.stringify({
+    resourceType: 'Subscription', status: 'requested', reason: 'x', criteria: 'Task', channel: { type: 'rest-hook', endpoint: 'https://his.example.nl/notify' } }) });
+  assert.equal(sub.statusCode, 201, sub.body);
+  // As if the name had been accepted and now points inside: the delivery checks again.
+  await app.db.query('UPDATE fhir_subscriptions SET endpoint = $1 WHERE id = $2', ['https://10.0.0.7/notify', sub.json().id]);
+  await sendReferral(app, token);
+  await app.jobs.runDue();
+  const [delivery] = await app.db.query<{ delivered: boolean; error: string }>('SELECT delivered, error FROM fhir_deliveries');
+  assert.equal(delivery!.delivered, false);
+  assert.match(delivery!.error, /internal or special address/);
+  const audited = await app.db.query<{ outcome: string }>(`SELECT outcome FROM audit_log WHERE action = 'referral.feedback_sent'`);
+  assert.deepEqual(audited.map((a) => a.outcome), ['denied']);
 });

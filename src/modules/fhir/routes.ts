@@ -39,7 +39,8 @@ export async function fhirRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['fhir'];
   const Resource = z.looseObject({ resourceType: z.string() });
-  const baseUrl = (req: FastifyRequest) => `${app.config.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`}/fhir/r4`;
+  // Never built from the Host header (a client could put any host in a Location): the configured public URL, else relative.
+  const baseUrl = `${app.config.publicUrl?.replace(/\/$/, '') ?? ''}/fhir/r4`;
   const send = (reply: FastifyReply, status: number, resource: unknown) => reply.status(status).type(FHIR_JSON).send(resource);
   const callerOf = (req: FastifyRequest): ApiCaller => {
     if (!req.apiCaller) throw forbidden('Alleen voor API-clients van huisartsenpraktijken / Only for API clients of GP practices', 'not_api_client');
@@ -100,7 +101,7 @@ export async function fhirRoutes(app: FastifyInstance) {
   }, async (req, reply) => {
     if (req.body.resourceType !== 'ServiceRequest') throw fhirError(400, [{ code: 'structure', expression: 'resourceType', diagnostics: "Verwacht resourceType 'ServiceRequest' / Expected a ServiceRequest" }]);
     const { sr, created } = await submit(req, req.body);
-    reply.header('location', `${baseUrl(req)}/ServiceRequest/${sr.id}/_history/1`).header('etag', 'W/"1"');
+    reply.header('location', `${baseUrl}/ServiceRequest/${sr.id}/_history/1`).header('etag', 'W/"1"');
     return send(reply, created ? 201 : 200, await serviceRequestView(null, sr));
   });
 
@@ -161,15 +162,15 @@ export async function fhirRoutes(app: FastifyInstance) {
     const tasks = sr ? [await readTask(req, sr)] : [];
     return send(reply, 200, {
       resourceType: 'Bundle', type: 'searchset', total: tasks.length,
-      link: [{ relation: 'self', url: `${baseUrl(req)}/Task?based-on=${encodeURIComponent(basedOn)}` }],
-      entry: tasks.map((t) => ({ fullUrl: `${baseUrl(req)}/Task/${t.id}`, resource: t, search: { mode: 'match' } })),
+      link: [{ relation: 'self', url: `${baseUrl}/Task?based-on=${encodeURIComponent(basedOn)}` }],
+      entry: tasks.map((t) => ({ fullUrl: `${baseUrl}/Task/${t.id}`, resource: t, search: { mode: 'match' } })),
     });
   });
 
   r.get('/fhir/r4/metadata', {
     config: { public: true },
     schema: { tags, summary: 'CapabilityStatement: what this FHIR server supports' },
-  }, async (req, reply) => send(reply, 200, capabilityStatement(baseUrl(req), { version: '0.1.0' })));
+  }, async (_req, reply) => send(reply, 200, capabilityStatement(baseUrl, { version: '0.1.0' })));
 
   r.get('/fhir/r4/CodeSystem', {
     config: { public: true },
@@ -180,8 +181,8 @@ export async function fhirRoutes(app: FastifyInstance) {
     const found = CODE_SYSTEMS.filter((c) => !req.query.url || systemUrl(c) === req.query.url);
     return send(reply, 200, {
       resourceType: 'Bundle', type: 'searchset', total: found.length,
-      link: [{ relation: 'self', url: `${baseUrl(req)}/CodeSystem${req.query.url ? `?url=${encodeURIComponent(req.query.url)}` : ''}` }],
-      entry: found.map((c) => ({ fullUrl: `${baseUrl(req)}/CodeSystem/${c.id}`, resource: toCodeSystemResource(c), search: { mode: 'match' } })),
+      link: [{ relation: 'self', url: `${baseUrl}/CodeSystem${req.query.url ? `?url=${encodeURIComponent(req.query.url)}` : ''}` }],
+      entry: found.map((c) => ({ fullUrl: `${baseUrl}/CodeSystem/${c.id}`, resource: toCodeSystemResource(c), search: { mode: 'match' } })),
     });
   });
 

@@ -12,7 +12,7 @@ import { fhirError, type FhirIssue } from './operation-outcome.ts';
 import { checkStructure } from './schema-validator.ts';
 import { findServiceRequest, loadTaskSource } from './store.ts';
 import { toTask } from './task.ts';
-import { callWebhook, endpointProblem, productionPolicy, policyFor, type WebhookPolicy } from './webhook.ts';
+import { callWebhook, endpointProblem, productionPolicy, policyFor, type WebhookPolicy, WebhookRefused } from './webhook.ts';
 
 /**
  * Terugkoppeling by push: FHIR R4 Subscriptions (channel rest-hook) on the Tasks of the practice's
@@ -109,10 +109,10 @@ export function registerFhirJobs(jobs: JobRunner, db: Db, policy: WebhookPolicy 
     if (!sub || sub.status === 'off') return;
     const sr = await findServiceRequest(db, sub.practice_id, String(payload.serviceRequestId));
     if (!sr) return;
-    // The current Task (not a snapshot): a late retry reports the latest status, never an outdated one.
-    const store = new Store(db, systemContext('fhir-subscription'));
-    const task = toTask(await store.change({ action: 'referral.feedback_sent', activity: ProcessingActivity.Referral, details: { serviceRequestId: sr.id, subscriptionId: sub.id, attempt: job.attempts } },
-      (tx) => loadTaskSource(tx, sr), (t: { clientId: string }) => ({ clientId: t.clientId })));
+    // The current Task (not a snapshot): a late retry reports the latest status, never an outdated one. Its audit row is
+    // written after the attempt, with the real outcome: no transaction stays open during an outgoing call of up to 10 s.
+    const source = await loadTaskSource(db, sr);
+    const task = toTask(source);
     const headers: Record<string, string> = {};
     for (const h of sub.headers) {
       const i = h.indexOf(':');
@@ -122,6 +122,7 @@ export function registerFhirJobs(jobs: JobRunner, db: Db, policy: WebhookPolicy 
     const url = withPayload ? `${sub.endpoint.replace(/\/$/, '')}/Task/${task.id}` : sub.endpoint;
     let httpStatus: number | null = null;
     let error: string | null = null;
+    let refused = false;
     try {
       httpStatus = await callWebhook(url, {
         method: withPayload ? 'PUT' : 'POST', timeoutMs: TIMEOUT_MS,
@@ -130,8 +131,12 @@ export function registerFhirJobs(jobs: JobRunner, db: Db, policy: WebhookPolicy 
       }, policy);
       if (httpStatus < 200 || httpStatus >= 300) error = `HTTP ${httpStatus}`;
     } catch (e) {
+      refused = e instanceof WebhookRefused;
       error = String((e as Error).message ?? e).slice(0, 300);
     }
+    await new Store(db, systemContext('fhir-subscription')).audit({ action: 'referral.feedback_sent', activity: ProcessingActivity.Referral,
+      outcome: error === null ? 'success' : refused ? 'denied' : 'error', clientId: source.clientId,
+      details: { serviceRequestId: sr.id, subscriptionId: sub.id, attempt: job.attempts, httpStatus, ...(error ? { error } : {}) } });
     await db.query(`INSERT INTO fhir_deliveries (subscription_id, service_request_id, task_status, attempt, http_status, error, delivered) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
       [sub.id, sr.id, task.status, job.attempts, httpStatus, error, error === null]);
     if (error === null) {

@@ -17,6 +17,9 @@ export type WebhookPolicy = {
   lookup?: (host: string) => Promise<{ address: string; family: number }[]>;
 };
 
+/** The address is not one Wegwijs may call (as opposed to a call that failed). */
+export class WebhookRefused extends Error {}
+
 export const productionPolicy: WebhookPolicy = { allowLoopback: false };
 export const policyFor = (config: { demo: boolean }): WebhookPolicy => ({ allowLoopback: config.demo });
 
@@ -74,7 +77,8 @@ function checkedLookup(policy: WebhookPolicy): LookupFunction {
   return (hostname, options, callback) => {
     (policy.lookup ?? defaultLookup)(hostname).then((addresses) => {
       const bad = addresses.map((a) => addressProblem(a.address, policy)).find((p) => p !== null);
-      if (bad || addresses.length === 0) return callback(new Error(bad ?? `no address for ${hostname}`), '', 0);
+      if (bad) return callback(new WebhookRefused(bad), '', 0);
+      if (addresses.length === 0) return callback(new Error(`no address for ${hostname}`), '', 0);
       if (options.all) return (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, addresses);
       const first = addresses.find((a) => !options.family || a.family === options.family) ?? addresses[0]!;
       callback(null, first.address, first.family);
@@ -84,10 +88,10 @@ function checkedLookup(policy: WebhookPolicy): LookupFunction {
 
 export type WebhookCall = { method: 'PUT' | 'POST'; headers: Record<string, string>; body?: string; timeoutMs: number };
 
-/** Calls the webhook once; resolves with the HTTP status (a redirect is just a non-2xx status), rejects when refused or unreachable. */
+/** Calls the webhook once; resolves with the HTTP status (a redirect is just a non-2xx status), rejects when refused (WebhookRefused) or unreachable. */
 export function callWebhook(endpoint: string, call: WebhookCall, policy: WebhookPolicy): Promise<number> {
   const problem = endpointProblem(endpoint, policy);
-  if (problem) return Promise.reject(new Error(problem));
+  if (problem) return Promise.reject(new WebhookRefused(problem));
   const url = new URL(endpoint);
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
