@@ -4,6 +4,8 @@ import { Role } from '../../platform/access/roles.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { badRequest } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
+import { involvedTeamIdsSql } from '../../platform/access/relations.ts';
+import { teamsByIds } from '../org/store.ts';
 import { formatPostcode, normalisePostcode } from '../org/postcode.ts';
 import { maskBsn } from './bsn.ts';
 import { displayName, normaliseName, splitSurname } from './names.ts';
@@ -17,15 +19,20 @@ const WIDEN_BELOW = 5;
 type Candidate = {
   id: string; bsn: string | null; first_names: string | null; surname_prefix: string | null; surname: string; name_usage: 'E' | 'P' | 'V' | 'N';
   partner_surname_prefix: string | null; partner_surname: string | null; birth_date: string | null; postcode: string | null;
-  house_number: number | null; house_number_addition: string | null; visible: boolean; registered_at: string[];
+  house_number: number | null; house_number_addition: string | null; visible: boolean; registered_team_ids: string[];
 };
 
 const SELECT = (visibleSql: string) => `SELECT c.id, c.bsn, c.first_names, c.surname_prefix, c.surname, c.name_usage, c.partner_surname_prefix,
     c.partner_surname, c.birth_date::text AS birth_date, c.postcode, c.house_number, c.house_number_addition,
     ${visibleSql} AS visible,
-    ARRAY(SELECT DISTINCT t.name FROM client_relations r JOIN teams t ON t.id = r.team_id
-          WHERE r.client_id = c.id AND (r.until IS NULL OR r.until > now()) ORDER BY t.name) AS registered_at
+    ${involvedTeamIdsSql('c.id')} AS registered_team_ids
   FROM clients c`;
+
+/** The names of the desks and teams involved with each candidate (by name), from the org module in one query. */
+async function registeredAt(q: Queryable, rows: Candidate[]): Promise<(c: Candidate) => string[]> {
+  const teams = await teamsByIds(q, rows.flatMap((r) => r.registered_team_ids));
+  return (c) => teams.filter((t) => c.registered_team_ids.includes(t.id)).map((t) => t.name);
+}
 
 /**
  * Who sees what in a result list. A professional with a relation (or break-the-glass) gets the
@@ -34,13 +41,13 @@ const SELECT = (visibleSql: string) => `SELECT c.id, c.bsn, c.first_names, c.sur
  * enough to avoid registering the person twice, not enough to browse. Opening the record still
  * needs a relation, which registering a contact with the client creates.
  */
-function toHit(c: Candidate, showExists: boolean): ClientHit | null {
+function toHit(c: Candidate, showExists: boolean, registeredAtOf: (c: Candidate) => string[]): ClientHit | null {
   const name = displayName({ firstNames: c.first_names, surnamePrefix: c.surname_prefix, surname: c.surname, nameUsage: c.name_usage,
     partnerSurnamePrefix: c.partner_surname_prefix, partnerSurname: c.partner_surname });
   const address = c.postcode ? `${formatPostcode(c.postcode)} ${c.house_number ?? ''}${c.house_number_addition ? ` ${c.house_number_addition}` : ''}`.trim() : null;
-  if (c.visible) return { id: c.id, visibility: 'full', displayName: name, birthDate: c.birth_date, bsnMasked: maskBsn(c.bsn), address, registeredAt: c.registered_at };
+  if (c.visible) return { id: c.id, visibility: 'full', displayName: name, birthDate: c.birth_date, bsnMasked: maskBsn(c.bsn), address, registeredAt: registeredAtOf(c) };
   if (!showExists) return null;
-  return { id: c.id, visibility: 'exists', displayName: name, birthDate: c.birth_date?.slice(0, 4) ?? null, bsnMasked: null, address: null, registeredAt: c.registered_at };
+  return { id: c.id, visibility: 'exists', displayName: name, birthDate: c.birth_date?.slice(0, 4) ?? null, bsnMasked: null, address: null, registeredAt: registeredAtOf(c) };
 }
 
 const isDeskWorker = (a: Actor) => a.roles.includes(Role.DeskWorker);
@@ -90,7 +97,8 @@ export async function searchClients(store: Store, s: ClientSearch): Promise<Clie
       rows.push(...await tx.query<Candidate>(
         `${SELECT(isVisible2)} WHERE ${w2.join(' AND ')} ORDER BY c.surname_key <-> ${k} LIMIT ${SEARCH_LIMIT - rows.length}`, p2));
     }
-    const hits = rows.map((r) => toHit(r, showExists)).filter((h): h is ClientHit => h !== null);
+    const namesOf = await registeredAt(tx, rows);
+    const hits = rows.map((r) => toHit(r, showExists, namesOf)).filter((h): h is ClientHit => h !== null);
     return { result: hits, clientIds: hits.map((h) => h.id) };
   });
 }
@@ -106,5 +114,6 @@ export async function findProbableDuplicates(tx: Queryable, k: { bsn: string | n
     `${SELECT('false')} WHERE c.merged_into IS NULL AND ((c.bsn = $1) OR (c.surname_key = $2 AND c.birth_date = $3))
      ORDER BY c.id LIMIT 10`.replace('SELECT c.id,', 'SELECT (c.bsn IS NOT NULL AND c.bsn = $1) AS same_bsn, c.id,'),
     [k.bsn, k.surnameKey, k.birthDate]);
-  return rows.map((r) => ({ sameBsn: r.same_bsn, hit: toHit(r, true)! }));
+  const namesOf = await registeredAt(tx, rows);
+  return rows.map((r) => ({ sameBsn: r.same_bsn, hit: toHit(r, true, namesOf)! }));
 }
