@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { build, loginAs } from '../../../test/helpers.ts';
 
-test('the client timeline shows contacts, referrals and Wmo notifications with who and which desk, filterable by type', async (t) => {
+test('the client timeline shows contacts, referrals and Wmo notifications with who and which desk, each event once, filterable by type', async (t) => {
   const app = await build(t);
   const balie = await loginAs(app, 'balie');
   const first = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie, payload: {
@@ -12,9 +12,13 @@ test('the client timeline shows contacts, referrals and Wmo notifications with w
   await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie, payload: { clientId, channel: 'desk', question: 'Traplift', outcome: 3 } });
   const all = await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}/timeline`, headers: balie });
   assert.equal(all.statusCode, 200);
-  assert.deepEqual(all.json().map((e: { type: string }) => e.type).sort(), ['contact', 'contact', 'notification', 'referral']);
+  // The referral and the notification the two contacts created are told in those contacts, not listed a second time.
+  assert.deepEqual(all.json().map((e: { type: string }) => e.type).sort(), ['contact', 'contact']);
   const contact = all.json().find((e: { type: string; details: { outcome: number } }) => e.type === 'contact' && e.details.outcome === 2);
   assert.deepEqual([contact.teamName, contact.userName, contact.title], ['VraagWijzer Centrum', 'Bea Balie', 'Doorverwijzing naar het wijkteam']);
+  assert.deepEqual([contact.details.referral.toTeam, contact.details.referral.status], ['Wijkteam Oude Noorden', 'open']);
+  const melding = all.json().find((e: { type: string; details: { outcome: number } }) => e.details.outcome === 3);
+  assert.match(melding.details.notification.assessmentDeadline, /^\d{4}-\d{2}-\d{2}$/);
   const only = await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}/timeline?type=referral,notification`, headers: balie });
   assert.deepEqual(only.json().map((e: { type: string }) => e.type).sort(), ['notification', 'referral']);
   const gossip = await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}/timeline?type=gossip`, headers: balie });

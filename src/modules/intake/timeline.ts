@@ -39,14 +39,26 @@ export async function timelineEntries(tx: Queryable, clientId: string, types: Ti
   const users = await userNames(tx, [...contacts.map((c) => c.registered_by), ...referrals.map((r) => r.referrerUserId), ...notifications.map((n) => n.createdBy)]);
   const teamName = (id: string | null) => (id ? teams.get(id) ?? null : null);
   const userName = (id: string | null) => (id ? users.get(id) ?? null : null);
-  out.push(...contacts.map((r) => ({ type: 'contact' as const, id: r.id, at: new Date(r.at).toISOString(), title: contactOutcomeLabels[r.outcome].nl, summary: r.question,
-    teamName: teamName(r.team_id), userName: userName(r.registered_by),
-    details: { channel: r.channel, outcome: r.outcome, lifeDomains: r.life_domains, urgency: r.urgency, generalProvision: r.general_provision } })));
-  out.push(...referrals.map((r) => ({ type: 'referral' as const, id: r.id, at: new Date(r.createdAt).toISOString(), title: `Verwijzing naar ${teamName(r.teamId)} (${r.status})`,
+  // One event, one entry: a referral or Wmo notification that a listed contact created is told
+  // in that contact's entry (details.referral / details.notification), not as a second entry.
+  const listedContacts = new Set(contacts.map((c) => c.id));
+  const fromContact = (contactId: string | null) => contactId !== null && listedContacts.has(contactId);
+  const referralView = (r: (typeof referrals)[number]) => ({ id: r.id, toTeam: teamName(r.teamId), status: r.status, source: r.source });
+  const notificationView = (n: (typeof notifications)[number]) => ({ id: n.id, notifiedOn: n.notifiedOn, assessmentDeadline: assessmentDeadline(n.notifiedOn), reportedBy: n.reportedBy });
+  out.push(...contacts.map((r) => {
+    const referral = referrals.find((x) => x.contactId === r.id);
+    const notification = notifications.find((x) => x.contactId === r.id);
+    return { type: 'contact' as const, id: r.id, at: new Date(r.at).toISOString(), title: contactOutcomeLabels[r.outcome].nl, summary: r.question,
+      teamName: teamName(r.team_id), userName: userName(r.registered_by),
+      details: { channel: r.channel, outcome: r.outcome, lifeDomains: r.life_domains, urgency: r.urgency, generalProvision: r.general_provision,
+        ...(referral ? { referral: referralView(referral) } : {}), ...(notification ? { notification: notificationView(notification) } : {}) } };
+  }));
+  out.push(...referrals.filter((r) => !fromContact(r.contactId)).map((r) => ({ type: 'referral' as const, id: r.id, at: new Date(r.createdAt).toISOString(),
+    title: `Verwijzing naar ${teamName(r.teamId)}`,
     summary: r.reason, teamName: teamName(r.referrerTeamId) ?? r.referrerOrganisation, userName: userName(r.referrerUserId) ?? r.referrerName,
-    details: { toTeam: teamName(r.teamId), status: r.status, source: r.source } })));
-  out.push(...notifications.map((r) => ({ type: 'notification' as const, id: r.id, at: new Date(r.createdAt).toISOString(),
-    title: `Wmo-melding, onderzoek uiterlijk ${assessmentDeadline(r.notifiedOn)}`, summary: null, teamName: teamName(r.teamId), userName: userName(r.createdBy),
-    details: { notifiedOn: r.notifiedOn, assessmentDeadline: assessmentDeadline(r.notifiedOn), reportedBy: r.reportedBy } })));
+    details: referralView(r) })));
+  out.push(...notifications.filter((n) => !fromContact(n.contactId)).map((r) => ({ type: 'notification' as const, id: r.id, at: new Date(r.createdAt).toISOString(),
+    title: 'Wmo-melding', summary: null, teamName: teamName(r.teamId), userName: userName(r.createdBy),
+    details: notificationView(r) })));
   return out.sort((a, b) => b.at.localeCompare(a.at) || a.type.localeCompare(b.type));
 }

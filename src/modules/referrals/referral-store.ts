@@ -183,12 +183,12 @@ export async function findReferralSummary(q: Queryable, id: string): Promise<{ c
 }
 
 export type ReferralOfClient = { id: string; createdAt: Date; status: ReferralStatus; reason: string; teamId: string; referrerTeamId: string | null;
-  referrerUserId: string | null; referrerName: string | null; referrerOrganisation: string | null; source: ReferralSource };
+  referrerUserId: string | null; referrerName: string | null; referrerOrganisation: string | null; source: ReferralSource; contactId: string | null };
 
 /** Every referral of these clients (unordered), for the client's timeline. */
 export const referralsOfClients = (q: Queryable, clientIds: readonly string[]) => q.query<ReferralOfClient>(
   `SELECT id, created_at AS "createdAt", status, reason, team_id AS "teamId", referrer_team_id AS "referrerTeamId", referrer_user_id AS "referrerUserId",
-     referrer_name AS "referrerName", referrer_organisation AS "referrerOrganisation", source
+     referrer_name AS "referrerName", referrer_organisation AS "referrerOrganisation", source, contact_id AS "contactId"
    FROM referrals WHERE client_id = ANY($1::uuid[])`, [[...clientIds]]);
 
 /** The referral each contact led to (team and status), by contact id. */

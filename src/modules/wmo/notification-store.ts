@@ -14,9 +14,9 @@ export async function createNotification(tx: Queryable, n: NotificationInput): P
   return { id: row!.id, notifiedOn: row!.notified_on, assessmentDeadline: assessmentDeadline(row!.notified_on) };
 }
 
-export type NotificationOfClient = { id: string; createdAt: Date; notifiedOn: string; teamId: string | null; createdBy: string | null; reportedBy: string };
+export type NotificationOfClient = { id: string; createdAt: Date; notifiedOn: string; teamId: string | null; createdBy: string | null; reportedBy: string; contactId: string | null };
 
 /** Every Wmo melding of these clients (unordered), for the client's timeline. */
 export const notificationsOfClients = (q: Queryable, clientIds: readonly string[]) => q.query<NotificationOfClient>(
-  `SELECT id, created_at AS "createdAt", notified_on::text AS "notifiedOn", team_id AS "teamId", created_by AS "createdBy", reported_by AS "reportedBy"
+  `SELECT id, created_at AS "createdAt", notified_on::text AS "notifiedOn", team_id AS "teamId", created_by AS "createdBy", reported_by AS "reportedBy", contact_id AS "contactId"
    FROM wmo_notifications WHERE client_id = ANY($1::uuid[])`, [[...clientIds]]);
