@@ -34,4 +34,5 @@ uiTest('an administrator registers a GP practice and gives it an API client whos
   const refused = await ui.app.inject({ method: 'POST', url: '/oauth/token', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId!, client_secret: secret! }).toString() });
   assert.equal(refused.statusCode, 401);
+  assert.equal(refused.json().error, 'invalid_client');
 });

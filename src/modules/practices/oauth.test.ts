@@ -4,6 +4,10 @@ import { build, loginAs } from '../../../test/helpers.ts';
 import { bearer, fixture, registerPractice, tokenFor } from '../fhir/fhir-test-helpers.ts';
 import { DEMO_API_CLIENT } from './demo.ts';
 
+/** The problem code of a refusal: problem+json carries it itself, a FHIR OperationOutcome in its issue's details. */
+// biome-ignore lint/suspicious/noExplicitAny: a refusal body of either shape
+const codeOf = (res: { json: () => any }) => res.json().code ?? res.json().issue?.[0]?.details?.coding?.[0]?.code;
+
 const form = (fields: Record<string, string>) => ({
   headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString(),
 });
@@ -65,6 +69,7 @@ test('scopes limit a practice: a read-only token cannot send a referral, a write
   assert.equal(sent.statusCode, 201);
   const task = await app.inject({ method: 'GET', url: `/fhir/r4/Task/${sent.json().id}`, headers: bearer(writeOnly) });
   assert.equal(task.statusCode, 403);
+  assert.equal(codeOf(task), 'role_forbidden', 'the token lacks the read scope');
   assert.equal((await app.inject({ method: 'GET', url: `/fhir/r4/Task/${sent.json().id}`, headers: bearer(readOnly) })).statusCode, 200);
 });
 
@@ -78,6 +83,7 @@ test("practice A cannot read practice B's Task, ServiceRequest or Subscription",
   for (const url of [`/fhir/r4/Task/${id}`, `/fhir/r4/ServiceRequest/${id}`]) {
     const res = await app.inject({ method: 'GET', url, headers: bearer(b) });
     assert.equal(res.statusCode, 404, url);
+    assert.equal(res.json().issue[0].code, 'not-found', url);
     assert.equal(res.json().resourceType, 'OperationOutcome');
   }
   const search = await app.inject({ method: 'GET', url: `/fhir/r4/Task?based-on=ServiceRequest/${id}`, headers: bearer(b) });
@@ -95,11 +101,14 @@ test('a staff session cannot use the FHIR API, and a practice token cannot use t
   const worker = await loginAs(app, 'wijkteam');
   const res = await app.inject({ method: 'POST', url: '/fhir/r4/ServiceRequest', headers: { ...worker, 'content-type': 'application/fhir+json' }, payload: JSON.stringify(fixture('service-request')) });
   assert.equal(res.statusCode, 403);
+  assert.equal(codeOf(res), 'role_forbidden');
   const token = await tokenFor(app);
   const staff = await app.inject({ method: 'GET', url: '/api/v1/practices', headers: { authorization: `Bearer ${token}` } });
   assert.equal(staff.statusCode, 403);
+  assert.equal(codeOf(staff), 'role_forbidden');
   const none = await app.inject({ method: 'GET', url: '/fhir/r4/Task/x', headers: { authorization: 'Bearer wwt_not-a-token' } });
   assert.equal(none.statusCode, 401);
+  assert.equal(codeOf(none), 'unauthenticated');
   assert.match(String(none.headers['www-authenticate']), /^Bearer/);
 });
 
@@ -113,6 +122,7 @@ test('the admin registers a practice and an API client, rotates its secret and r
   assert.ok(!JSON.stringify(list).includes('secret_hash') && !JSON.stringify(list).includes(creds.secret));
   const dup = await app.inject({ method: 'POST', url: '/api/v1/practices', headers: admin, payload: { name: 'Dubbel', agbCode: '01888888' } });
   assert.equal(dup.statusCode, 409);
+  assert.equal(codeOf(dup), 'duplicate_agb_code');
 
   const oldToken = await tokenFor(app, creds);
   const rotated = await app.inject({ method: 'POST', url: `/api/v1/practices/${creds.practiceId}/api-clients/${creds.apiClientId}/secret`, headers: admin });
@@ -120,13 +130,15 @@ test('the admin registers a practice and an API client, rotates its secret and r
   const newSecret = rotated.json().clientSecret;
   assert.notEqual(newSecret, creds.secret);
   await assert.rejects(tokenFor(app, creds), /401/);
-  assert.equal((await app.inject({ method: 'GET', url: '/fhir/r4/Task/x', headers: bearer(oldToken) })).statusCode, 401, 'old tokens end with the old secret');
+  const old = await app.inject({ method: 'GET', url: '/fhir/r4/Task/x', headers: bearer(oldToken) });
+  assert.deepEqual([old.statusCode, codeOf(old)], [401, 'unauthenticated'], 'old tokens end with the old secret');
   const fresh = await tokenFor(app, { clientId: creds.clientId, secret: newSecret });
 
   const revoked = await app.inject({ method: 'POST', url: `/api/v1/practices/${creds.practiceId}/api-clients/${creds.apiClientId}/revoke`, headers: admin });
   assert.equal(revoked.statusCode, 200);
   assert.ok(revoked.json().revokedAt);
-  assert.equal((await app.inject({ method: 'GET', url: '/fhir/r4/Task/x', headers: bearer(fresh) })).statusCode, 401);
+  const afterRevoke = await app.inject({ method: 'GET', url: '/fhir/r4/Task/x', headers: bearer(fresh) });
+  assert.deepEqual([afterRevoke.statusCode, codeOf(afterRevoke)], [401, 'unauthenticated']);
   await assert.rejects(tokenFor(app, { clientId: creds.clientId, secret: newSecret }), /401/);
   const audit = await app.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE action LIKE 'api_client.%' OR action LIKE 'practice.%' ORDER BY id`);
   assert.deepEqual(audit.map((a) => a.action), ['practice.create', 'api_client.create', 'api_client.rotate_secret', 'api_client.revoke']);
