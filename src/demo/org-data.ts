@@ -24,7 +24,7 @@ export const AREAS: AreaSeed[] = [
   ] },
   { area: 'Overschie', districts: [{ name: 'Overschie', pc4: [[3041, 3047]], team: 'Wijkteam Overschie', region: 'Rayon Noord' }] },
   { area: 'Noord', districts: [
-    { name: 'Oude Noorden en Agniesebuurt', pc4: [[3031, 3036]], team: 'Wijkteam Oude Noorden', region: 'Rayon Noord' },
+    { name: 'Oude Noorden en Agniesebuurt', pc4: [[3031, 3033], [3035, 3036]], team: 'Wijkteam Oude Noorden', region: 'Rayon Noord' },
     { name: 'Liskwartier en Blijdorp', pc4: [[3037, 3039]], team: 'Wijkteam Blijdorp', region: 'Rayon Noord' },
   ] },
   { area: 'Hillegersberg-Schiebroek', districts: [

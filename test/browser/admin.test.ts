@@ -17,6 +17,9 @@ uiTest('an administrator creates a user, who logs in and must first choose a new
   await page.getByLabel('Naam', { exact: true }).fill('Nina Nieuw');
   await page.getByLabel('Tijdelijk wachtwoord').fill('Tijdelijk-wachtwoord-1');
   await page.getByRole('checkbox', { name: 'Wijkteammedewerker' }).check();
+  // A team worker without a neighbourhood team is refused before anything is sent.
+  await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+  await summary.getByText('Kies minstens één wijkteam: een wijkteammedewerker of teamleider hoort bij een wijkteam.').waitFor();
   await page.getByRole('checkbox', { name: 'Wijkteam Charlois' }).check();
   await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
   await page.getByText('Gebruiker Nina Nieuw (nina.nieuw) is aangemaakt.').waitFor();
@@ -80,26 +83,57 @@ uiTest('an administrator creates a team and moves a district to it', async ({ pa
   await page.getByText('3082 AB ligt in Oud-Charlois en Tarwewijk (gebied Charlois). Wijkteam: Wijkteam Tarwewijk.').waitFor();
 });
 
-uiTest('a postcode CSV with mistakes shows the error of each line and imports nothing', async ({ page }) => {
+uiTest('a postcode CSV adds by default, refuses overlaps naming both ranges, and replaces only after confirming what goes', async ({ page }) => {
   await loginAndWait(page, 'beheer');
   await page.goto('/beheer/wijken');
-  await page.getByRole('region', { name: 'Postcodereeksen' }).getByRole('cell', { name: '3011 AA' }).first().waitFor();
-  const before = await page.getByRole('region', { name: 'Postcodereeksen' }).getByRole('row').count();
+  const table = page.getByRole('region', { name: 'Postcodereeksen' });
+  const rows = table.getByRole('row');
+  await table.getByRole('cell', { name: '3011 AA' }).first().waitFor();
+  const before = await rows.count();
   assert.ok(before > 10, 'the demo ranges are listed');
-  await page.getByLabel('Inhoud van het CSV-bestand').fill('from,to,district\n3011AA,3011ZZ,Stadsdriehoek\n9999XX,3011AA,Stadsdriehoek\n3012AA,3012ZZ,Atlantis\n');
+  const rowsBecome = async (n: number) => {
+    for (let i = 0; i < 50 && (await rows.count()) !== n; i++) await page.waitForTimeout(100);
+    assert.equal(await rows.count(), n);
+  };
+  const csv = page.getByLabel('Inhoud van het CSV-bestand');
+  await csv.fill('van;tot;wijk\n3011AA;3011ZZ;Stadsdriehoek\n9999XX;3011AA;Stadsdriehoek\n3012AA;3012ZZ;Atlantis\n');
   await page.getByRole('button', { name: 'Importeren' }).click();
   await page.getByText(/Regel 3: '9999XX' ligt na '3011AA'/).waitFor();
   await page.getByText(/Regel 4: onbekende wijk 'Atlantis'/).waitFor();
   await page.getByText('Het bestand bevat 2 fout(en). Er is niets ingelezen.').first().waitFor();
-  assert.equal(await page.getByRole('region', { name: 'Postcodereeksen' }).getByRole('row').count(), before);
 
-  await page.getByLabel('Inhoud van het CSV-bestand').fill('from;to;district\n3011AA;3011ZZ;Stadsdriehoek\n3014AA;3015ZZ;Oude Westen\n');
+  // An overlap names both ranges; nothing is imported.
+  await csv.fill('van;tot;wijk\n3034AA;3034ZZ;Kralingen\n');
   await page.getByRole('button', { name: 'Importeren' }).click();
+  await page.getByText('Regel 2: 3034 AA–3034 ZZ (Kralingen) overlapt met 3034 AA–3034 ZZ (Crooswijk)').waitFor();
+  assert.equal(await rows.count(), before);
+
+  // Adding is the default: one line adds one range and removes nothing.
+  await csv.fill('van;tot;wijk\n9990AA;9990ZZ;Crooswijk\n');
+  await page.getByRole('button', { name: 'Importeren' }).click();
+  await page.getByText('1 postcodereeks is ingelezen.').waitFor();
+  await rowsBecome(before + 1);
+
+  // Replacing first shows what goes; nothing changes until confirmed.
+  await csv.fill('van;tot;wijk\n3011AA;3011ZZ;Stadsdriehoek\n3014AA;3015ZZ;Oude Westen\n');
+  await page.getByRole('radio', { name: /Alle bestaande reeksen verwijderen/ }).check();
+  await page.getByRole('button', { name: 'Controleren wat er verdwijnt' }).click();
+  await page.getByRole('heading', { name: `Vervangen verwijdert deze ${before} postcodereeksen. Postcodes die niet in het bestand staan, horen daarna bij geen enkele wijk.` }).waitFor();
+  await page.getByText('3034 AA – 3034 ZZ: Crooswijk').waitFor();
+  assert.equal(await rows.count(), before + 1);
+  await page.getByRole('button', { name: `Ja, verwijder ${before} reeksen en lees het bestand in` }).click();
   await page.getByText('2 postcodereeksen zijn ingelezen.').waitFor();
-  // The list reloads after the import: wait until it shows the header and the two new ranges only.
-  const rows = page.getByRole('region', { name: 'Postcodereeksen' }).getByRole('row');
-  for (let i = 0; i < 50 && (await rows.count()) !== 3; i++) await page.waitForTimeout(100);
-  assert.equal(await rows.count(), 3);
+  await rowsBecome(3);
+
+  // One range is changed on its own; a change onto another range is refused with both named.
+  await page.getByRole('button', { name: 'Reeks 3011 AA – 3011 ZZ (Stadsdriehoek) wijzigen' }).click();
+  await page.getByLabel('Tot en met (reeks 3011 AA – 3011 ZZ)').fill('3014 AB');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await page.getByText('3011 AA–3014 AB (Stadsdriehoek) overlapt met 3014 AA–3015 ZZ (Oude Westen). Een postcode hoort bij één wijk; niets gewijzigd').waitFor();
+  await page.getByLabel('Tot en met (reeks 3011 AA – 3011 ZZ)').fill('3012 ZZ');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await page.getByText('De reeks 3011 AA – 3012 ZZ hoort nu bij Stadsdriehoek.').waitFor();
+  await table.getByRole('cell', { name: '3012 ZZ' }).waitFor();
 });
 
 uiTest('the audit log shows the logins and the chain check says it is intact', async ({ page }) => {

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ALL_ROLES } from '../../platform/access/roles.ts';
+import { ALL_ROLES, NEIGHBOURHOOD_TEAM_ROLES, type Role } from '../../platform/access/roles.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { hashPassword, passwordRefusal } from '../../platform/auth/passwords.ts';
 import { clearLoginBackoff } from '../../platform/auth/login-throttle.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { createUser, listUsers, resetPassword, updateUser } from '../../platform/auth/users.ts';
+import { teamsByIds } from '../org/store.ts';
 import { User } from './schemas.ts';
 
 const RoleEnum = z.enum(ALL_ROLES as [string, ...string[]]);
@@ -53,6 +54,13 @@ function userChangeDetails(userId: string, changed: string[], r: BeforeAndAfter)
   return { userId, changed, before: rights(r.before), after: rights(r.after) };
 }
 
+/** A team worker or team lead without a neighbourhood team would see no client and receive no referral: refused, naming the field. */
+async function requireNeighbourhoodTeam(q: Parameters<typeof listUsers>[0], roles: readonly string[], teamIds: readonly string[]) {
+  if (!roles.some((r) => NEIGHBOURHOOD_TEAM_ROLES.includes(r as Role))) return;
+  if ((await teamsByIds(q, teamIds)).some((t) => t.kind === 'neighbourhood_team')) return;
+  throw badRequest('Een wijkteammedewerker of teamleider hoort bij een wijkteam: kies minstens één wijkteam / A team worker or team lead belongs to a neighbourhood team: choose at least one', 'teamIds', 'neighbourhood_team_required');
+}
+
 const sameSet = (a: readonly string[], b: readonly string[]) => [...new Set(a)].sort().join() === [...new Set(b)].sort().join();
 const SELF_ADMINISTRATION = 'U kunt uw eigen rollen, teams of wachtwoord hier niet wijzigen; vraag een andere beheerder / You cannot change your own roles, teams or password here; ask another administrator';
 
@@ -69,6 +77,7 @@ export async function adminRoutes(app: FastifyInstance) {
       const b = req.body;
       const refusal = passwordRefusal(b.password, 'password', b);
       if (refusal) throw refusal;
+      await requireNeighbourhoodTeam(app.db, b.roles, b.teamIds);
       const hash = await hashPassword(b.password);
       const id = await req.store.change({ action: 'user.create', activity: ProcessingActivity.Administration, details: { username: b.username, roles: b.roles } }, (tx) =>
         createUser(tx, { username: b.username, displayName: b.displayName, email: b.email, passwordHash: hash, roles: b.roles, teamIds: b.teamIds })).catch((e) => { throw dbError(e); });
@@ -84,6 +93,10 @@ export async function adminRoutes(app: FastifyInstance) {
       if (req.params.id === req.ctx?.actor.id && (b.roles || b.teamIds)) {
         const [me] = await listUsers(app.db, req.params.id);
         if (me && ((b.roles && !sameSet(b.roles, me.roles)) || (b.teamIds && !sameSet(b.teamIds, me.teamIds)))) throw forbidden(SELF_ADMINISTRATION, 'self_administration');
+      }
+      if (b.roles || b.teamIds) {
+        const [current] = await listUsers(app.db, req.params.id);
+        if (current) await requireNeighbourhoodTeam(app.db, b.roles ?? current.roles, b.teamIds ?? current.teamIds);
       }
       const found = await req.store.change({ action: 'user.update', activity: ProcessingActivity.Administration, details: { userId: req.params.id } }, (tx) => withBeforeAndAfter(tx, req.params.id, b.locked === false, async () => {
         return updateUser(tx, req.params.id, { displayName: b.displayName, email: b.email, roles: b.roles, teamIds: b.teamIds, active: b.active, unlock: b.locked === false });

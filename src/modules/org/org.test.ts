@@ -40,24 +40,7 @@ test('a postcode leads to its district and neighbourhood team', async (t) => {
   assert.equal((await app.inject({ method: 'GET', url: '/api/v1/postcode-lookups/9999ZZ', headers: h })).statusCode, 404);
 });
 
-test('an admin imports postcode ranges from CSV; a file with one bad line imports nothing', async (t) => {
-  const app = await build(t);
-  const admin = await loginAs(app, 'beheer');
-  const before = (await app.inject({ method: 'GET', url: '/api/v1/postcode-ranges', headers: admin })).json().length;
-  const bad = await app.inject({ method: 'POST', url: '/api/v1/postcode-ranges/imports', headers: { ...admin, 'content-type': 'text/csv' },
-    payload: 'from,to,district\n3035AA,3035ZZ,Crooswijk\n3036AA,3036ZZ,Atlantis\n' });
-  assert.equal(bad.statusCode, 400);
-  assert.equal(bad.json().field, 'line 3');
-  assert.match(bad.json().detail, /Atlantis/);
-  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/postcode-ranges', headers: admin })).json().length, before);
-  const ok = await app.inject({ method: 'POST', url: '/api/v1/postcode-ranges/imports?mode=append', headers: { ...admin, 'content-type': 'text/csv' },
-    payload: 'from,to,district\n3035AA,3035ZZ,Crooswijk\n' });
-  assert.equal(ok.statusCode, 200);
-  assert.equal(ok.json().imported, 1);
-  // The more specific range wins for that postcode.
-  const hit = (await app.inject({ method: 'GET', url: '/api/v1/postcode-lookups/3035AB', headers: admin })).json();
-  assert.equal(hit.teamName, 'Wijkteam Crooswijk');
-});
+// Postcode imports and range changes: postcode-import.test.ts.
 
 test('an admin moves a district to another team; routing follows', async (t) => {
   const app = await build(t);

@@ -16,9 +16,13 @@ export const formatPostcode = (pc: string) => `${pc.slice(0, 4)} ${pc.slice(4)}`
 /** `line`: the row's line number in the file (1 = header), for error messages. */
 export type PostcodeRangeRow = { from: string; to: string; district: string; line: number };
 
+/** The header names of the import, Dutch first (`van;tot;wijk`); the English ones are still read. */
+const HEADER = { from: ['van', 'from'], to: ['tot', 'to'], district: ['wijk', 'district'] } as const;
+
 /**
- * Parses the postcode import CSV: header `from,to,district` (or with semicolons, as Dutch
- * spreadsheets save), one inclusive range per line. Returns every problem with its line number.
+ * Parses the postcode import CSV: header `van;tot;wijk` (or `from,to,district`; commas or
+ * semicolons, as Dutch spreadsheets save), one inclusive range per line. Returns every problem
+ * with its line number.
  */
 export function parsePostcodeCsv(text: string): { rows: PostcodeRangeRow[]; errors: { line: number; message: string }[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -26,9 +30,10 @@ export function parsePostcodeCsv(text: string): { rows: PostcodeRangeRow[]; erro
   const errors: { line: number; message: string }[] = [];
   const sep = (lines[0] ?? '').includes(';') ? ';' : ',';
   const header = (lines[0] ?? '').split(sep).map((h) => h.trim().toLowerCase());
-  const idx = { from: header.indexOf('from'), to: header.indexOf('to'), district: header.indexOf('district') };
+  const column = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
+  const idx = { from: column(HEADER.from), to: column(HEADER.to), district: column(HEADER.district) };
   if (idx.from < 0 || idx.to < 0 || idx.district < 0) {
-    return { rows, errors: [{ line: 1, message: 'Kopregel moet from, to en district bevatten / header must contain from, to, district' }] };
+    return { rows, errors: [{ line: 1, message: 'de kopregel moet van, tot en wijk bevatten / header must contain van, tot, wijk (or from, to, district)' }] };
   }
   lines.slice(1).forEach((line, i) => {
     const n = i + 2;
@@ -44,4 +49,23 @@ export function parsePostcodeCsv(text: string): { rows: PostcodeRangeRow[]; erro
     else rows.push({ from, to, district, line: n });
   });
   return { rows, errors };
+}
+
+/** A range as people read it: '3031 AA–3036 ZZ (Oude Noorden)'. */
+export const describeRange = (r: { from: string; to: string; districtName: string }) =>
+  `${formatPostcode(r.from)}–${formatPostcode(r.to)} (${r.districtName})`;
+
+/**
+ * Every range that shares a postcode with one before it (sorted by start), paired with that one.
+ * A postcode must lead to exactly one district, so any pair is refused. One sweep: O(n log n).
+ */
+export function findOverlaps<T extends { from: string; to: string }>(ranges: readonly T[]): [T, T][] {
+  const sorted = [...ranges].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const pairs: [T, T][] = [];
+  let reach: T | undefined; // the range seen so far that ends last
+  for (const r of sorted) {
+    if (reach && r.from <= reach.to) pairs.push([reach, r]);
+    if (!reach || r.to > reach.to) reach = r;
+  }
+  return pairs;
 }

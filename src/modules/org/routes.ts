@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { formatPostcode, normalisePostcode, parsePostcodeCsv } from './postcode.ts';
-import { listAreas, listDistricts, listRegions, listTeams, lookupPostcode } from './store.ts';
-import { DeskType, District, Named, PostcodeImport, PostcodeLookup, PostcodeRange, Team, TeamKind } from './schemas.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { postcodeRoutes } from './postcode-routes.ts';
+import { listAreas, listDistricts, listRegions, listTeams } from './store.ts';
+import { DeskType, District, Named, Team, TeamKind } from './schemas.ts';
 
 const TeamInput = z.object({
   name: z.string().trim().min(2).max(120),
@@ -78,50 +78,5 @@ export async function orgRoutes(app: FastifyInstance) {
       return row;
     });
 
-  r.get('/api/v1/postcode-ranges', { config: { permission: 'org.read' }, schema: { tags, summary: 'Postcode ranges per district', response: { 200: z.array(PostcodeRange) } } },
-    async () => (await app.db.query<{ id: string; from: string; to: string; districtId: string; districtName: string }>(
-      `SELECT p.id, p.from_postcode AS "from", p.to_postcode AS "to", p.district_id AS "districtId", d.name AS "districtName"
-       FROM postcode_ranges p JOIN districts d ON d.id = p.district_id ORDER BY p.from_postcode`))
-      .map((p) => ({ ...p, from: formatPostcode(p.from), to: formatPostcode(p.to) })));
-
-  r.post('/api/v1/postcode-ranges/imports', {
-    config: { permission: 'org.write' },
-    schema: {
-      tags, summary: 'Import postcode ranges from CSV (header: from,to,district); all or nothing',
-      querystring: z.object({ mode: z.enum(['replace', 'append']).default('replace') }),
-      body: z.string().min(1).max(2_000_000),
-      response: { 200: PostcodeImport },
-    },
-  }, async (req) => {
-    const { rows, errors } = parsePostcodeCsv(req.body);
-    const districts = new Map((await listDistricts(app.db)).map((d) => [d.name.toLowerCase(), d.id]));
-    for (const row of rows) {
-      if (!districts.has(row.district.toLowerCase())) errors.push({ line: row.line, message: `onbekende wijk '${row.district}' / unknown district` });
-    }
-    if (errors.length) {
-      errors.sort((a, b) => a.line - b.line);
-      throw new AppError('csv_invalid', 400, `Regel ${errors[0]!.line}: ${errors[0]!.message}. Niets geïmporteerd / nothing imported.`, `line ${errors[0]!.line}`, { errors });
-    }
-    if (rows.length === 0) throw badRequest('Het bestand bevat geen postcodereeksen / The file holds no ranges', 'body');
-    const mode = req.query.mode;
-    await req.store.change({ action: 'postcode_ranges.import', activity: ProcessingActivity.Administration, details: { count: rows.length, mode } }, async (tx) => {
-      if (mode === 'replace') await tx.query('DELETE FROM postcode_ranges');
-      for (const row of rows) {
-        await tx.query('INSERT INTO postcode_ranges (from_postcode, to_postcode, district_id) VALUES ($1,$2,$3)', [row.from, row.to, districts.get(row.district.toLowerCase())]);
-      }
-    });
-    return { imported: rows.length, mode };
-  });
-
-  r.get('/api/v1/postcode-lookups/:postcode', {
-    config: { permission: 'org.read' },
-    schema: { tags, summary: 'Which district and team serve a postcode', params: z.object({ postcode: z.string().max(10) }),
-      response: { 200: PostcodeLookup } },
-  }, async (req) => {
-    const pc = normalisePostcode(req.params.postcode);
-    if (!pc) throw badRequest('Ongeldige postcode; gebruik 1234 AB / Invalid postcode; use 1234 AB', 'postcode');
-    const hit = await lookupPostcode(app.db, pc);
-    if (!hit) throw notFound(`Postcode ${formatPostcode(pc)} valt in geen bekende wijk / is in no known district`, 'postcode_unknown');
-    return { postcode: formatPostcode(pc), ...hit };
-  });
+  await app.register(postcodeRoutes);
 }

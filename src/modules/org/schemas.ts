@@ -19,7 +19,8 @@ export type District = z.infer<typeof District>;
 export const PostcodeRange = z.object({ id: z.uuid(), from: z.string(), to: z.string(), districtId: z.uuid(), districtName: z.string() });
 export type PostcodeRange = z.infer<typeof PostcodeRange>;
 
-export const PostcodeImport = z.object({ imported: z.number(), mode: z.string() });
+/** `removed`: the ranges a replace removes (a dry run: would remove). */
+export const PostcodeImport = z.object({ imported: z.number(), mode: z.enum(['append', 'replace']), dryRun: z.boolean(), removed: z.array(PostcodeRange) });
 export type PostcodeImport = z.infer<typeof PostcodeImport>;
 
 export const PostcodeLookup = z.object({ postcode: z.string(), districtId: z.uuid(), districtName: z.string(), areaName: z.string(), teamId: z.uuid().nullable(), teamName: z.string().nullable() });

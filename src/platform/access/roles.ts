@@ -17,3 +17,6 @@ export const CLIENT_ROLES: readonly Role[] = [Role.DeskWorker, Role.TeamWorker, 
 
 /** Roles that must use two-factor login when WEGWIJS_REQUIRE_MFA is on. */
 export const MFA_ROLES: readonly Role[] = [Role.Admin, Role.PrivacyOfficer];
+
+/** Roles whose work is a neighbourhood team's caseload: a user with one of them belongs to at least one neighbourhood team (else they see no client and get no referral). */
+export const NEIGHBOURHOOD_TEAM_ROLES: readonly Role[] = [Role.TeamWorker, Role.TeamLead];

@@ -4,6 +4,7 @@ import { api } from '../../api.ts';
 import { Loading, PageTitle, TableScroll } from '../../components/page.tsx';
 import { useProblemText, useT } from '../../i18n.tsx';
 import type { District, Named, PostcodeRange, Team } from '../../types.ts';
+import { PostcodeRangeTable } from './postcode-range-table.tsx';
 import { PostcodeImport, PostcodeLookupTester } from './postcode-sections.tsx';
 import { useData } from './use-data.ts';
 
@@ -30,28 +31,8 @@ export function DistrictsPage() {
       </section>
       <section aria-labelledby="ranges-title">
         <Heading level={2} id="ranges-title">{t('admin.districts.rangesTitle')}</Heading>
-        {!ranges.data ? <Loading /> : ranges.data.length === 0 ? <Paragraph>{t('admin.districts.noRanges')}</Paragraph> : (
-          <TableScroll label={t('admin.districts.rangesTitle')}>
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('admin.districts.from')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('admin.districts.to')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('admin.districts.district')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {ranges.data.map((r) => (
-                  <TableRow key={r.id}>
-                    <TableCell>{r.from}</TableCell>
-                    <TableCell>{r.to}</TableCell>
-                    <TableCell>{r.districtName}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
-        )}
+        {!ranges.data || !districts.data ? <Loading /> : ranges.data.length === 0 ? <Paragraph>{t('admin.districts.noRanges')}</Paragraph>
+          : <PostcodeRangeTable ranges={ranges.data} districts={districts.data} onChanged={ranges.reload} />}
       </section>
     </>
   );

@@ -3,7 +3,7 @@ import { type ChangeEvent, type FormEvent, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { RadioGroup, TextareaField, TextField, useFormErrors } from '../../components/form.tsx';
 import { useProblemText, useT } from '../../i18n.tsx';
-import type { PostcodeLookup } from '../../types.ts';
+import type { PostcodeLookup, PostcodeRange } from '../../types.ts';
 
 const POSTCODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
 
@@ -47,40 +47,55 @@ export function PostcodeLookupTester() {
 }
 
 type LineError = { line: number; message: string };
+type ImportResult = { imported: number; removed: PostcodeRange[] };
+/** Refusals that come with one message per line of the file. */
+const LINE_PROBLEMS = ['csv_invalid', 'postcode_range_overlap'];
 
+/**
+ * CSV import of postcode ranges. Adds by default; replacing first shows which ranges will go
+ * (a dry run) and only then asks to confirm, because one short file once removed the whole city.
+ */
 export function PostcodeImport({ onImported }: { onImported: () => void }) {
   const t = useT();
   const { localise } = useProblemText();
   const [csv, setCsv] = useState('');
-  const [mode, setMode] = useState('replace');
+  const [mode, setMode] = useState('append');
   const [lineErrors, setLineErrors] = useState<LineError[]>([]);
   const [done, setDone] = useState<string | null>(null);
+  const [toRemove, setToRemove] = useState<PostcodeRange[] | null>(null);
   const labels = useMemo(() => ({ csv: t('admin.districts.csv'), file: t('admin.districts.file'), mode: t('admin.districts.mode') }), [t]);
   const form = useFormErrors('import', labels);
 
   async function readFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
-    if (file) setCsv(await file.text());
+    if (file) { setCsv(await file.text()); setToRemove(null); }
+  }
+
+  async function send(query: Record<string, string>) {
+    setDone(null);
+    setLineErrors([]);
+    await form.run(async () => {
+      try {
+        const r = await api.post<ImportResult>('/api/v1/postcode-ranges/imports', csv, { contentType: 'text/csv', query });
+        form.reset();
+        if (query.dryRun === 'true') return setToRemove(r.removed);
+        setToRemove(null);
+        setDone(t(r.imported === 1 ? 'admin.districts.importedOne' : 'admin.districts.imported', { count: r.imported }));
+        onImported();
+      } catch (err) {
+        if (!(err instanceof ApiError && LINE_PROBLEMS.includes(err.code ?? '') && Array.isArray(err.problem.errors))) throw err;
+        setToRemove(null);
+        const errs = (err.problem.errors as LineError[]).map((x) => ({ line: x.line, message: localise(x.message) }));
+        setLineErrors(errs);
+        form.fail({ csv: t(err.code === 'csv_invalid' ? 'admin.districts.csvInvalid' : 'admin.districts.overlapInvalid', { count: errs.length }) });
+      }
+    });
   }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setDone(null);
-    setLineErrors([]);
     if (!csv.trim()) return form.fail({ csv: t('admin.districts.csvRequired') });
-    await form.run(async () => {
-      try {
-        const r = await api.post<{ imported: number }>('/api/v1/postcode-ranges/imports', csv, { contentType: 'text/csv', query: { mode } });
-        form.reset();
-        setDone(t('admin.districts.imported', { count: r.imported }));
-        onImported();
-      } catch (err) {
-        if (!(err instanceof ApiError && err.code === 'csv_invalid' && Array.isArray(err.problem.errors))) throw err;
-        const errs = (err.problem.errors as LineError[]).map((x) => ({ line: x.line, message: localise(x.message) }));
-        setLineErrors(errs);
-        form.fail({ csv: t('admin.districts.csvInvalid', { count: errs.length }) });
-      }
-    });
+    await send(mode === 'replace' ? { mode, dryRun: 'true' } : { mode });
   }
 
   return (
@@ -93,7 +108,7 @@ export function PostcodeImport({ onImported }: { onImported: () => void }) {
         <Alert type="error">
           <Heading level={3} appearance="utrecht-heading-4">{t('admin.districts.lineErrorsTitle')}</Heading>
           <UnorderedList className="ww-line-errors">
-            {lineErrors.map((x) => <UnorderedListItem key={`${x.line}-${x.message}`}>{t('admin.districts.lineError', { line: x.line, message: x.message })}</UnorderedListItem>)}
+            {lineErrors.map((x) => <UnorderedListItem key={`${x.line}-${x.message}`}>{x.line ? t('admin.districts.lineError', { line: x.line, message: x.message }) : x.message}</UnorderedListItem>)}
           </UnorderedList>
         </Alert>
       )}
@@ -104,11 +119,26 @@ export function PostcodeImport({ onImported }: { onImported: () => void }) {
             <input id="import-file" type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e)} />
           </div>
         </div>
-        <TextareaField {...form.field('csv')} value={csv} onChange={setCsv} rows={8} description={t('admin.districts.csvHelp')} />
-        <RadioGroup {...form.field('mode')} value={mode} onChange={setMode}
-          options={[{ value: 'replace', label: t('admin.districts.modeReplace') }, { value: 'append', label: t('admin.districts.modeAppend') }]} />
-        <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('admin.districts.import')}</Button>
+        <TextareaField {...form.field('csv')} value={csv} onChange={(v) => { setCsv(v); setToRemove(null); }} rows={8} description={t('admin.districts.csvHelp')} />
+        <RadioGroup {...form.field('mode')} value={mode} onChange={(v) => { setMode(v); setToRemove(null); }}
+          options={[{ value: 'append', label: t('admin.districts.modeAppend') }, { value: 'replace', label: t('admin.districts.modeReplace') }]} />
+        {!toRemove && <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t(mode === 'replace' ? 'admin.districts.replaceCheck' : 'admin.districts.import')}</Button>}
       </form>
+      {toRemove && (
+        <Alert type="warning">
+          <Heading level={3} appearance="utrecht-heading-4" id="replace-confirm-title" tabIndex={-1} ref={(el) => el?.focus()}>
+            {t('admin.districts.replaceConfirmTitle', { count: toRemove.length })}
+          </Heading>
+          <UnorderedList className="ww-scroll-list" aria-labelledby="replace-confirm-title">
+            {toRemove.map((r) => <UnorderedListItem key={r.id}>{r.from} – {r.to}: {r.districtName}</UnorderedListItem>)}
+          </UnorderedList>
+          <div className="ww-actions">
+            <Button type="button" appearance="primary-action-button" busy={form.busy} disabled={form.busy}
+              onClick={() => void send({ mode: 'replace', confirm: 'true' })}>{t('admin.districts.replaceConfirm', { count: toRemove.length })}</Button>
+            <Button type="button" appearance="secondary-action-button" onClick={() => setToRemove(null)}>{t('common.cancel')}</Button>
+          </div>
+        </Alert>
+      )}
     </>
   );
 }

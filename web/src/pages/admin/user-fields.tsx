@@ -1,7 +1,13 @@
-import { ALL_ROLES } from '../../../../src/platform/access/roles.ts';
+import { ALL_ROLES, NEIGHBOURHOOD_TEAM_ROLES, type Role } from '../../../../src/platform/access/roles.ts';
 import { CheckboxGroup, type Option } from '../../components/form.tsx';
 import { useT } from '../../i18n.tsx';
 import type { Team } from '../../types.ts';
+
+/** The server's rule, checked before sending: a team worker or team lead belongs to a neighbourhood team. */
+export function hasNeighbourhoodTeamIfNeeded(roles: readonly string[], teamIds: readonly string[], teams: readonly Team[]): boolean {
+  if (!roles.some((r) => NEIGHBOURHOOD_TEAM_ROLES.includes(r as Role))) return true;
+  return teams.some((tm) => tm.kind === 'neighbourhood_team' && teamIds.includes(tm.id));
+}
 
 type Field = { id: string; error?: string; label: string };
 

@@ -6,7 +6,7 @@ import { TextField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
 import { useT } from '../../i18n.tsx';
 import type { Team, User } from '../../types.ts';
-import { RolesAndTeams } from './user-fields.tsx';
+import { hasNeighbourhoodTeamIfNeeded, RolesAndTeams } from './user-fields.tsx';
 import { useData } from './use-data.ts';
 
 export function UserNewPage() {
@@ -33,6 +33,7 @@ export function UserNewPage() {
     if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) errs.email = t('admin.users.emailInvalid');
     if (password.length < 12) errs.password = t('auth.password.tooShort');
     if (!roles.length) errs.roles = t('admin.users.rolesRequired');
+    if (!hasNeighbourhoodTeamIfNeeded(roles, teamIds, teams.data ?? [])) errs.teamIds = t('admin.users.teamRequired');
     if (Object.keys(errs).length) return form.fail(errs);
     await form.run(async () => {
       const user = await api.post<User>('/api/v1/users', {
