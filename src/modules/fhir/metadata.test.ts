@@ -61,9 +61,11 @@ test('the life domains are published as a FHIR CodeSystem from the same constant
   const unknown = await app.inject({ method: 'GET', url: '/fhir/r4/CodeSystem/icd-10' });
   assert.equal(unknown.statusCode, 404);
   assert.equal(unknown.json().resourceType, 'OperationOutcome');
+  assert.deepEqual(unknown.json().issue[0].expression, ['CodeSystem.id']);
   const route = await app.inject({ method: 'GET', url: '/fhir/r4/Practitioner' });
   assert.equal(route.statusCode, 404);
   assert.equal(route.json().resourceType, 'OperationOutcome');
+  assert.equal(route.json().issue[0].code, 'not-found');
 });
 
 test('a practice system finds every published code system with one search', async (t) => {
