@@ -7,6 +7,7 @@ import { hashPassword, passwordRefusal } from '../../platform/auth/passwords.ts'
 import { clearLoginBackoff } from '../../platform/auth/login-throttle.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { createUser, listUsers, resetPassword, updateUser } from '../../platform/auth/users.ts';
+import { IfMatchHeaders, versionConflict, versionOf, withETag } from '../../platform/versioning.ts';
 import { teamsByIds } from '../org/store.ts';
 import { User } from './schemas.ts';
 
@@ -84,9 +85,11 @@ export async function adminRoutes(app: FastifyInstance) {
       return reply.status(201).send((await listUsers(app.db, id))[0]!);
     });
 
-  r.patch('/api/v1/users/:id', { config: { permission: 'users.write' }, schema: { tags, summary: 'Change roles, teams, name; deactivate or reactivate; unlock (locked: false)', params: IdParams, body: UserUpdate, response: { 200: User } } },
-    async (req) => {
+  r.patch('/api/v1/users/:id', { config: { permission: 'users.write' }, schema: { tags, summary: 'Change roles, teams, name; deactivate or reactivate; unlock (locked: false); If-Match: the version it is based on',
+    params: IdParams, headers: IfMatchHeaders, body: UserUpdate, response: { 200: User } } },
+    async (req, reply) => {
       const b = req.body;
+      const version = versionOf(req);
       if (b.active === false && req.params.id === req.ctx?.actor.id) throw badRequest('U kunt uzelf niet deactiveren / You cannot deactivate yourself', 'active');
       // Nobody changes their own roles or teams (giving oneself client access or the reviewer's role): that takes a second administrator.
       // The form sends roles and teams with every save, so only an actual difference is refused.
@@ -99,10 +102,13 @@ export async function adminRoutes(app: FastifyInstance) {
         if (current) await requireNeighbourhoodTeam(app.db, b.roles ?? current.roles, b.teamIds ?? current.teamIds);
       }
       const found = await req.store.change({ action: 'user.update', activity: ProcessingActivity.Administration, details: { userId: req.params.id } }, (tx) => withBeforeAndAfter(tx, req.params.id, b.locked === false, async () => {
-        return updateUser(tx, req.params.id, { displayName: b.displayName, email: b.email, roles: b.roles, teamIds: b.teamIds, active: b.active, unlock: b.locked === false });
+        const updated = await updateUser(tx, req.params.id, { displayName: b.displayName, email: b.email, roles: b.roles, teamIds: b.teamIds, active: b.active, unlock: b.locked === false }, version);
+        const [now] = updated ? [] : await listUsers(tx, req.params.id);
+        if (now) throw versionConflict(now.version, now);
+        return updated;
       }), (r: BeforeAndAfter) => ({ details: userChangeDetails(req.params.id, Object.keys(b), r) })).catch((e) => { throw dbError(e); });
       if (!found.found || !found.after) throw notFound('Gebruiker niet gevonden / User not found');
-      return found.after;
+      return withETag(reply, found.after);
     });
 
   r.post('/api/v1/users/:id/password-resets', {

@@ -17,14 +17,14 @@ test('an administrator cannot give themselves client access or another role, nor
     { teamIds: [team.id] },
   ];
   for (const payload of attempts) {
-    const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${me.id}`, headers: admin, payload });
+    const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${me.id}`, headers: { ...admin, 'if-match': `"${me.version}"` }, payload });
     assert.equal(res.statusCode, 403, JSON.stringify(payload));
     assert.equal(res.json().code, 'self_administration');
   }
   const still = await userByName(app, admin, 'beheer');
   assert.deepEqual([still.roles, still.teamIds], [['admin'], []]);
   // Saving one's own name with the roles and teams unchanged (as the form does) is fine.
-  const rename = await app.inject({ method: 'PATCH', url: `/api/v1/users/${me.id}`, headers: admin, payload: { displayName: 'Bart de Beheerder', roles: ['admin'], teamIds: [] } });
+  const rename = await app.inject({ method: 'PATCH', url: `/api/v1/users/${me.id}`, headers: { ...admin, 'if-match': `"${me.version}"` }, payload: { displayName: 'Bart de Beheerder', roles: ['admin'], teamIds: [] } });
   assert.equal(rename.statusCode, 200);
   assert.equal(rename.json().displayName, 'Bart de Beheerder');
   const reset = await app.inject({ method: 'POST', url: `/api/v1/users/${me.id}/password-resets`, headers: admin, payload: { temporaryPassword: 'Tijdelijk-wachtwoord-9', resetTotp: true } });
@@ -36,7 +36,7 @@ test('a role change is audited with the roles and teams before and after', async
   const app = await build(t);
   const admin = await loginAs(app, 'beheer');
   const wim = await userByName(app, admin, 'wijkteam');
-  const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${wim.id}`, headers: admin, payload: { roles: ['team_lead', 'team_worker'] } });
+  const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${wim.id}`, headers: { ...admin, 'if-match': `"${wim.version}"` }, payload: { roles: ['team_lead', 'team_worker'] } });
   assert.equal(res.statusCode, 200);
   const [row] = await app.db.query<{ details: { userId: string; changed: string[]; before: { roles: string[]; teamIds: string[] }; after: { roles: string[]; teamIds: string[] } } }>(
     `SELECT details FROM audit_log WHERE action = 'user.update' ORDER BY id DESC LIMIT 1`);

@@ -53,14 +53,14 @@ test('a deactivated user is logged out at once and cannot log in again', async (
   const desk = await loginAs(app, 'balie');
   const users = (await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin })).json();
   const bea = users.find((u: { username: string }) => u.username === 'balie');
-  const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${bea.id}`, headers: admin, payload: { active: false } });
+  const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${bea.id}`, headers: { ...admin, 'if-match': `"${bea.version}"` }, payload: { active: false } });
   assert.equal(res.json().active, false);
   const after = await app.inject({ method: 'GET', url: '/api/v1/teams', headers: desk });
   assert.equal(after.statusCode, 401);
   assert.equal(after.json().code, 'unauthenticated');
   await assert.rejects(loginAs(app, 'balie'), /401/);
   const self = users.find((u: { username: string }) => u.username === 'beheer');
-  const selfOff = await app.inject({ method: 'PATCH', url: `/api/v1/users/${self.id}`, headers: admin, payload: { active: false } });
+  const selfOff = await app.inject({ method: 'PATCH', url: `/api/v1/users/${self.id}`, headers: { ...admin, 'if-match': `"${self.version}"` }, payload: { active: false } });
   assert.equal(selfOff.statusCode, 400);
   assert.equal(selfOff.json().field, 'active');
 });
@@ -70,7 +70,7 @@ test('an admin changes a user\'s roles; the new menu applies at once', async (t)
   const admin = await loginAs(app, 'beheer');
   const desk = await loginAs(app, 'balie');
   const bea = (await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin })).json().find((u: { username: string }) => u.username === 'balie');
-  await app.inject({ method: 'PATCH', url: `/api/v1/users/${bea.id}`, headers: admin, payload: { roles: ['desk_worker', 'policy_analyst'] } });
+  await app.inject({ method: 'PATCH', url: `/api/v1/users/${bea.id}`, headers: { ...admin, 'if-match': `"${bea.version}"` }, payload: { roles: ['desk_worker', 'policy_analyst'] } });
   assert.deepEqual((await app.inject({ method: 'GET', url: '/api/v1/session', headers: desk })).json().user.roles, ['desk_worker', 'policy_analyst']);
   const log = await app.db.query<{ details: { changed: string[] } }>(`SELECT details FROM audit_log WHERE action = 'user.update'`);
   assert.deepEqual(log[0]!.details.changed, ['roles']);
@@ -83,7 +83,7 @@ test('an admin unlocks an account that was locked after five wrong passwords', a
   const users = (await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin })).json();
   const wim = users.find((u: { username: string }) => u.username === 'wijkteam');
   assert.equal(wim.locked, true);
-  const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${wim.id}`, headers: admin, payload: { locked: false } });
+  const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${wim.id}`, headers: { ...admin, 'if-match': `"${wim.version}"` }, payload: { locked: false } });
   assert.equal(res.statusCode, 200);
   assert.equal(res.json().locked, false);
   await loginAs(app, 'wijkteam'); // the right password works again

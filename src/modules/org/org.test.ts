@@ -49,7 +49,7 @@ test('an admin moves a district to another team; routing follows', async (t) => 
   const teams = (await app.inject({ method: 'GET', url: '/api/v1/teams', headers: admin })).json();
   const d = districts.find((x: { name: string }) => x.name === 'Pendrecht');
   const target = teams.find((x: { name: string }) => x.name === 'Wijkteam Carnisse');
-  const res = await app.inject({ method: 'PUT', url: `/api/v1/districts/${d.id}`, headers: admin, payload: { name: d.name, areaId: d.areaId, teamId: target.id } });
+  const res = await app.inject({ method: 'PUT', url: `/api/v1/districts/${d.id}`, headers: { ...admin, 'if-match': `"${d.version}"` }, payload: { name: d.name, areaId: d.areaId, teamId: target.id } });
   assert.equal(res.statusCode, 200);
   assert.equal((await app.inject({ method: 'GET', url: '/api/v1/postcode-lookups/3086AB', headers: admin })).json().teamName, 'Wijkteam Carnisse');
 });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
+import { IfMatchHeaders, updateVersioned, versionOf, withETag } from '../../platform/versioning.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { postcodeRoutes } from './postcode-routes.ts';
 import { listAreas, listDistricts, listRegions, listTeams } from './store.ts';
@@ -16,6 +17,9 @@ const TeamInput = z.object({
 });
 const DistrictInput = z.object({ name: z.string().trim().min(2).max(120), areaId: z.uuid(), teamId: z.uuid().nullable() });
 const IdParams = z.object({ id: z.uuid() });
+/** The answer to a change: the record's new version comes along (and in the ETag). */
+const Changed = Named.extend({ version: z.number().int() });
+type Changed = z.infer<typeof Changed>;
 
 const uniqueName = (e: unknown, field: string) => {
   if ((e as { code?: string }).code === '23505') return conflict(`Deze naam bestaat al / This name already exists`, 'duplicate_name');
@@ -47,15 +51,19 @@ export async function orgRoutes(app: FastifyInstance) {
           [b.name, b.kind, b.kind === 'desk' ? b.deskType : null, b.regionId ?? null]))[0]!).catch((e) => { throw uniqueName(e, 'regionId'); });
       return reply.status(201).send(row);
     });
-  r.put('/api/v1/teams/:id', { config: { permission: 'org.write' }, schema: { tags, summary: 'Change a team or desk', params: IdParams, body: TeamInput, response: { 200: Named } } },
-    async (req) => {
+  r.put('/api/v1/teams/:id', { config: { permission: 'org.write' }, schema: { tags, summary: 'Change a team or desk; If-Match: the version it is based on',
+    params: IdParams, headers: IfMatchHeaders, body: TeamInput, response: { 200: Changed } } },
+    async (req, reply) => {
       const b = req.body;
       checkTeam(b);
-      const row = await req.store.change({ action: 'team.update', activity: ProcessingActivity.Administration, details: { teamId: req.params.id } }, async (tx) =>
-        (await tx.query<{ id: string; name: string }>(`UPDATE teams SET name=$2, kind=$3, desk_type=$4, region_id=$5, active=coalesce($6, active) WHERE id=$1 RETURNING id, name`,
-          [req.params.id, b.name, b.kind, b.kind === 'desk' ? b.deskType : null, b.regionId ?? null, b.active ?? null]))[0]).catch((e) => { throw uniqueName(e, 'regionId'); });
-      if (!row) throw notFound('Team niet gevonden / Team not found');
-      return row;
+      const version = versionOf(req);
+      const row = await req.store.change({ action: 'team.update', activity: ProcessingActivity.Administration, details: { teamId: req.params.id, version } }, (tx) => updateVersioned(
+        async () => (await tx.query<Changed>(`UPDATE teams SET name=$2, kind=$3, desk_type=$4, region_id=$5, active=coalesce($6, active), version = version + 1
+          WHERE id=$1 AND version=$7 RETURNING id, name, version`,
+          [req.params.id, b.name, b.kind, b.kind === 'desk' ? b.deskType : null, b.regionId ?? null, b.active ?? null, version]))[0],
+        async () => (await listTeams(tx)).find((t) => t.id === req.params.id),
+        () => notFound('Team niet gevonden / Team not found'))).catch((e) => { throw uniqueName(e, 'regionId'); });
+      return withETag(reply, row);
     });
 
   r.get('/api/v1/districts', { config: { permission: 'org.read' }, schema: { tags, summary: 'Districts (wijken) with their team', response: { 200: z.array(District) } } },
@@ -68,14 +76,18 @@ export async function orgRoutes(app: FastifyInstance) {
         .catch((e) => { throw uniqueName(e, 'areaId'); });
       return reply.status(201).send(row);
     });
-  r.put('/api/v1/districts/:id', { config: { permission: 'org.write' }, schema: { tags, summary: 'Change a district (e.g. its team)', params: IdParams, body: DistrictInput, response: { 200: Named } } },
-    async (req) => {
+  r.put('/api/v1/districts/:id', { config: { permission: 'org.write' }, schema: { tags, summary: 'Change a district (e.g. its team); If-Match: the version it is based on',
+    params: IdParams, headers: IfMatchHeaders, body: DistrictInput, response: { 200: Changed } } },
+    async (req, reply) => {
       const b = req.body;
-      const row = await req.store.change({ action: 'district.update', activity: ProcessingActivity.Administration, details: { districtId: req.params.id, teamId: b.teamId } }, async (tx) =>
-        (await tx.query<{ id: string; name: string }>('UPDATE districts SET name=$2, area_id=$3, team_id=$4 WHERE id=$1 RETURNING id, name', [req.params.id, b.name, b.areaId, b.teamId]))[0])
+      const version = versionOf(req);
+      const row = await req.store.change({ action: 'district.update', activity: ProcessingActivity.Administration, details: { districtId: req.params.id, teamId: b.teamId, version } }, (tx) => updateVersioned(
+        async () => (await tx.query<Changed>('UPDATE districts SET name=$2, area_id=$3, team_id=$4, version = version + 1 WHERE id=$1 AND version=$5 RETURNING id, name, version',
+          [req.params.id, b.name, b.areaId, b.teamId, version]))[0],
+        async () => (await listDistricts(tx)).find((d) => d.id === req.params.id),
+        () => notFound('Wijk niet gevonden / District not found')))
         .catch((e) => { throw uniqueName(e, 'teamId'); });
-      if (!row) throw notFound('Wijk niet gevonden / District not found');
-      return row;
+      return withETag(reply, row);
     });
 
   await app.register(postcodeRoutes);

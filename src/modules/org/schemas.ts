@@ -10,10 +10,13 @@ export const Named = z.object({ id: z.uuid(), name: z.string() });
 export type Named = z.infer<typeof Named>;
 
 export const Team = z.object({ id: z.uuid(), name: z.string(), kind: TeamKind,
-  deskType: DeskType.nullable(), regionId: z.uuid().nullable(), regionName: z.string().nullable(), active: z.boolean() });
+  deskType: DeskType.nullable(), regionId: z.uuid().nullable(), regionName: z.string().nullable(), active: z.boolean(),
+  /** Send it back in If-Match when changing the team (docs/architecture.md "Versions and If-Match"). */
+  version: z.number().int() });
 export type Team = z.infer<typeof Team>;
 
-export const District = z.object({ id: z.uuid(), name: z.string(), areaId: z.uuid(), areaName: z.string(), teamId: z.uuid().nullable(), teamName: z.string().nullable() });
+export const District = z.object({ id: z.uuid(), name: z.string(), areaId: z.uuid(), areaName: z.string(), teamId: z.uuid().nullable(), teamName: z.string().nullable(),
+  version: z.number().int() });
 export type District = z.infer<typeof District>;
 
 export const PostcodeRange = z.object({ id: z.uuid(), from: z.string(), to: z.string(), districtId: z.uuid(), districtName: z.string() });

@@ -1,17 +1,17 @@
 import type { Queryable } from '../../platform/db.ts';
 
-export type TeamRow = { id: string; name: string; kind: string; deskType: string | null; regionId: string | null; regionName: string | null; active: boolean };
+export type TeamRow = { id: string; name: string; kind: string; deskType: string | null; regionId: string | null; regionName: string | null; active: boolean; version: number };
 
 export const listAreas = (q: Queryable) => q.query<{ id: string; name: string }>('SELECT id, name FROM areas ORDER BY name');
 export const listRegions = (q: Queryable) => q.query<{ id: string; name: string }>('SELECT id, name FROM regions ORDER BY name');
 
 export const listTeams = (q: Queryable) => q.query<TeamRow>(
-  `SELECT t.id, t.name, t.kind, t.desk_type AS "deskType", t.region_id AS "regionId", r.name AS "regionName", t.active
+  `SELECT t.id, t.name, t.kind, t.desk_type AS "deskType", t.region_id AS "regionId", r.name AS "regionName", t.active, t.version
    FROM teams t LEFT JOIN regions r ON r.id = t.region_id ORDER BY t.kind DESC, t.name`);
 
-export type DistrictRow = { id: string; name: string; areaId: string; areaName: string; teamId: string | null; teamName: string | null };
+export type DistrictRow = { id: string; name: string; areaId: string; areaName: string; teamId: string | null; teamName: string | null; version: number };
 export const listDistricts = (q: Queryable) => q.query<DistrictRow>(
-  `SELECT d.id, d.name, d.area_id AS "areaId", a.name AS "areaName", d.team_id AS "teamId", t.name AS "teamName"
+  `SELECT d.id, d.name, d.area_id AS "areaId", a.name AS "areaName", d.team_id AS "teamId", t.name AS "teamName", d.version
    FROM districts d JOIN areas a ON a.id = d.area_id LEFT JOIN teams t ON t.id = d.team_id ORDER BY d.name`);
 
 /** Postcode → district → team, the route a referral takes to a neighbourhood team. */

@@ -76,7 +76,7 @@ test('an administrator sees the wait as locked and can end it', async (t) => {
   for (let i = 0; i < 5; i++) await login(app, 'wmo', `fout-${i}`, '203.0.113.9');
   const wendy = (await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin })).json().find((u: { username: string }) => u.username === 'wmo');
   assert.equal(wendy.locked, true);
-  const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${wendy.id}`, headers: admin, payload: { locked: false } });
+  const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${wendy.id}`, headers: { ...admin, 'if-match': `"${wendy.version}"` }, payload: { locked: false } });
   assert.equal(res.json().locked, false);
   assert.equal((await login(app, 'wmo', DEMO_PASSWORD)).statusCode, 200);
 });

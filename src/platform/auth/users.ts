@@ -7,13 +7,13 @@ import type { Queryable } from '../db.ts';
  */
 export type UserView = {
   id: string; username: string; displayName: string; email: string | null; active: boolean; roles: string[]; teamIds: string[];
-  totpEnabled: boolean; locked: boolean; mustChangePassword: boolean;
+  totpEnabled: boolean; locked: boolean; mustChangePassword: boolean; version: number;
 };
 
 export function listUsers(q: Queryable, id?: string) {
   return q.query<UserView>(
     `SELECT u.id, u.username, u.display_name AS "displayName", u.email, u.active, u.totp_enabled AS "totpEnabled",
-       coalesce(u.locked_until > now(), false) AS locked, u.must_change_password AS "mustChangePassword",
+       coalesce(u.locked_until > now(), false) AS locked, u.must_change_password AS "mustChangePassword", u.version,
        coalesce((SELECT array_agg(role ORDER BY role) FROM user_roles WHERE user_id = u.id), '{}') AS roles,
        coalesce((SELECT array_agg(team_id) FROM team_members WHERE user_id = u.id), '{}') AS "teamIds"
      FROM users u WHERE ($1::uuid IS NULL OR u.id = $1) ORDER BY u.display_name`, [id ?? null]);
@@ -42,14 +42,17 @@ export async function createUser(tx: Queryable, u: { username: string; displayNa
 
 export type UserChange = { displayName?: string; email?: string | null; roles?: string[]; teamIds?: string[]; active?: boolean; unlock?: boolean };
 
-/** Changes a user; deactivating ends their sessions. False when there is no such user. */
-export async function updateUser(tx: Queryable, id: string, b: UserChange): Promise<boolean> {
+/**
+ * Changes a user; deactivating ends their sessions. False when there is no such user, or (with
+ * `version`, the one the change is based on) when someone else changed it since.
+ */
+export async function updateUser(tx: Queryable, id: string, b: UserChange, version?: number): Promise<boolean> {
   const rows = await tx.query<{ id: string }>(
     `UPDATE users SET display_name = coalesce($2, display_name), email = CASE WHEN $3::boolean THEN $4 ELSE email END,
        active = coalesce($5, active),
        failed_logins = CASE WHEN $6 THEN 0 ELSE failed_logins END, locked_until = CASE WHEN $6 THEN NULL ELSE locked_until END,
-       updated_at = now() WHERE id = $1 RETURNING id`,
-    [id, b.displayName ?? null, b.email !== undefined, b.email ?? null, b.active ?? null, b.unlock === true]);
+       updated_at = now(), version = version + 1 WHERE id = $1 AND ($7::integer IS NULL OR version = $7) RETURNING id`,
+    [id, b.displayName ?? null, b.email !== undefined, b.email ?? null, b.active ?? null, b.unlock === true, version ?? null]);
   if (!rows[0]) return false;
   await setRolesAndTeams(tx, id, b.roles, b.teamIds);
   if (b.active === false) await endSessionsOf(tx, id);

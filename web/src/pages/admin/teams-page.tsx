@@ -3,6 +3,7 @@ import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { RadioGroup, SelectField, SingleCheckbox, TextField, useFormErrors } from '../../components/form.tsx';
 import { Loading, PageTitle, TableScroll } from '../../components/page.tsx';
+import { conflictCurrent, differences, ifMatch, reapply, VersionConflict } from '../../components/version-conflict.tsx';
 import { useProblemText, useT } from '../../i18n.tsx';
 import type { DeskType, Named, Team, TeamKind } from '../../types.ts';
 import { useData } from './use-data.ts';
@@ -75,6 +76,9 @@ export function TeamsPage() {
   );
 }
 
+type Fields = { name: string; kind: TeamKind; deskType: string; regionId: string; active: boolean };
+const fieldsOf = (tm: Team): Fields => ({ name: tm.name, kind: tm.kind, deskType: tm.deskType ?? '', regionId: tm.regionId ?? '', active: tm.active });
+
 function TeamForm({ team, regions, onDone, onCancel }: { team: Team | null; regions: Named[]; onDone: (name: string, created: boolean) => void; onCancel: () => void }) {
   const t = useT();
   const [name, setName] = useState(team?.name ?? '');
@@ -82,8 +86,16 @@ function TeamForm({ team, regions, onDone, onCancel }: { team: Team | null; regi
   const [deskType, setDeskType] = useState<string>(team?.deskType ?? '');
   const [regionId, setRegionId] = useState<string>(team?.regionId ?? '');
   const [active, setActive] = useState(team?.active ?? true);
+  // The team as the form loaded it (its version goes along in If-Match), and what another admin saved meanwhile.
+  const [base, setBase] = useState(team);
+  const [conflict, setConflict] = useState<Team | null>(null);
   const labels = useMemo(() => ({ name: t('admin.teams.name'), kind: t('admin.teams.kind'), deskType: t('admin.teams.deskTypeLabel'), regionId: t('admin.teams.region') }), [t]);
   const form = useFormErrors('team', labels);
+  const mine = (): Fields => ({ name, kind, deskType, regionId, active });
+  const fill = (f: Fields) => { setName(f.name); setKind(f.kind); setDeskType(f.deskType); setRegionId(f.regionId); setActive(f.active); };
+  const show = (field: string, v: unknown) => field === 'kind' ? t(`admin.teams.kindValue.${v}`) : field === 'deskType' ? (v ? t(`admin.teams.deskType.${v}`) : '')
+    : field === 'regionId' ? (regions.find((r) => r.id === v)?.name ?? '') : typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : String(v ?? '');
+  const conflictLabels = { ...labels, active: t('admin.teams.activeLabel') };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -94,14 +106,25 @@ function TeamForm({ team, regions, onDone, onCancel }: { team: Team | null; regi
     if (Object.keys(errs).length) return form.fail(errs);
     const body = { name: name.trim(), kind, deskType: kind === 'desk' ? deskType : null, regionId: kind === 'neighbourhood_team' ? regionId : null, ...(team ? { active } : {}) };
     await form.run(async () => {
-      const saved = team ? await api.put<Named>(`/api/v1/teams/${team.id}`, body) : await api.post<Named>('/api/v1/teams', body);
-      onDone(saved.name, !team);
+      try {
+        const saved = base ? await api.put<Named>(`/api/v1/teams/${base.id}`, body, { headers: ifMatch(base.version) }) : await api.post<Named>('/api/v1/teams', body);
+        onDone(saved.name, !team);
+      } catch (err) {
+        const current = conflictCurrent<Team>(err);
+        if (!current) throw err;
+        setConflict(current);
+      }
     });
   }
 
   return (
     <>
       <Heading level={2} id="team-form-title">{team ? t('admin.teams.editTitle', { name: team.name }) : t('admin.teams.newTitle')}</Heading>
+      {base && conflict && (
+        <VersionConflict id="team-conflict" differences={differences(fieldsOf(base), fieldsOf(conflict), mine(), conflictLabels, show)}
+          onReload={() => { fill(fieldsOf(conflict)); setBase(conflict); setConflict(null); }}
+          onReapply={() => { fill(reapply(fieldsOf(base), fieldsOf(conflict), mine())); setBase(conflict); setConflict(null); }} />
+      )}
       {form.summary}
       <form onSubmit={submit} noValidate className="ww-form">
         <TextField {...form.field('name')} value={name} onChange={setName} required />

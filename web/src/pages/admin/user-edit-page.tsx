@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api.ts';
 import { SingleCheckbox, TextField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
+import { conflictCurrent, differences, ifMatch, reapply, VersionConflict } from '../../components/version-conflict.tsx';
 import { useProblemText, useT } from '../../i18n.tsx';
 import type { Team, User } from '../../types.ts';
 import { RolesAndTeams } from './user-fields.tsx';
@@ -34,6 +35,11 @@ export function UserEditPage() {
   );
 }
 
+type Fields = { displayName: string; email: string; roles: string[]; teamIds: string[] };
+const fieldsOf = (u: User): Fields => ({ displayName: u.displayName, email: u.email ?? '', roles: u.roles, teamIds: u.teamIds });
+const sameFields = (a: Fields, b: Fields) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Name, e-mail, roles and teams; saved with the version they were loaded at (a colleague's save in between: shown, nothing lost). */
 function EditForm({ user, teams, onSaved }: { user: User; teams: Team[]; onSaved: (u: User) => void }) {
   const t = useT();
   const [displayName, setDisplayName] = useState(user.displayName);
@@ -41,8 +47,20 @@ function EditForm({ user, teams, onSaved }: { user: User; teams: Team[]; onSaved
   const [roles, setRoles] = useState(user.roles);
   const [teamIds, setTeamIds] = useState(user.teamIds);
   const [saved, setSaved] = useState(false);
+  // The user as this form loaded it; a newer version from this page's own actions (deactivate, unlock)
+  // is adopted when it leaves these fields as they were.
+  const [base, setBase] = useState(user);
+  const [conflict, setConflict] = useState<User | null>(null);
+  useEffect(() => {
+    setBase((b) => (user.version > b.version && sameFields(fieldsOf(user), fieldsOf(b)) ? user : b));
+  }, [user]);
   const labels = useMemo(() => ({ displayName: t('admin.users.name'), email: t('admin.users.email'), roles: t('admin.users.roles'), teamIds: t('admin.users.teams') }), [t]);
   const form = useFormErrors('edit-user', labels);
+  const mine = (): Fields => ({ displayName, email, roles, teamIds });
+  const fill = (f: Fields) => { setDisplayName(f.displayName); setEmail(f.email); setRoles(f.roles); setTeamIds(f.teamIds); };
+  const teamName = (id: string) => teams.find((x) => x.id === id)?.name ?? id;
+  const show = (field: string, v: unknown) => field === 'roles' ? (v as string[]).map((r) => t(`common.roles.${r}`)).join(', ')
+    : field === 'teamIds' ? (v as string[]).map(teamName).join(', ') : String(v ?? '');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -53,7 +71,16 @@ function EditForm({ user, teams, onSaved }: { user: User; teams: Team[]; onSaved
     if (!roles.length) errs.roles = t('admin.users.rolesRequired');
     if (Object.keys(errs).length) return form.fail(errs);
     await form.run(async () => {
-      onSaved(await api.patch<User>(`/api/v1/users/${user.id}`, { displayName: displayName.trim(), email: email.trim() || null, roles, teamIds }));
+      try {
+        const next = await api.patch<User>(`/api/v1/users/${user.id}`, { displayName: displayName.trim(), email: email.trim() || null, roles, teamIds }, { headers: ifMatch(base.version) });
+        setBase(next);
+        onSaved(next);
+      } catch (err) {
+        const current = conflictCurrent<User>(err);
+        if (!current) throw err;
+        setConflict(current);
+        return;
+      }
       form.reset();
       setSaved(true);
     });
@@ -63,6 +90,11 @@ function EditForm({ user, teams, onSaved }: { user: User; teams: Team[]; onSaved
     <section aria-labelledby="edit-user-title">
       <Heading level={2} id="edit-user-title">{t('admin.users.detailsTitle')}</Heading>
       {saved && <Alert type="ok" role="status"><Paragraph>{t('common.saved')}</Paragraph></Alert>}
+      {conflict && (
+        <VersionConflict id="edit-user-conflict" differences={differences(fieldsOf(base), fieldsOf(conflict), mine(), labels, show)}
+          onReload={() => { fill(fieldsOf(conflict)); setBase(conflict); onSaved(conflict); setConflict(null); }}
+          onReapply={() => { fill(reapply(fieldsOf(base), fieldsOf(conflict), mine())); setBase(conflict); onSaved(conflict); setConflict(null); }} />
+      )}
       {form.summary}
       <form onSubmit={submit} noValidate className="ww-form">
         <TextField {...form.field('displayName')} value={displayName} onChange={setDisplayName} required />
@@ -81,10 +113,13 @@ function StatusActions({ user, onSaved }: { user: User; onSaved: (u: User) => vo
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   async function change(body: Record<string, unknown>, done: string) {
     try {
-      onSaved(await api.patch<User>(`/api/v1/users/${user.id}`, body));
+      onSaved(await api.patch<User>(`/api/v1/users/${user.id}`, body, { headers: ifMatch(user.version) }));
       setMessage({ ok: true, text: done });
     } catch (err) {
-      setMessage({ ok: false, text: forError(err) });
+      // Someone else changed the account meanwhile: show it as it is now, so the choice is made again on what is true.
+      const current = conflictCurrent<User>(err);
+      if (current) onSaved(current);
+      setMessage({ ok: false, text: current ? t('version.title') : forError(err) });
     }
   }
   return (

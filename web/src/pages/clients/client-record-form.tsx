@@ -1,7 +1,8 @@
-import { Button, Heading } from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { CheckboxGroup, SelectField, SingleCheckbox, TextField, useFormErrors } from '../../components/form.tsx';
+import { conflictCurrent, differences, ifMatch, reapply, VersionConflict } from '../../components/version-conflict.tsx';
 import { useProblemText, useT } from '../../i18n.tsx';
 import type { Client } from '../../types.ts';
 
@@ -28,11 +29,19 @@ export function recordField(f: string): string {
   return f.startsWith('address.') ? f.slice('address.'.length) : f;
 }
 
-/** Edits the whole client record (PUT /api/v1/clients/:id); the people around the client have their own section. */
+/**
+ * Edits the whole client record (PUT /api/v1/clients/:id); the people around the client have their own section.
+ * The save names the version the edits are based on; when a colleague saved in between, the form shows
+ * what they changed and keeps what the user typed (components/version-conflict.tsx).
+ */
 export function ClientRecordForm({ client, onSaved, onCancel }: { client: Client; onSaved: (c: Client) => void; onCancel: () => void }) {
   const t = useT();
   const { localise } = useProblemText();
   const [s, setS] = useState<State>(() => stateOf(client));
+  // The record the user's edits are based on; it changes only when they choose a newer version.
+  const [base, setBase] = useState<Client>(client);
+  const [conflict, setConflict] = useState<Client | null>(null);
+  const [reapplied, setReapplied] = useState(false);
   const labels = useMemo(() => Object.fromEntries(FIELDS.map((k) => [k, t(`record.field.${k}`)])), [t]);
   const form = useFormErrors('record', labels);
   const set = <K extends keyof State>(k: K) => (v: State[K]) => setS((x) => ({ ...x, [k]: v }));
@@ -49,7 +58,7 @@ export function ClientRecordForm({ client, onSaved, onCancel }: { client: Client
     const body = {
       firstNames: orNull(s.firstNames), surnamePrefix: orNull(s.surnamePrefix), surname: s.surname.trim(), nameUsage: s.nameUsage,
       partnerSurnamePrefix: s.nameUsage === 'E' ? null : orNull(s.partnerSurnamePrefix), partnerSurname: s.nameUsage === 'E' ? null : orNull(s.partnerSurname),
-      birthDate: orNull(s.birthDate), gender: s.gender, ...(client.bsnMasked || !s.bsn.trim() ? {} : { bsn: s.bsn.replace(/\s/g, '') }),
+      birthDate: orNull(s.birthDate), gender: s.gender, ...(base.bsnMasked || !s.bsn.trim() ? {} : { bsn: s.bsn.replace(/\s/g, '') }),
       noFixedAddress: s.noFixedAddress, contactPoint: s.noFixedAddress ? orNull(s.contactPoint) : null,
       address: !s.noFixedAddress && s.postcode.trim() ? { postcode: s.postcode.trim(), houseNumber: Number(s.houseNumber), houseNumberAddition: orNull(s.houseNumberAddition),
         street: orNull(s.street), city: orNull(s.city) } : null,
@@ -57,8 +66,14 @@ export function ClientRecordForm({ client, onSaved, onCancel }: { client: Client
     };
     await form.run(async () => {
       try {
-        onSaved(await api.put<Client>(`/api/v1/clients/${encodeURIComponent(client.id)}`, body));
+        onSaved(await api.put<Client>(`/api/v1/clients/${encodeURIComponent(client.id)}`, body, { headers: ifMatch(base.version) }));
       } catch (err) {
+        const current = conflictCurrent<Client>(err);
+        if (current) {
+          setReapplied(false);
+          setConflict(current);
+          return;
+        }
         if (!(err instanceof ApiError && (err.field || err.errors.length))) throw err;
         const byField: Record<string, string> = {};
         for (const x of err.errors) byField[recordField(x.field)] ??= localise(x.message);
@@ -71,9 +86,21 @@ export function ClientRecordForm({ client, onSaved, onCancel }: { client: Client
   }
 
   const opt = (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  const show = (field: string, v: unknown): string => {
+    if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+    if (field === 'communicationNeeds') return (v as string[]).map((n) => t(`record.need.${n}`)).join(', ');
+    if (field === 'gender' || field === 'nameUsage') return t(`record.${field}.${v}`);
+    return String(v ?? '');
+  };
   return (
     <section aria-labelledby="record-title" className="ww-box">
       <Heading level={2} id="record-title">{t('record.title')}</Heading>
+      {conflict && (
+        <VersionConflict id="record-conflict" differences={differences(stateOf(base), stateOf(conflict), s, labels, show)}
+          onReload={() => { setS(stateOf(conflict)); setBase(conflict); setConflict(null); }}
+          onReapply={() => { setS(reapply(stateOf(base), stateOf(conflict), s)); setBase(conflict); setConflict(null); setReapplied(true); }} />
+      )}
+      <div role="status">{reapplied && <Paragraph>{t('version.reapplied')}</Paragraph>}</div>
       {form.summary}
       <form onSubmit={submit} noValidate className="ww-form">
         <TextField {...text('firstNames')} autoComplete="off" />
@@ -88,7 +115,7 @@ export function ClientRecordForm({ client, onSaved, onCancel }: { client: Client
         )}
         <TextField {...text('birthDate')} type="date" />
         <SelectField {...form.field('gender')} value={s.gender} onChange={set('gender')} options={opt(GENDERS, 'record.gender')} />
-        {!client.bsnMasked && <TextField {...text('bsn')} inputMode="numeric" autoComplete="off" description={t('record.help.bsn')} />}
+        {!base.bsnMasked && <TextField {...text('bsn')} inputMode="numeric" autoComplete="off" description={t('record.help.bsn')} />}
         <SingleCheckbox id="record-noFixedAddress" label={labels.noFixedAddress} checked={s.noFixedAddress} onChange={set('noFixedAddress')} />
         {form.errors.noFixedAddress && <p className="utrecht-form-field-error-message" id="record-noFixedAddress-error">{form.errors.noFixedAddress}</p>}
         {s.noFixedAddress ? <TextField {...text('contactPoint')} description={t('record.help.contactPoint')} /> : (
