@@ -7,6 +7,7 @@ test('an unknown API address answers 404 problem+json', async (t) => {
   const app = await build(t);
   const res = await app.inject({ method: 'GET', url: '/api/v1/does-not-exist' });
   assert.equal(res.statusCode, 404);
+  assert.equal(res.json().code, 'not_found');
   assert.match(String(res.headers['content-type']), /application\/problem\+json/);
   assert.equal(res.json().status, 404);
 });

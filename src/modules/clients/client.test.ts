@@ -119,5 +119,6 @@ test('the record can be changed; the BSN can be added but not replaced', async (
   assert.equal(ok.json().bsnMasked, '*****9990');
   const no = await put({ bsn: TEST_BSNS[3] }, 2);
   assert.equal(no.statusCode, 409);
+  assert.equal(no.json().code, 'bsn_change');
   assert.equal(no.json().field, 'bsn');
 });

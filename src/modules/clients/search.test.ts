@@ -44,7 +44,9 @@ test('a client is found by BSN, by birth date and by postcode with house number'
 test('a search without any criterion or with an invalid BSN is refused', async (t) => {
   const app = await build(t);
   const balie = await loginAs(app, 'balie');
-  assert.equal((await search(app, balie, {})).statusCode, 400);
+  const empty = await search(app, balie, {});
+  assert.equal(empty.statusCode, 400);
+  assert.equal(empty.json().code, 'validation');
   const res = await search(app, balie, { bsn: '123456789' });
   assert.equal(res.statusCode, 400);
   assert.equal(res.json().field, 'bsn');

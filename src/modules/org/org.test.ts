@@ -37,7 +37,8 @@ test('a postcode leads to its district and neighbourhood team', async (t) => {
   const bad = await app.inject({ method: 'GET', url: '/api/v1/postcode-lookups/12AB', headers: h });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().field, 'postcode');
-  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/postcode-lookups/9999ZZ', headers: h })).statusCode, 404);
+  const unknown = await app.inject({ method: 'GET', url: '/api/v1/postcode-lookups/9999ZZ', headers: h });
+  assert.deepEqual([unknown.statusCode, unknown.json().code], [404, 'postcode_unknown']);
 });
 
 // Postcode imports and range changes: postcode-import.test.ts.
@@ -64,4 +65,5 @@ test('a team needs a region and a desk needs its type', async (t) => {
   assert.equal(desk.statusCode, 201);
   const dup = await app.inject({ method: 'POST', url: '/api/v1/teams', headers: admin, payload: { name: 'VraagWijzer Noord', kind: 'desk', deskType: 'vraagwijzer' } });
   assert.equal(dup.statusCode, 409);
+  assert.equal(dup.json().code, 'duplicate_name');
 });

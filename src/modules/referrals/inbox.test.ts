@@ -45,10 +45,12 @@ test('a referral is returned with a reason, and then allows nothing more', async
   const id = await referral(app, balie);
   const noReason = await app.inject({ method: 'POST', url: `/api/v1/referrals/${id}/return`, headers: wijkteam, payload: {} });
   assert.equal(noReason.statusCode, 400);
+  assert.equal(noReason.json().field, 'reason');
   const res = await app.inject({ method: 'POST', url: `/api/v1/referrals/${id}/return`, headers: wijkteam, payload: { reason: 'Hoort bij de ouderenadviseur' } });
   assert.equal(res.json().status, 'returned');
   const again = await app.inject({ method: 'POST', url: `/api/v1/referrals/${id}/start`, headers: wijkteam, payload: {} });
   assert.equal(again.statusCode, 409);
+  assert.equal(again.json().code, 'referral_status');
   assert.match(again.json().detail, /status 'returned'; allowed: none/);
 });
 
@@ -71,6 +73,7 @@ for (const [sentence, before, command, body] of notAllowed) {
     for (const c of before) assert.equal((await app.inject({ method: 'POST', url: `/api/v1/referrals/${id}/${c}`, headers: wijkteam, payload: payloads[c] ?? {} })).statusCode, 200);
     const res = await app.inject({ method: 'POST', url: `/api/v1/referrals/${id}/${command}`, headers: wijkteam, payload: command === 'accept' ? { assignedUserId: wim } : body });
     assert.equal(res.statusCode, 409, res.body);
+    assert.equal(res.json().code, 'referral_status');
     assert.match(res.json().detail, /allowed: /);
   });
 }
@@ -99,6 +102,7 @@ test("another team's inbox is closed", async (t) => {
   const team = await teamId(app, zuid, 'Wijkteam Oude Noorden');
   const res = await app.inject({ method: 'GET', url: `/api/v1/teams/${team}/referrals`, headers: zuid });
   assert.equal(res.statusCode, 403);
+  assert.equal(res.json().code, 'not_team_member');
 });
 
 test('accepting twice with one idempotency key, also at once, records one acceptance', async (t) => {

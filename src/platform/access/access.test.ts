@@ -43,6 +43,9 @@ test('every role gets exactly the routes the permissions table gives it (role ×
     // Without a session: 401 for every protected route.
     const anon = await app.inject({ method: r.method as 'GET', url });
     assert.equal(anon.statusCode, 401, `anonymous ${r.method} ${r.url}`);
+    // problem+json carries the code itself; a FHIR OperationOutcome in its issue's details.
+    const anonBody = anon.json();
+    assert.equal(anonBody.code ?? anonBody.issue?.[0]?.details?.coding?.[0]?.code, 'unauthenticated', `anonymous ${r.method} ${r.url}`);
     for (const role of ALL_ROLES) {
       const res = await app.inject({ method: r.method as 'GET', url, headers: byRole.get(role)! });
       // problem+json carries the code at the top; a FHIR OperationOutcome (/fhir/r4/*) in issue[0].details.coding.
@@ -58,7 +61,8 @@ test('every role gets exactly the routes the permissions table gives it (role ×
 test('a refusal by role is written to the audit log', async (t) => {
   const app = await build(t);
   const desk = await loginAs(app, 'balie');
-  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/users', headers: desk })).statusCode, 403);
+  const res = await app.inject({ method: 'GET', url: '/api/v1/users', headers: desk });
+  assert.deepEqual([res.statusCode, res.json().code], [403, 'role_forbidden']);
   const rows = await app.db.query<{ action: string; outcome: string; actor_name: string }>(`SELECT action, outcome, actor_name FROM audit_log WHERE outcome = 'denied' AND action = 'users.read'`);
   assert.equal(rows.length, 1);
   assert.equal(rows[0]!.actor_name, 'Bea Balie');
