@@ -50,11 +50,14 @@ export type RequestOptions = {
   quiet401?: boolean;
   /** Extra request headers, e.g. `Idempotency-Key` on a creating command. */
   headers?: Record<string, string>;
+  /** The version of the record this change is based on, sent as If-Match (docs/architecture.md "Versions and If-Match"). */
+  version?: number;
 };
 
 export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers };
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (opts.version !== undefined) headers['if-match'] = `"${opts.version}"`;
   let payload: BodyInit | undefined;
   if (body !== undefined) {
     if (opts.contentType) {

@@ -17,9 +17,6 @@ export function conflictCurrent<T>(err: unknown): T | null {
   return (err.problem.current as T | undefined) ?? null;
 }
 
-/** If-Match for a record loaded at `version`. */
-export const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The user's edits (where `mine` differs from what they loaded) on top of the current record. */

@@ -2,7 +2,7 @@ import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHe
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { Loading, PageTitle, TableScroll } from '../../components/page.tsx';
-import { conflictCurrent, ifMatch } from '../../components/version-conflict.tsx';
+import { conflictCurrent } from '../../components/version-conflict.tsx';
 import { useProblemText, useT } from '../../i18n.tsx';
 import type { District, Named, PostcodeRange, Team } from '../../types.ts';
 import { PostcodeRangeTable } from './postcode-range-table.tsx';
@@ -49,7 +49,7 @@ function DistrictTable({ districts, teams, onSaved }: { districts: District[]; t
   async function save(d: District) {
     const teamId = choice[d.id] ?? d.teamId ?? '';
     try {
-      await api.put<Named>(`/api/v1/districts/${d.id}`, { name: d.name, areaId: d.areaId, teamId: teamId || null }, { headers: ifMatch(d.version) });
+      await api.put<Named>(`/api/v1/districts/${d.id}`, { name: d.name, areaId: d.areaId, teamId: teamId || null }, { version: d.version });
       const teamName = neighbourhoodTeams.find((tm) => tm.id === teamId)?.name ?? t('admin.districts.noTeam');
       setMessage({ ok: true, text: t('admin.districts.saved', { district: d.name, team: teamName }) });
       onSaved();

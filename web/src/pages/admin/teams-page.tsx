@@ -3,7 +3,7 @@ import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { RadioGroup, SelectField, SingleCheckbox, TextField, useFormErrors } from '../../components/form.tsx';
 import { Loading, PageTitle, TableScroll } from '../../components/page.tsx';
-import { conflictCurrent, differences, ifMatch, reapply, VersionConflict } from '../../components/version-conflict.tsx';
+import { conflictCurrent, differences, reapply, VersionConflict } from '../../components/version-conflict.tsx';
 import { useProblemText, useT } from '../../i18n.tsx';
 import type { DeskType, Named, Team, TeamKind } from '../../types.ts';
 import { useData } from './use-data.ts';
@@ -107,7 +107,7 @@ function TeamForm({ team, regions, onDone, onCancel }: { team: Team | null; regi
     const body = { name: name.trim(), kind, deskType: kind === 'desk' ? deskType : null, regionId: kind === 'neighbourhood_team' ? regionId : null, ...(team ? { active } : {}) };
     await form.run(async () => {
       try {
-        const saved = base ? await api.put<Named>(`/api/v1/teams/${base.id}`, body, { headers: ifMatch(base.version) }) : await api.post<Named>('/api/v1/teams', body);
+        const saved = base ? await api.put<Named>(`/api/v1/teams/${base.id}`, body, { version: base.version }) : await api.post<Named>('/api/v1/teams', body);
         onDone(saved.name, !team);
       } catch (err) {
         const current = conflictCurrent<Team>(err);

@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api.ts';
 import { SingleCheckbox, TextField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
-import { conflictCurrent, differences, ifMatch, reapply, VersionConflict } from '../../components/version-conflict.tsx';
+import { conflictCurrent, differences, reapply, VersionConflict } from '../../components/version-conflict.tsx';
 import { useProblemText, useT } from '../../i18n.tsx';
 import type { Team, User } from '../../types.ts';
 import { RolesAndTeams } from './user-fields.tsx';
@@ -72,7 +72,7 @@ function EditForm({ user, teams, onSaved }: { user: User; teams: Team[]; onSaved
     if (Object.keys(errs).length) return form.fail(errs);
     await form.run(async () => {
       try {
-        const next = await api.patch<User>(`/api/v1/users/${user.id}`, { displayName: displayName.trim(), email: email.trim() || null, roles, teamIds }, { headers: ifMatch(base.version) });
+        const next = await api.patch<User>(`/api/v1/users/${user.id}`, { displayName: displayName.trim(), email: email.trim() || null, roles, teamIds }, { version: base.version });
         setBase(next);
         onSaved(next);
       } catch (err) {
@@ -113,7 +113,7 @@ function StatusActions({ user, onSaved }: { user: User; onSaved: (u: User) => vo
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   async function change(body: Record<string, unknown>, done: string) {
     try {
-      onSaved(await api.patch<User>(`/api/v1/users/${user.id}`, body, { headers: ifMatch(user.version) }));
+      onSaved(await api.patch<User>(`/api/v1/users/${user.id}`, body, { version: user.version }));
       setMessage({ ok: true, text: done });
     } catch (err) {
       // Someone else changed the account meanwhile: show it as it is now, so the choice is made again on what is true.

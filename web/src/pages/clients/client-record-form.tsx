@@ -2,7 +2,7 @@ import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { CheckboxGroup, SelectField, SingleCheckbox, TextField, useFormErrors } from '../../components/form.tsx';
-import { conflictCurrent, differences, ifMatch, reapply, VersionConflict } from '../../components/version-conflict.tsx';
+import { conflictCurrent, differences, reapply, VersionConflict } from '../../components/version-conflict.tsx';
 import { useProblemText, useT } from '../../i18n.tsx';
 import type { Client } from '../../types.ts';
 
@@ -66,7 +66,7 @@ export function ClientRecordForm({ client, onSaved, onCancel }: { client: Client
     };
     await form.run(async () => {
       try {
-        onSaved(await api.put<Client>(`/api/v1/clients/${encodeURIComponent(client.id)}`, body, { headers: ifMatch(base.version) }));
+        onSaved(await api.put<Client>(`/api/v1/clients/${encodeURIComponent(client.id)}`, body, { version: base.version }));
       } catch (err) {
         const current = conflictCurrent<Client>(err);
         if (current) {
