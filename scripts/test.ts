@@ -59,9 +59,9 @@ if (ci && skipped.length) {
 const env: NodeJS.ProcessEnv = { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
 delete env.TEST_DATABASE_URL;
 // Next to the normal output, scripts/skip-reporter.ts writes each skipped or todo test to a file.
-const skipsFile = resolve(root, '.tmp/skipped-tests.txt');
+// One file per run: several runs may share this checkout.
+const skipsFile = resolve(root, `.tmp/skipped-tests-${process.pid}.txt`);
 mkdirSync(resolve(root, '.tmp'), { recursive: true });
-rmSync(skipsFile, { force: true });
 const reporters = ownReporter ? [] : ['--test-reporter=spec', '--test-reporter-destination=stdout',
   `--test-reporter=${resolve(root, 'scripts/skip-reporter.ts')}`, `--test-reporter-destination=${skipsFile}`];
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=300000', ...reporters, ...flags, ...files, ...pgFiles],
@@ -70,6 +70,7 @@ let skippedTests: string[] = [];
 try {
   skippedTests = readFileSync(skipsFile, 'utf8').split('\n').filter(Boolean);
 } catch {} // no file: no test was skipped, or the run died first (its status says so)
+rmSync(skipsFile, { force: true });
 loud([...skipped, ...skippedTests.map((t) => `test ${t}`)]);
 if (ci && skippedTests.length) {
   console.error(`CI is set: ${skippedTests.length} skipped or todo test(s) fail the run.`);
