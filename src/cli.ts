@@ -73,7 +73,7 @@ async function main() {
     case 'create-admin': {
       if (!values.username || !values.name) throw new ConfigError('create-admin needs --username and --name');
       const password = values.password ?? randomBytes(12).toString('base64url');
-      const problem = passwordProblem(password);
+      const problem = passwordProblem(password, { username: values.username, displayName: values.name });
       if (problem) throw new ConfigError(problem);
       const db = await openDb(config);
       await migrate(db);

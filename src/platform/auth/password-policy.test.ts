@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { build, loginAs } from '../../../test/helpers.ts';
 import { DEMO_PASSWORD } from '../../demo/org-data.ts';
+import { passwordProblem } from './passwords.ts';
 
 test('an administrator cannot give a new user a short, common, leaked-style or username-based password', async (t) => {
   const app = await build(t);
@@ -61,4 +62,10 @@ test('guessing the current password from an open session meets the same back-off
   // The password was not changed.
   await app.db.query(`UPDATE login_throttle SET blocked_until = NULL`);
   await loginAs(app, 'wijkteam');
+});
+
+test('the command line checks a new administrator\'s password against the same rules, username included', () => {
+  assert.match(passwordProblem('Bart-de-beheerder-2026', { username: 'bart', displayName: 'Bart de Beheerder' }) ?? '', /gebruikersnaam niet bevatten/);
+  assert.match(passwordProblem('Welkom2026!!') ?? '', /te makkelijk te raden/);
+  assert.equal(passwordProblem('Een zin van een paar woorden', { username: 'bart' }), null);
 });
