@@ -18,8 +18,8 @@ const files = (only.length ? only : globSync(['src/**/*.test.ts', 'web/src/**/*.
 const skipped: string[] = [];
 
 const pgUrl = process.env.TEST_DATABASE_URL;
-const pgDir = resolve(root, '.tmp/pg-pass');
-rmSync(pgDir, { recursive: true, force: true });
+// Per run (several runs may share this checkout), removed at the end.
+const pgDir = resolve(root, `.tmp/pg-pass-${process.pid}`);
 const pgFiles: string[] = [];
 const integration = files.filter((f) => !f.startsWith('test/browser/') && /from '.*test\/helpers\.ts'/.test(readFileSync(resolve(root, f), 'utf8')));
 if (pgUrl) {
@@ -71,6 +71,7 @@ try {
   skippedTests = readFileSync(skipsFile, 'utf8').split('\n').filter(Boolean);
 } catch {} // no file: no test was skipped, or the run died first (its status says so)
 rmSync(skipsFile, { force: true });
+rmSync(pgDir, { recursive: true, force: true });
 loud([...skipped, ...skippedTests.map((t) => `test ${t}`)]);
 if (ci && skippedTests.length) {
   console.error(`CI is set: ${skippedTests.length} skipped or todo test(s) fail the run.`);
