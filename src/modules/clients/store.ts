@@ -157,7 +157,7 @@ export function clientStore(store: Store) {
         once(tx, `${actor.id}:client.create`, idempotencyKey, { input, teamId }, async () => {
           const id = await insertClient(tx, input, { userId: actor.id, teamId, reason: 'registered' }, duplicateAcknowledged, mayLearnWhoExists(actor));
           return loadClientView(tx, id);
-        }));
+        }), (v) => ({ clientId: v.id }));
     },
 
     /**
