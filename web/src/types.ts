@@ -8,7 +8,7 @@ import type { ClientView } from '../../src/modules/clients/schemas.ts';
 export type { SessionUser, SessionView } from '../../src/platform/auth/schemas.ts';
 export type { User } from '../../src/modules/admin/schemas.ts';
 export type { DeskType, District, Named, PostcodeLookup, PostcodeRange, Team, TeamKind } from '../../src/modules/org/schemas.ts';
-export type { AuditVerification } from '../../src/modules/audit/schemas.ts';
+export type { AuditActor, AuditVerification } from '../../src/modules/audit/schemas.ts';
 
 /** What JSON makes of a server value: a Date arrives as its ISO string. */
 export type Json<T> = T extends Date ? string

@@ -65,8 +65,19 @@ function EventSummary({ event: e }: { event: BreakGlassEvent }) {
     <>
       <Heading level={3}>{t('privacy.breakGlass.eventTitle', { name: e.userName, at: fmt.dateTime(e.createdAt) })}</Heading>
       <dl className="ww-dl">
-        <dt>{t('privacy.breakGlass.client')}</dt><dd><code className="ww-break">{e.clientId}</code></dd>
+        <dt>{t('privacy.breakGlass.team')}</dt><dd>{e.userTeams.length ? e.userTeams.join(', ') : t('privacy.breakGlass.noTeam')}</dd>
+        <dt>{t('privacy.breakGlass.client')}</dt><dd>{e.clientName ?? ''} <code className="ww-break ww-muted">{e.clientId}</code></dd>
         <dt>{t('privacy.breakGlass.reason')}</dt><dd>{e.reason}</dd>
+        <dt>{t('privacy.breakGlass.opened')}</dt>
+        <dd>
+          {e.opened.length === 0 ? t('privacy.breakGlass.nothingOpened') : (
+            <ul className="ww-plain-list">
+              {e.opened.map((o) => (
+                <li key={`${o.at}-${o.action}`}>{fmt.dateTime(o.at)}: <code>{o.action}</code>{o.outcome !== 'success' && ` (${t(`audit.outcome.${o.outcome}`)})`}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
         <dt>{t('privacy.breakGlass.expires')}</dt><dd>{fmt.dateTime(e.expiresAt)}</dd>
         {e.reviewedAt && <><dt>{t('privacy.breakGlass.review')}</dt><dd>{t('privacy.breakGlass.reviewedBy', { name: e.reviewedByName ?? '', at: fmt.dateTime(e.reviewedAt) })}: {e.reviewNote}</dd></>}
       </dl>
