@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { Store } from '../../platform/store.ts';
+import { IfMatchHeaders, versionOf, withETag } from '../../platform/versioning.ts';
 import {
   ALL_SCOPES, type ApiCaller, createApiClient, createPractice, findCallerByToken, getPractice, issueToken,
   listApiClients, listPractices, revokeApiClient, rotateSecret, updatePractice,
@@ -97,10 +98,13 @@ export const practiceRoutes = fp(async (app: FastifyInstance) => {
 
   r.patch('/api/v1/practices/:id', {
     config: { permission: 'practices.write' },
-    schema: { tags, summary: 'Rename or (de)activate a practice', params: IdParams,
+    schema: { tags, summary: 'Rename or (de)activate a practice; If-Match: the version it is based on', params: IdParams, headers: IfMatchHeaders,
       body: z.object({ name: z.string().trim().min(2).max(200).optional(), active: z.boolean().optional() }), response: { 200: Practice } },
-  }, async (req) => req.store.change(admin('practice.update', { practiceId: req.params.id, fields: Object.keys(req.body) }),
-    (tx) => updatePractice(tx, req.params.id, req.body)));
+  }, async (req, reply) => {
+    const version = versionOf(req);
+    return withETag(reply, await req.store.change(admin('practice.update', { practiceId: req.params.id, fields: Object.keys(req.body), version }),
+      (tx) => updatePractice(tx, req.params.id, req.body, version)));
+  });
 
   r.get('/api/v1/practices/:id/api-clients', {
     config: { permission: 'practices.read' },

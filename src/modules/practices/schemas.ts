@@ -1,7 +1,9 @@
 /** Response shapes of the GP-practice admin API. Pure (zod only): the UI imports its types from here. */
 import { z } from 'zod';
 
-export const Practice = z.object({ id: z.uuid(), name: z.string(), agbCode: z.string(), active: z.boolean(), createdAt: z.date() });
+export const Practice = z.object({ id: z.uuid(), name: z.string(), agbCode: z.string(), active: z.boolean(), createdAt: z.date(),
+  /** Send it back in If-Match when changing the practice (docs/architecture.md "Versions and If-Match"). */
+  version: z.number().int() });
 export type Practice = z.infer<typeof Practice>;
 
 export const ApiClient = z.object({

@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { sha256 } from '../../platform/auth/sessions.ts';
 import { Scope } from '../../platform/access/permissions.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
+import { updateVersioned } from '../../platform/versioning.ts';
 
 /** Every scope an API client of a GP practice can hold (SMART on FHIR "system" scopes). */
 export const ALL_SCOPES: readonly Scope[] = [Scope.ServiceRequestWrite, Scope.TaskRead];
@@ -11,7 +12,7 @@ export const ALL_SCOPES: readonly Scope[] = [Scope.ServiceRequestWrite, Scope.Ta
 /** Access tokens live 15 minutes: long enough for a batch, short enough that a leak expires soon. */
 export const TOKEN_SECONDS = 900;
 
-export type Practice = { id: string; name: string; agbCode: string; active: boolean; createdAt: Date };
+export type Practice = { id: string; name: string; agbCode: string; active: boolean; createdAt: Date; version: number };
 export type ApiClient = {
   id: string; practiceId: string; clientId: string; name: string; scopes: string[];
   createdAt: Date; secretRotatedAt: Date; revokedAt: Date | null;
@@ -21,7 +22,7 @@ export type ApiCaller = { apiClientId: string; clientId: string; practiceId: str
 
 const newSecret = () => `wws_${randomBytes(32).toString('base64url')}`;
 
-const PRACTICE_COLS = `id, name, agb_code AS "agbCode", active, created_at AS "createdAt"`;
+const PRACTICE_COLS = `id, name, agb_code AS "agbCode", active, created_at AS "createdAt", version`;
 const CLIENT_COLS = `id, practice_id AS "practiceId", client_id AS "clientId", name, scopes, created_at AS "createdAt",
   secret_rotated_at AS "secretRotatedAt", revoked_at AS "revokedAt"`;
 
@@ -47,12 +48,14 @@ export async function createPractice(tx: Queryable, input: { name: string; agbCo
   }
 }
 
-export async function updatePractice(tx: Queryable, id: string, input: { name?: string; active?: boolean }): Promise<Practice> {
-  const [p] = await tx.query<Practice>(
-    `UPDATE gp_practices SET name = coalesce($2, name), active = coalesce($3, active) WHERE id = $1 RETURNING ${PRACTICE_COLS}`,
-    [id, input.name ?? null, input.active ?? null]);
-  if (!p) throw notFound('Praktijk niet gevonden / Practice not found');
-  return p;
+/** Changes a practice based on `version` (If-Match): 412 with the current practice when someone else changed it since. */
+export async function updatePractice(tx: Queryable, id: string, input: { name?: string; active?: boolean }, version: number): Promise<Practice> {
+  return updateVersioned(
+    async () => (await tx.query<Practice>(
+      `UPDATE gp_practices SET name = coalesce($2, name), active = coalesce($3, active), version = version + 1 WHERE id = $1 AND version = $4 RETURNING ${PRACTICE_COLS}`,
+      [id, input.name ?? null, input.active ?? null, version]))[0],
+    async () => (await tx.query<Practice>(`SELECT ${PRACTICE_COLS} FROM gp_practices WHERE id = $1`, [id]))[0],
+    () => notFound('Praktijk niet gevonden / Practice not found'));
 }
 
 export const listApiClients = (q: Queryable, practiceId: string) =>
