@@ -133,6 +133,10 @@ const SHARED_WITH_WEB = [
   'src/modules/clients/field-rules.ts',
   'src/modules/clients/bsn.ts',
   'src/modules/org/postcode.ts',
+  // The search's surname terms carried over to the contact form ('van der Berg' → prefix + surname).
+  'src/modules/clients/names.ts',
+  // Addresses written the Dutch way, by the server's search hits and every page alike.
+  'src/modules/clients/address-format.ts',
 ];
 const isShared = (f: string) => SHARED_WITH_WEB.includes(f) || /^src\/modules\/[^/]+\/[^/]+-process\.ts$/.test(f);
 

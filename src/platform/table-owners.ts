@@ -37,6 +37,7 @@ export const tableOwners = {
   consents: 'clients',
   // intake: contacts at the desks, staff notifications they raise
   contacts: 'intake',
+  life_domains: 'intake',
   user_notifications: 'intake',
   // referrals: the team inbox
   referrals: 'referrals',

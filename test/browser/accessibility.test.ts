@@ -96,7 +96,7 @@ uiTest('every admin page has no serious accessibility problems', async ({ page }
   await page.getByText(/De keten is in orde/).waitFor();
   await check(page, 'audit log');
 
-  await page.goto('/break-the-glass');
+  await page.goto('/noodtoegang');
   await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
   await check(page, 'no access (role)');
 
@@ -116,12 +116,12 @@ uiTest('the client refusal page, the client with its banner and the break-the-gl
   await check(page, 'client 403 with error');
   await page.getByLabel('Reden').fill('Huisarts meldt acute crisis, team onbereikbaar');
   await page.getByRole('button', { name: 'Dossier openen' }).click();
-  await page.getByRole('heading', { name: 'Geopend met break-the-glass' }).waitFor();
+  await page.getByRole('heading', { name: 'Geopend met noodtoegang' }).waitFor();
   await check(page, 'client opened with break-the-glass');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
 
   await loginAndWait(page, 'privacy');
-  await page.goto('/break-the-glass');
+  await page.goto('/noodtoegang');
   await page.getByRole('heading', { name: 'Nog te beoordelen (1)' }).waitFor();
   await check(page, 'break-the-glass review');
   await page.getByRole('button', { name: 'Beoordeling opslaan' }).click();

@@ -17,12 +17,12 @@ uiTest('a worker without a relation sees "Geen toegang"; break-the-glass with a 
   await page.getByLabel('Reden').fill('Acute zorgen over veiligheid, melding politie 14:10');
   await page.getByRole('button', { name: 'Dossier openen' }).click();
   await page.getByRole('heading', { level: 1, name: /Vermeulen/ }).waitFor();
-  await page.getByRole('heading', { name: 'Geopend met break-the-glass' }).waitFor();
+  await page.getByRole('heading', { name: 'Geopend met noodtoegang' }).waitFor();
   await page.getByText('12 april 1961').waitFor();
   await page.getByRole('button', { name: 'Uitloggen' }).click();
 
   await loginAndWait(page, 'privacy');
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Break-the-glass' }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Noodtoegang' }).click();
   await page.getByRole('heading', { name: 'Nog te beoordelen (1)' }).waitFor();
   const card = page.locator('.ww-card', { hasText: 'Acute zorgen over veiligheid' });
   await card.getByText('Zara Zuid').waitFor();
@@ -41,5 +41,5 @@ uiTest('the desk worker who registered the client opens it without any banner', 
   await loginAndWait(page, 'balie');
   await page.goto(`/clienten/${client.id}`);
   await page.getByRole('heading', { level: 1, name: /Bakker/ }).waitFor();
-  assert.equal(await page.getByText('Geopend met break-the-glass').count(), 0);
+  assert.equal(await page.getByText('Geopend met noodtoegang').count(), 0);
 });

@@ -97,16 +97,31 @@ export function useProblemText() {
   return { localise, forError };
 }
 
-/** Dates and times in the user's language, in Europe/Amsterdam. */
+/**
+ * The one formatter every page uses for dates, statuses and audit labels (docs/architecture.md,
+ * "UI conventions"): never an ISO date or a raw code in the UI. Dates in Europe/Amsterdam.
+ * - `date` "11 januari 2027"; `day` "maandag 11 januari 2027" (deadlines, appointments);
+ *   `dateTime` "11 jan 2027 14:05"
+ * - `status(kind, value)` a status in words ("geaccepteerd"), from labels.json status.<kind>
+ * - `auditAction(code)`, `activity(code)` audit actions and processing activities in words
+ */
 export function useFormat() {
-  const { lang } = useI18n();
+  const { lang, t, has } = useI18n();
   return useMemo(() => {
     const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
     const dt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
     const d = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
+    const wd = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'Europe/Amsterdam' });
+    // A calendar date (YYYY-MM-DD) is read at noon UTC so no time zone moves it to another day.
+    const calendar = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T12:00:00Z`) : new Date(v));
+    const label = (key: string, code: string) => (has(key) ? t(key) : t('labels.unknown', { code }));
     return {
       dateTime: (v: string | Date | null | undefined) => (v ? dt.format(new Date(v)) : ''),
-      date: (v: string | null | undefined) => (v ? d.format(new Date(`${v.slice(0, 10)}T12:00:00Z`)) : ''),
+      date: (v: string | null | undefined) => (v ? d.format(calendar(v)) : ''),
+      day: (v: string | Date | null | undefined) => (v ? wd.format(typeof v === 'string' ? calendar(v) : v) : ''),
+      status: (kind: 'referral' | 'portalRequest' | 'outcome', value: string) => label(`labels.status.${kind}.${value}`, value),
+      auditAction: (code: string) => label(`labels.auditAction.${code}`, code),
+      activity: (code: string) => label(`labels.activity.${code}`, code),
     };
-  }, [lang]);
+  }, [lang, t, has]);
 }

@@ -68,7 +68,7 @@ export const routes: AppRoute[] = [
 
   // Oversight: audit log and break-the-glass review.
   { path: '/auditlog', element: <AuditLogPage />, roles: permissions['audit.read'], nav: 'nav.auditLog', section: 'oversight', home: 'home.auditLog' },
-  { path: '/break-the-glass', element: <BreakGlassReviewPage />, roles: permissions['break_glass.review'], nav: 'nav.breakGlass', section: 'oversight', home: 'home.breakGlass' },
+  { path: '/noodtoegang', element: <BreakGlassReviewPage />, roles: permissions['break_glass.review'], nav: 'nav.breakGlass', section: 'oversight', home: 'home.breakGlass' },
 ];
 
 export function mayOpen(route: AppRoute, roles: readonly string[]): boolean {

@@ -2,6 +2,9 @@ import { ConsentPurpose } from './consent-purpose.ts';
 import { z } from 'zod';
 import { normalisePostcode } from '../org/postcode.ts';
 import { isValidBsn } from './bsn.ts';
+import { apiMessage, checkBirthDate, EARLIEST_BIRTH_DATE, isValidPhone, ruleMessages, todayInNl } from './field-rules.ts';
+
+export { EARLIEST_BIRTH_DATE };
 
 export const Gender = z.enum(['0', '1', '2', '9']).describe('iWmo geslacht: 0 onbekend, 1 man, 2 vrouw, 9 niet gespecificeerd');
 /** BRP aanduiding naamgebruik: E eigen, P partner, V partner + eigen, N eigen + partner. */
@@ -9,16 +12,17 @@ export const NameUsageSchema = z.enum(['E', 'P', 'V', 'N']);
 export const CommunicationNeed = z.enum(['interpreter', 'easy_read', 'lvb_signal', 'sign_language', 'other'])
   .describe('tolk, eenvoudige taal, signaal licht verstandelijke beperking, gebarentaal, anders');
 
-export const Bsn = z.string().trim().refine(isValidBsn, 'BSN is ongeldig (elfproef) / BSN is invalid (eleven test)');
-export const Postcode = z.string().trim().refine((v) => normalisePostcode(v) !== null, 'postcode moet de vorm 1234 AB hebben / postcode must look like 1234 AB');
+export const Bsn = z.string().trim().refine(isValidBsn, apiMessage(ruleMessages.bsn));
+export const Postcode = z.string().trim().refine((v) => normalisePostcode(v) !== null, apiMessage(ruleMessages.postcode));
 const today = () => new Date().toISOString().slice(0, 10);
 export const PastDate = z.iso.date().refine((d) => d <= today(), 'datum ligt in de toekomst / date is in the future');
-/** The earliest birth date Wegwijs accepts: anything earlier is a typing error (0001-01-01, 1900 for "unknown"). */
-export const EARLIEST_BIRTH_DATE = '1900-01-01';
-/** A birth date: a real calendar date, not in the future and not before 1900. */
-export const BirthDate = z.iso.date()
-  .refine((d) => d <= today(), 'de geboortedatum ligt in de toekomst / the birth date is in the future')
-  .refine((d) => d >= EARLIEST_BIRTH_DATE, `de geboortedatum ligt voor ${EARLIEST_BIRTH_DATE.slice(0, 4)} / the birth date is before ${EARLIEST_BIRTH_DATE.slice(0, 4)}`);
+/** A birth date: a real calendar date, not in the future and not before 1900 (field-rules.ts, shared with the browser). */
+export const BirthDate = z.string().superRefine((d, ctx) => {
+  const problem = checkBirthDate(d, todayInNl());
+  if (problem) ctx.addIssue({ code: 'custom', message: apiMessage(problem) });
+});
+/** A phone number as field-rules.ts accepts it (shared with the browser). */
+export const Phone = z.string().trim().max(40).refine((v) => v === '' || isValidPhone(v), apiMessage(ruleMessages.phone));
 const text = (max: number) => z.string().trim().max(max);
 
 export const Address = z.object({
@@ -57,7 +61,7 @@ const ClientFields = z.object({
   /** Zonder vaste woon- of verblijfplaats: reachable through contactPoint instead. */
   noFixedAddress: z.boolean().default(false),
   contactPoint: text(300).nullable().optional(),
-  phone: text(40).nullable().optional(),
+  phone: Phone.nullable().optional(),
   email: z.email('e-mailadres is ongeldig / e-mail address is invalid').nullable().optional(),
   preferredLanguage: text(40).nullable().optional(),
   communicationNeeds: z.array(CommunicationNeed).max(5).default([]),

@@ -6,9 +6,10 @@ import { badRequest } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
 import { involvedTeamIdsSql } from '../../platform/access/relations.ts';
 import { teamsByIds } from '../org/store.ts';
-import { formatPostcode, normalisePostcode } from '../org/postcode.ts';
+import { normalisePostcode } from '../org/postcode.ts';
 import { maskBsn } from './bsn.ts';
 import { displayName, normaliseName, splitSurname } from './names.ts';
+import { formatAddress } from './address-format.ts';
 import type { ClientHit, ClientSearch } from './schemas.ts';
 
 /** At most this many hits; a professional refines the search rather than scrolling. */
@@ -19,11 +20,11 @@ const WIDEN_BELOW = 5;
 type Candidate = {
   id: string; bsn: string | null; first_names: string | null; surname_prefix: string | null; surname: string; name_usage: 'E' | 'P' | 'V' | 'N';
   partner_surname_prefix: string | null; partner_surname: string | null; birth_date: string | null; postcode: string | null;
-  house_number: number | null; house_number_addition: string | null; visible: boolean; registered_team_ids: string[];
+  house_number: number | null; house_number_addition: string | null; street: string | null; city: string | null; visible: boolean; registered_team_ids: string[];
 };
 
 const SELECT = (visibleSql: string) => `SELECT c.id, c.bsn, c.first_names, c.surname_prefix, c.surname, c.name_usage, c.partner_surname_prefix,
-    c.partner_surname, c.birth_date::text AS birth_date, c.postcode, c.house_number, c.house_number_addition,
+    c.partner_surname, c.birth_date::text AS birth_date, c.postcode, c.house_number, c.house_number_addition, c.street, c.city,
     ${visibleSql} AS visible,
     ${involvedTeamIdsSql('c.id')} AS registered_team_ids
   FROM clients c`;
@@ -44,7 +45,7 @@ async function registeredAt(q: Queryable, rows: Candidate[]): Promise<(c: Candid
 function toHit(c: Candidate, showExists: boolean, registeredAtOf: (c: Candidate) => string[]): ClientHit | null {
   const name = displayName({ firstNames: c.first_names, surnamePrefix: c.surname_prefix, surname: c.surname, nameUsage: c.name_usage,
     partnerSurnamePrefix: c.partner_surname_prefix, partnerSurname: c.partner_surname });
-  const address = c.postcode ? `${formatPostcode(c.postcode)} ${c.house_number ?? ''}${c.house_number_addition ? ` ${c.house_number_addition}` : ''}`.trim() : null;
+  const address = c.postcode && c.house_number ? formatAddress({ street: c.street, houseNumber: c.house_number, houseNumberAddition: c.house_number_addition, postcode: c.postcode, city: c.city }) : null;
   if (c.visible) return { id: c.id, visibility: 'full', displayName: name, birthDate: c.birth_date, bsnMasked: maskBsn(c.bsn), address, registeredAt: registeredAtOf(c) };
   if (!showExists) return null;
   return { id: c.id, visibility: 'exists', displayName: name, birthDate: c.birth_date?.slice(0, 4) ?? null, bsnMasked: null, address: null, registeredAt: registeredAtOf(c) };

@@ -8,6 +8,7 @@ import { AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { enqueue } from '../../platform/jobs.ts';
 import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
+import { setAddressIfMissing } from '../clients/address-store.ts';
 import { markSafetySignal } from '../clients/safety-signal.ts';
 import { getClientRow, insertClient, mayLearnWhoExists } from '../clients/store.ts';
 import { firstActiveDesk, findTeam, lookupPostcode } from '../org/store.ts';
@@ -15,6 +16,7 @@ import { markPortalRequestHandled } from '../portal/store.ts';
 import { createReferral } from '../referrals/referral-store.ts';
 import { createNotification } from '../wmo/notification-store.ts';
 import { ContactOutcome } from './contact-outcome.ts';
+import { checkLifeDomains } from './life-domain-store.ts';
 import type { ContactInput, ContactView } from './schemas.ts';
 
 /** Job for the meldcode module (later): payload { clientId, contactId }. */
@@ -89,6 +91,8 @@ export async function insertContact(tx: Queryable, ctx: RequestContext, c: Conta
   const contactedOn = new Date(row!.contacted_at).toISOString().slice(0, 10);
   let referral: ContactView['referral'] = null;
   let notification: ContactView['notification'] = null;
+  await checkLifeDomains(tx, c.lifeDomains);
+  if (clientId && c.clientAddress) await setAddressIfMissing(tx, clientId, c.clientAddress);
   if (clientId && c.outcome === ContactOutcome.NeighbourhoodTeam) {
     const r = await referToTeam(tx, ctx, c, clientId, contactId, team.id);
     referral = { id: r.id, teamId: r.teamId, teamName: r.teamName, status: r.status };

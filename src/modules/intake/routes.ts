@@ -6,6 +6,7 @@ import { badRequest, notFound } from '../../platform/errors.ts';
 import { displayName } from '../clients/names.ts';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { registerContact } from './contact-store.ts';
+import { lifeDomainRoutes } from './life-domain-routes.ts';
 import { contactFigures } from './figures.ts';
 import { listConsents } from '../clients/consent.ts';
 import { listMerges } from '../clients/merge.ts';
@@ -19,6 +20,7 @@ const TYPES = ['contact', 'referral', 'notification'] as const;
 export async function intakeRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['contacts'];
+  await lifeDomainRoutes(app);
 
   r.post('/api/v1/contacts', {
     config: { permission: 'contact.create' },

@@ -1,10 +1,25 @@
 import { z } from 'zod';
-import { ClientInput, ClientView, ConsentView, MergeListItem } from '../clients/schemas.ts';
+import { Address, ClientInput, ClientView, ConsentView, MergeListItem } from '../clients/schemas.ts';
 import { CHANNELS } from './contact-outcome.ts';
-import { LIFE_DOMAINS, URGENCIES } from './life-domains.ts';
+import { URGENCIES } from './life-domains.ts';
 
 /** How far a desk's clock may run ahead of the server's. */
 const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A life domain's code: what contacts, referrals and the figures store; the labels are configuration (life_domains). */
+export const LifeDomainCode = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'code: kleine letters, cijfers en _ / code: lower-case letters, digits and _');
+export const LifeDomainView = z.object({ code: z.string(), labelNl: z.string(), labelEn: z.string(), position: z.number(), active: z.boolean() });
+export type LifeDomainView = z.infer<typeof LifeDomainView>;
+export const LifeDomainInput = z.object({
+  code: LifeDomainCode, labelNl: z.string().trim().min(1).max(100), labelEn: z.string().trim().min(1).max(100),
+  position: z.number().int().min(0).max(100000).optional(),
+});
+export type LifeDomainInput = z.infer<typeof LifeDomainInput>;
+export const LifeDomainChange = z.object({
+  labelNl: z.string().trim().min(1).max(100).optional(), labelEn: z.string().trim().min(1).max(100).optional(),
+  position: z.number().int().min(0).max(100000).optional(), active: z.boolean().optional(),
+});
+export type LifeDomainChange = z.infer<typeof LifeDomainChange>;
 
 export const ContactInput = z.object({
   /** An existing client; or `newClient` to register them in the same step; neither: anonymous (advice only). */
@@ -14,7 +29,7 @@ export const ContactInput = z.object({
   channel: z.enum(CHANNELS),
   teamId: z.uuid().nullable().optional().describe('The desk or team registering; default: your first team'),
   question: z.string().trim().min(3, 'beschrijf de vraag in de woorden van de cliënt / describe the question in the client\'s words').max(5000),
-  lifeDomains: z.array(z.enum(LIFE_DOMAINS)).max(9).default([]),
+  lifeDomains: z.array(LifeDomainCode).max(20).default([]).describe('codes of the configured life domains (GET /api/v1/life-domains)'),
   urgency: z.enum(URGENCIES).default('normal'),
   outcome: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)])
     .describe('1 advice, 2 neighbourhood team, 3 Wmo notification, 4 youth care, 5 city desk, 6 safety signal'),
@@ -30,6 +45,12 @@ export const ContactInput = z.object({
   notification: z.object({ reportedBy: z.enum(['client', 'representative', 'informal_carer', 'other']).default('client') }).optional(),
   /** Handling a question that came in through the digital channel. */
   portalRequestId: z.uuid().nullable().optional(),
+  /**
+   * An existing client's address as the desk heard it, for a record that has none yet (a citizen who
+   * asked through the digital channel): saved to the record, so outcome 2 finds the postcode's team.
+   * Ignored when the record already has an address.
+   */
+  clientAddress: Address.nullable().optional(),
 });
 export type ContactInput = z.infer<typeof ContactInput>;
 

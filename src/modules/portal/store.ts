@@ -14,14 +14,15 @@ import { contactOutcomes } from '../intake/contact-lookup.ts';
 import { firstActiveDesk, teamNames, teamsByIds } from '../org/store.ts';
 import { referralsOfContacts } from '../referrals/referral-store.ts';
 import { contactOutcomeLabels } from '../intake/contact-outcome.ts';
-import { LIFE_DOMAINS } from '../intake/life-domains.ts';
+import { checkLifeDomains } from '../intake/life-domain-store.ts';
+import { LifeDomainCode } from '../intake/schemas.ts';
 import type { Citizen } from './citizen-auth.ts';
 
 export const PortalRequestInput = z.object({
   /** Asking for someone else (a parent, a neighbour): who, and how you are related. */
   onBehalfOf: z.object({ name: z.string().trim().min(2).max(200), birthDate: z.iso.date().nullable().optional(), relation: z.string().trim().min(2).max(100) }).nullable().optional(),
   question: z.string().trim().min(10, 'beschrijf uw vraag in minstens 10 tekens / describe your question in at least 10 characters').max(5000),
-  lifeDomains: z.array(z.enum(LIFE_DOMAINS)).max(9).default([]),
+  lifeDomains: z.array(LifeDomainCode).max(20).default([]),
   contactPreference: z.enum(['phone', 'email', 'letter']),
   contactValue: z.string().trim().max(200).nullable().optional().describe('phone number or e-mail address'),
 });
@@ -49,6 +50,7 @@ export function portalStore(store: Store, citizen: Citizen) {
   return {
     submit: (input: PortalRequestInput, key?: string) => store.change({ action: 'portal.request.create', activity: ProcessingActivity.FrontDesk },
       (tx) => once(tx, `citizen:${sha256(citizen.bsn)}:portal.request`, key, input, async () => {
+        await checkLifeDomains(tx, input.lifeDomains);
         const desk = await digitalDesk(tx);
         let clientId: string | null = null;
         if (!input.onBehalfOf) {

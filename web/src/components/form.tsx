@@ -19,6 +19,15 @@ function describedBy(id: string, error?: string, description?: ReactNode) {
   return [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
+/**
+ * Marks a required field visibly ("verplicht"), next to its label but outside it: the control's
+ * `required` attribute already tells assistive technology, and the field's name stays its label.
+ */
+function RequiredMark({ required }: { required?: boolean }) {
+  const t = useT();
+  return required ? <span className="ww-required" aria-hidden="true"> ({t('common.form.required')})</span> : null;
+}
+
 function Parts({ id, error, description }: { id: string; error?: string; description?: ReactNode }) {
   return (
     <>
@@ -33,7 +42,7 @@ export function TextField({ id, label, error, description, required, value, onCh
   inputMode?: 'numeric' | 'text' | 'email'; maxLength?: number; spellCheck?: boolean;
 }) {
   return (
-    <FormField invalid={!!error} label={<FormLabel htmlFor={id}>{label}</FormLabel>}>
+    <FormField invalid={!!error} label={<><FormLabel htmlFor={id}>{label}</FormLabel><RequiredMark required={required} /></>}>
       <Parts id={id} error={error} description={description} />
       <div className="utrecht-form-field__input">
         <Textbox id={id} name={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} invalid={!!error}
@@ -48,7 +57,7 @@ export function TextareaField({ id, label, error, description, required, value, 
   value: string; onChange: (v: string) => void; rows?: number;
 }) {
   return (
-    <FormField invalid={!!error} label={<FormLabel htmlFor={id}>{label}</FormLabel>}>
+    <FormField invalid={!!error} label={<><FormLabel htmlFor={id}>{label}</FormLabel><RequiredMark required={required} /></>}>
       <Parts id={id} error={error} description={description} />
       <div className="utrecht-form-field__input">
         <Textarea id={id} name={id} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} invalid={!!error}
@@ -58,13 +67,13 @@ export function TextareaField({ id, label, error, description, required, value, 
   );
 }
 
-export type Option = { value: string; label: string };
+export type Option = { value: string; label: string; disabled?: boolean };
 
 export function SelectField({ id, label, error, description, required, value, onChange, options, emptyLabel }: FieldBase & {
   value: string; onChange: (v: string) => void; options: Option[]; emptyLabel?: string;
 }) {
   return (
-    <FormField invalid={!!error} label={<FormLabel htmlFor={id}>{label}</FormLabel>}>
+    <FormField invalid={!!error} label={<><FormLabel htmlFor={id}>{label}</FormLabel><RequiredMark required={required} /></>}>
       <Parts id={id} error={error} description={description} />
       <div className="utrecht-form-field__input">
         <Select id={id} name={id} value={value} onChange={(e) => onChange(e.target.value)} invalid={!!error}
@@ -92,7 +101,7 @@ export function CheckboxGroup({ id, label, error, description, value, onChange, 
           return (
             <FormField key={o.value} type="checkbox">
               <div className="ww-checkbox-row">
-                <Checkbox id={boxId} name={id} value={o.value} checked={value.includes(o.value)} invalid={!!error}
+                <Checkbox id={boxId} name={id} value={o.value} checked={value.includes(o.value)} invalid={!!error} disabled={o.disabled}
                   onChange={(e) => toggle(o.value, e.target.checked)} />
                 <FormLabel htmlFor={boxId} type="checkbox">{o.label}</FormLabel>
               </div>
@@ -104,19 +113,21 @@ export function CheckboxGroup({ id, label, error, description, value, onChange, 
   );
 }
 
-export function RadioGroup({ id, label, error, description, value, onChange, options }: FieldBase & {
+export function RadioGroup({ id, label, error, description, required, value, onChange, options }: FieldBase & {
   value: string; onChange: (v: string) => void; options: Option[];
 }) {
+  const t = useT();
   return (
     <Fieldset invalid={!!error} aria-describedby={describedBy(id, error, description)} role="radiogroup" className="ww-fieldset">
-      <FieldsetLegend>{label}</FieldsetLegend>
+      <FieldsetLegend>{label}{required && <span className="ww-required" aria-hidden="true"> ({t('common.form.required')})</span>}</FieldsetLegend>
       <Parts id={id} error={error} description={description} />
       {options.map((o, i) => {
         const boxId = i === 0 ? id : `${id}-${o.value}`;
         return (
           <FormField key={o.value} type="radio">
             <div className="ww-checkbox-row">
-              <RadioButton id={boxId} name={id} value={o.value} checked={value === o.value} invalid={!!error} onChange={() => onChange(o.value)} />
+              <RadioButton id={boxId} name={id} value={o.value} checked={value === o.value} invalid={!!error} onChange={() => onChange(o.value)}
+                disabled={o.disabled} required={required && i === 0} />
               <FormLabel htmlFor={boxId} type="radio">{o.label}</FormLabel>
             </div>
           </FormField>

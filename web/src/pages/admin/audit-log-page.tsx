@@ -134,8 +134,8 @@ export function AuditLogPage() {
                       {r.actorRoles.length > 0 && <span className="ww-muted"> ({r.actorRoles.map((x) => t(`common.roles.${x}`)).join(', ')})</span>}
                       {r.onBehalfOf && <span className="ww-muted"> {t('audit.onBehalfOf', { name: r.onBehalfOf })}</span>}
                     </TableCell>
-                    <TableCell><code>{r.action}</code>{r.breakGlassId && <strong className="ww-flag"> {t('audit.breakGlass')}</strong>}</TableCell>
-                    <TableCell>{r.processingActivity}</TableCell>
+                    <TableCell>{fmt.auditAction(r.action)}{r.breakGlassId && <strong className="ww-flag"> {t('audit.breakGlass')}</strong>}</TableCell>
+                    <TableCell>{fmt.activity(r.processingActivity)}</TableCell>
                     <TableCell>
                       {r.clientId && (
                         <>

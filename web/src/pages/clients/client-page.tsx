@@ -1,8 +1,10 @@
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { TextareaField, useFormErrors } from '../../components/form.tsx';
+import { EmailLink, PhoneLink } from '../../components/contact-details.tsx';
+import { formatAddress } from '../../format.ts';
 import { Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
 import type { ClientFile } from '../../../../src/modules/intake/schemas.ts';
@@ -69,17 +71,15 @@ function ClientView({ file, breakGlassUntil, onSaved, onChanged }: { file: Clien
   const c = file.client;
   const t = useT();
   const fmt = useFormat();
-  const address = c.address
-    ? `${c.address.street ?? ''} ${c.address.houseNumber}${c.address.houseNumberAddition ?? ''}, ${c.address.postcode} ${c.address.city ?? ''}`.trim()
-    : c.noFixedAddress ? t('clients.noFixedAddress') : '';
-  const rows: [string, string][] = [
+  const address = c.address ? formatAddress(c.address, t('labels.houseNumberWord')) : c.noFixedAddress ? t('clients.noFixedAddress') : '';
+  const rows: [string, ReactNode][] = [
     [t('clients.field.name'), c.displayName],
     [t('clients.field.birthDate'), fmt.date(c.birthDate)],
     [t('clients.field.bsn'), c.bsnMasked ?? ''],
     [t('clients.field.address'), address],
     [t('clients.field.contactPoint'), c.contactPoint ?? ''],
-    [t('clients.field.phone'), c.phone ?? ''],
-    [t('clients.field.email'), c.email ?? ''],
+    [t('clients.field.phone'), c.phone ? <PhoneLink key="phone" phone={c.phone} /> : ''],
+    [t('clients.field.email'), c.email ? <EmailLink key="email" email={c.email} /> : ''],
     [t('clients.field.team'), c.proposedTeam ? `${c.proposedTeam.name} (${c.proposedTeam.districtName})` : ''],
   ];
   return (

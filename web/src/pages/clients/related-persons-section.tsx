@@ -2,6 +2,7 @@ import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { SelectField, TextField, useFormErrors } from '../../components/form.tsx';
+import { EmailLink, PhoneLink } from '../../components/contact-details.tsx';
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
 import type { RelatedPerson } from '../../types.ts';
 
@@ -64,7 +65,7 @@ export function RelatedPersonsSection({ clientId, persons: initial, canWrite }: 
           <li key={x.id} className="ww-box">
             <Paragraph>
               <strong>{x.name}</strong> — {t(`record.person.kind.${x.kind}`)}{x.role ? ` (${roleLabel(x)})` : ''}
-              {x.birthDate ? `, ${fmt.date(x.birthDate)}` : ''}{x.phone ? `, ${x.phone}` : ''}{x.email ? `, ${x.email}` : ''}
+              {x.birthDate ? `, ${fmt.date(x.birthDate)}` : ''}{x.phone && <>, <PhoneLink phone={x.phone} /></>}{x.email && <>, <EmailLink email={x.email} /></>}
             </Paragraph>
             {canWrite && (
               <Button appearance="subtle-button" onClick={() => void remove(x)}>{t('record.person.remove', { name: x.name })}</Button>

@@ -5,7 +5,24 @@ import { TextField, useFormErrors } from '../../components/form.tsx';
 import { AppButtonLink, AppLink, PageTitle, TableScroll } from '../../components/page.tsx';
 import { useFormat, useT } from '../../i18n.tsx';
 
+import { splitSurname } from '../../../../src/modules/clients/names.ts';
 import type { ClientHit as Hit } from '../../../../src/modules/clients/schemas.ts';
+import type { ContactPrefill } from './contact-page.tsx';
+
+/**
+ * The search terms as the contact form's fields: 'van der Berg' → prefix 'van der', surname 'Berg'
+ * (as typed, without wildcards). Handed over in router state, never in the URL (a BSN may be among them).
+ */
+function prefillFrom(q: { name: string; birthDate: string; bsn: string; postcode: string; houseNumber: string }): ContactPrefill {
+  const typed = q.name.replace(/\*/g, '').replace(/\s+/g, ' ').trim();
+  const { prefix } = splitSurname(typed);
+  const words = prefix ? prefix.split(' ').length : 0;
+  const parts = typed.split(' ');
+  return {
+    surnamePrefix: parts.slice(0, words).join(' ').toLowerCase(), surname: parts.slice(words).join(' '),
+    birthDate: q.birthDate, bsn: q.bsn.replace(/\s/g, ''), postcode: q.postcode.trim(), houseNumber: q.houseNumber.trim(),
+  };
+}
 
 /**
  * Find a client before registering anyone. Only clients you are involved with open; a desk worker
@@ -46,7 +63,7 @@ export function ClientSearchPage() {
         <TextField {...form.field('houseNumber')} value={q.houseNumber} onChange={set('houseNumber')} inputMode="numeric" />
         <div className="ww-actions">
           <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('intake.search.submit')}</Button>
-          <AppButtonLink to="/contacten/nieuw" appearance="secondary">{t('intake.search.newContact')}</AppButtonLink>
+          <AppButtonLink to="/contacten/nieuw" state={{ prefill: prefillFrom(q) }} appearance="secondary">{t('intake.search.newContact')}</AppButtonLink>
         </div>
       </form></search>
       {hits && (hits.length === 0 ? <Paragraph role="status">{t('intake.search.none')}</Paragraph> : (

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
 import { SelectField } from '../../components/form.tsx';
 import { AppButtonLink } from '../../components/page.tsx';
-import { useFormat, useProblemText, useT } from '../../i18n.tsx';
+import { contactOutcomeLabels, type ContactOutcome } from '../../../../src/modules/intake/contact-outcome.ts';
+import { useFormat, useI18n, useProblemText, useT } from '../../i18n.tsx';
 
 import type { TimelineEntry as Entry } from '../../../../src/modules/intake/schemas.ts';
 
@@ -11,7 +12,6 @@ import type { TimelineEntry as Entry } from '../../../../src/modules/intake/sche
 /** `initial`: the whole timeline as the client page loaded it; a filter asks the API again. */
 export function ClientTimeline({ clientId, clientName, initial }: { clientId: string; clientName: string; initial: Entry[] }) {
   const t = useT();
-  const fmt = useFormat();
   const { forError } = useProblemText();
   const [type, setType] = useState('');
   const [entries, setEntries] = useState<Entry[] | null>(initial);
@@ -35,14 +35,33 @@ export function ClientTimeline({ clientId, clientName, initial }: { clientId: st
       {error && <Paragraph>{error}</Paragraph>}
       {entries && entries.length === 0 && <Paragraph>{t('intake.timeline.empty')}</Paragraph>}
       <ol className="ww-cards">
-        {entries?.map((e) => (
-          <li key={`${e.type}-${e.id}`} className="ww-box">
-            <Paragraph><strong>{e.title}</strong> · {fmt.dateTime(e.at)}</Paragraph>
-            {e.summary && <Paragraph>“{e.summary}”</Paragraph>}
-            <Paragraph>{[e.userName, e.teamName].filter(Boolean).join(', ')}</Paragraph>
-          </li>
-        ))}
+        {entries?.map((e) => <TimelineItem key={`${e.type}-${e.id}`} entry={e} />)}
       </ol>
     </section>
+  );
+}
+
+type ReferralDetails = { toTeam: string | null; status: string };
+type NotificationDetails = { assessmentDeadline: string };
+
+/**
+ * One event, told in words from its details (not the API's short title): dates and statuses go
+ * through the one formatter, so the Dutch UI never shows "2027-01-11" or "(accepted)".
+ */
+function TimelineItem({ entry: e }: { entry: Entry }) {
+  const { t, lang } = useI18n();
+  const fmt = useFormat();
+  const d = e.details as { outcome?: ContactOutcome; referral?: ReferralDetails; notification?: NotificationDetails } & Partial<ReferralDetails & NotificationDetails>;
+  const title = e.type === 'contact' ? (d.outcome ? contactOutcomeLabels[d.outcome]?.[lang] ?? e.title : e.title)
+    : e.type === 'referral' ? t('intake.timeline.referral', { team: d.toTeam ?? '', status: fmt.status('referral', d.status ?? '') })
+    : t('intake.timeline.notification', { date: fmt.day(d.assessmentDeadline ?? '') });
+  return (
+    <li className="ww-box">
+      <Paragraph><strong>{title}</strong> · {fmt.dateTime(e.at)}</Paragraph>
+      {e.summary && <Paragraph>“{e.summary}”</Paragraph>}
+      {d.referral && <Paragraph>{t('intake.timeline.ledToReferral', { team: d.referral.toTeam ?? '', status: fmt.status('referral', d.referral.status) })}</Paragraph>}
+      {d.notification && <Paragraph>{t('intake.timeline.ledToNotification', { date: fmt.day(d.notification.assessmentDeadline) })}</Paragraph>}
+      <Paragraph className="ww-muted">{[e.userName, e.teamName].filter(Boolean).join(', ')}</Paragraph>
+    </li>
   );
 }

@@ -1,17 +1,19 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { lifeDomainLabels, type LifeDomain } from '../../../../src/modules/intake/life-domains.ts';
 import type { PortalQuestion as PortalRequest } from '../../../../src/modules/portal/schemas.ts';
 import { api } from '../../api.ts';
 import { Loading, PageTitle } from '../../components/page.tsx';
+import { useLifeDomains } from '../../use-life-domains.ts';
+import { CitizenContact } from './contact-page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 
 export type { PortalRequest };
 
 /** Questions from the digital channel waiting at the user's desks, oldest first; picking one up registers the contact from it. */
 export function DigitalQuestionsPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const domains = useLifeDomains();
   const fmt = useFormat();
   const { forError } = useProblemText();
   const navigate = useNavigate();
@@ -21,7 +23,6 @@ export function DigitalQuestionsPage() {
     api.get<PortalRequest[]>('/api/v1/portal-requests').then(setList).catch((err) => setError(forError(err)));
   }, [forError]);
 
-  const domain = (d: string) => lifeDomainLabels[d as LifeDomain]?.[lang] ?? d;
   return (
     <>
       <PageTitle title={t('desk.title')} />
@@ -39,8 +40,8 @@ export function DigitalQuestionsPage() {
                 : t('desk.from', { citizen: p.citizenName })}
             </Paragraph>
             <Paragraph>“{p.question}”</Paragraph>
-            {p.lifeDomains.length > 0 && <Paragraph>{t('desk.lifeDomains')}: {p.lifeDomains.map(domain).join(', ')}</Paragraph>}
-            <Paragraph>{t('desk.contact', { how: t(`desk.preference.${p.contactPreference}`), value: p.contactValue ?? '' })}</Paragraph>
+            {p.lifeDomains.length > 0 && <Paragraph>{t('desk.lifeDomains')}: {p.lifeDomains.map(domains.label).join(', ')}</Paragraph>}
+            <CitizenContact request={p} />
             <Button appearance="primary-action-button" onClick={() => navigate('/contacten/nieuw', { state: { portalRequest: p } })}>
               {t('desk.pickUp', { reference: p.reference })}
             </Button>

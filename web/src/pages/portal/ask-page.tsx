@@ -1,10 +1,10 @@
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
-import { LIFE_DOMAINS, lifeDomainLabels } from '../../../../src/modules/intake/life-domains.ts';
 import { api } from '../../api.ts';
 import { CheckboxGroup, RadioGroup, TextareaField, TextField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n } from '../../i18n.tsx';
+import { useLifeDomains } from '../../use-life-domains.ts';
 import { CitizenFrame } from './citizen.tsx';
 import type { PortalReceipt as Receipt } from '../../../../src/modules/portal/schemas.ts';
 
@@ -16,7 +16,8 @@ export function AskPage() {
 }
 
 function AskForm() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const domains = useLifeDomains();
   const fmt = useFormat();
   const [forWhom, setForWhom] = useState('self');
   const [other, setOther] = useState({ name: '', relation: '' });
@@ -75,7 +76,7 @@ function AskForm() {
         )}
         <TextareaField {...form.field('question')} value={question} onChange={setQuestion} rows={5} required description={t('portal.ask.questionHelp')} />
         <CheckboxGroup {...form.field('lifeDomains')} value={lifeDomains} onChange={setLifeDomains} columns
-          options={LIFE_DOMAINS.map((v) => ({ value: v, label: lifeDomainLabels[v][lang] }))} />
+          options={domains.options} />
         <Heading level={2} appearance="utrecht-heading-4">{t('portal.ask.contactTitle')}</Heading>
         <RadioGroup {...form.field('contactPreference')} value={pref} onChange={setPref}
           options={['phone', 'email', 'letter'].map((v) => ({ value: v, label: t(`portal.ask.pref.${v}`) }))} />

@@ -1,12 +1,12 @@
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
-import { lifeDomainLabels, type LifeDomain } from '../../../../src/modules/intake/life-domains.ts';
 import type { ReferralView as Referral, TeamProfessional as Professional } from '../../../../src/modules/referrals/schemas.ts';
 import { api } from '../../api.ts';
 import { SelectField, TextareaField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
+import { useLifeDomains } from '../../use-life-domains.ts';
 
 export type { Referral };
 
@@ -55,7 +55,8 @@ export function TeamInboxPage({ kind = 'neighbourhood_team' }: { kind?: 'neighbo
 }
 
 function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; onDone: (message: string) => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const domains = useLifeDomains();
   const fmt = useFormat();
   const [assignee, setAssignee] = useState('');
   const [reason, setReason] = useState('');
@@ -80,7 +81,7 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
       {r.source === 'gp' || r.safetySignals || r.contactRoute
         ? <FirstContactFacts r={r} />
         : <Paragraph>{t('referrals.card.from', { referrer, date: fmt.dateTime(r.createdAt) })}</Paragraph>}
-      {r.lifeDomains.length > 0 && <Paragraph>{r.lifeDomains.map((d) => lifeDomainLabels[d as LifeDomain]?.[lang] ?? d).join(' · ')}</Paragraph>}
+      {r.lifeDomains.length > 0 && <Paragraph>{r.lifeDomains.map(domains.label).join(' · ')}</Paragraph>}
       {r.teamOverrideReason && <Paragraph>{t('referrals.card.override', { reason: r.teamOverrideReason })}</Paragraph>}
       <Paragraph>{t('referrals.card.status', { status: t(`referrals.status.${r.status}`) })}{r.assignedUserName ? ` · ${r.assignedUserName}` : ''}</Paragraph>
       {r.status !== 'open' && <AppLink to={`/clienten/${r.clientId}`}>{t('referrals.card.openClient')}</AppLink>}
