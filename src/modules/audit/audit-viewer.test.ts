@@ -24,7 +24,7 @@ test('the privacy officer sees client names in the audit log, the admin only ids
   assert.ok(asAdmin.json().length >= 1);
   assert.ok(asAdmin.json().every((e: { clientName: string | null }) => e.clientName === null));
   const desk = await app.inject({ method: 'GET', url: '/api/v1/audit-events', headers: balie });
-  assert.deepEqual([desk.statusCode, desk.json().code], [403, 'forbidden']);
+  assert.deepEqual([desk.statusCode, desk.json().code], [403, 'role_forbidden']);
 });
 
 test('the audit log filters by user, by action (or its start) and by day', async (t) => {
