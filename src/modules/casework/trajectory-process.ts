@@ -1,0 +1,263 @@
+/**
+ * A trajectory (traject basishulp) of a neighbourhood team, as a list of actions (DOMAIN §3.3).
+ * The status is a fold over the actions; what may happen next is a table; the clocks are computed
+ * from the actions and the norms, never stored. Pure (no I/O): the server and the UI share it.
+ *
+ *   intake ── agreePlan ──> plan_agreed ── startSupport ──> in_progress ⇄ evaluation ── close ──> closed
+ *     (close from every open status: a client may stop, move away or die at any point)
+ *   closed ── reopen (within the re-open period) ──> a new trajectory, linked to this one
+ *
+ * Norms (how long each clock runs) are passed in: they come from the one configuration with
+ * validity dates that the Wmo clocks use too; the norms valid on the day the referral came in apply.
+ */
+
+/** A calendar date 'YYYY-MM-DD' (Europe/Amsterdam). */
+export type IsoDate = string;
+
+export const TrajectoryStatus = {
+  Intake: 'intake', PlanAgreed: 'plan_agreed', InProgress: 'in_progress', Evaluation: 'evaluation', Closed: 'closed',
+} as const;
+export type TrajectoryStatus = (typeof TrajectoryStatus)[keyof typeof TrajectoryStatus];
+export const TRAJECTORY_STATUSES = Object.values(TrajectoryStatus);
+
+export const TrajectoryActionType = {
+  /** The trajectory began: an accepted referral, or a re-opened trajectory. */
+  Opened: 'opened',
+  /** The support plan (ondersteuningsplan) was agreed with the client. */
+  PlanAgreed: 'plan_agreed',
+  SupportStarted: 'support_started',
+  EvaluationStarted: 'evaluation_started',
+  EvaluationFinished: 'evaluation_finished',
+  /** Longer than the maximum duration: asked with a reason … */
+  ExtensionRequested: 'extension_requested',
+  /** … and approved by the team lead. */
+  ExtensionApproved: 'extension_approved',
+  Closed: 'closed',
+  /** Recorded on the closed trajectory when a new one continues it (the old one stays closed). */
+  Reopened: 'reopened',
+} as const;
+export type TrajectoryActionType = (typeof TrajectoryActionType)[keyof typeof TrajectoryActionType];
+export const TRAJECTORY_ACTION_TYPES = Object.values(TrajectoryActionType);
+
+/** The commands a professional can give, and the action each one appends. */
+export const TrajectoryCommand = {
+  AgreePlan: 'agreePlan', StartSupport: 'startSupport', StartEvaluation: 'startEvaluation', FinishEvaluation: 'finishEvaluation',
+  RequestExtension: 'requestExtension', ApproveExtension: 'approveExtension', Close: 'close', Reopen: 'reopen',
+} as const;
+export type TrajectoryCommand = (typeof TrajectoryCommand)[keyof typeof TrajectoryCommand];
+export const TRAJECTORY_COMMANDS = Object.values(TrajectoryCommand);
+
+export const actionOfCommand = {
+  agreePlan: 'plan_agreed', startSupport: 'support_started', startEvaluation: 'evaluation_started', finishEvaluation: 'evaluation_finished',
+  requestExtension: 'extension_requested', approveExtension: 'extension_approved', close: 'closed', reopen: 'reopened',
+} as const satisfies Record<TrajectoryCommand, TrajectoryActionType>;
+
+export const allowedNext = {
+  intake: ['agreePlan', 'close'],
+  plan_agreed: ['startSupport', 'close'],
+  in_progress: ['startEvaluation', 'requestExtension', 'approveExtension', 'close'],
+  evaluation: ['finishEvaluation', 'requestExtension', 'approveExtension', 'close'],
+  closed: ['reopen'],
+} as const satisfies Record<TrajectoryStatus, readonly TrajectoryCommand[]>;
+
+/** Why a trajectory ended (uitstroomreden). */
+export const TrajectoryOutcome = {
+  GoalReached: 'goal_reached', PartlyReached: 'partly_reached', NotReached: 'not_reached',
+  ReferredSecondLine: 'referred_second_line', ClientStopped: 'client_stopped', MovedAway: 'moved_away', Died: 'died',
+} as const;
+export type TrajectoryOutcome = (typeof TrajectoryOutcome)[keyof typeof TrajectoryOutcome];
+export const TRAJECTORY_OUTCOMES = Object.values(TrajectoryOutcome);
+
+export type TrajectoryAction = {
+  type: TrajectoryActionType;
+  /** The day it happened as the professional states it (a plan agreed yesterday is entered today). */
+  on: IsoDate;
+  actorUserId?: string | null;
+  reason?: string | null;
+  outcome?: TrajectoryOutcome | null;
+  /** extension_requested: the end date asked for. */
+  untilOn?: IsoDate | null;
+  /** opened: the trajectory this one continues; reopened: the new trajectory. */
+  linkedTrajectoryId?: string | null;
+};
+
+/** A term such as "zes weken" or "12 maanden" (the same shape as the legal-terms configuration). */
+export type Term = { amount: number; unit: 'days' | 'weeks' | 'months' };
+
+/** The norms of basic support (DOMAIN §3.3, §5 Raadsmonitor); configuration, valid from/to. */
+export type TrajectoryNorms = {
+  /** The support plan within six weeks of the day the referral came in. */
+  planWithin: Term;
+  /** A trajectory lasts at least three … */
+  minDuration: Term;
+  /** … and at most twelve months, longer only with a reason and the team lead's approval. */
+  maxDuration: Term;
+  /** An evaluation every three months. */
+  evaluationEvery: Term;
+  /** A closed trajectory can be re-opened within three months; after that a new referral is needed. */
+  reopenWithin: Term;
+  /** A clock is 'at risk' this close to its due date. */
+  atRiskWithin: Term;
+};
+
+const utc = (d: IsoDate) => new Date(`${d}T00:00:00Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The day a term that starts on `from` ends; months are calendar months (31 Jan + 1 month = 28/29 Feb). */
+export function addTerm(from: IsoDate, term: Term): IsoDate {
+  const d = utc(from);
+  if (term.unit !== 'months') {
+    d.setUTCDate(d.getUTCDate() + term.amount * (term.unit === 'weeks' ? 7 : 1));
+    return iso(d);
+  }
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + term.amount);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return iso(d);
+}
+const subtractTerm = (from: IsoDate, term: Term) => addTerm(from, { ...term, amount: -term.amount });
+export const daysBetween = (from: IsoDate, to: IsoDate) => Math.round((utc(to).getTime() - utc(from).getTime()) / 864e5);
+
+const statusAfter: Record<TrajectoryActionType, TrajectoryStatus | null> = {
+  opened: 'intake', plan_agreed: 'plan_agreed', support_started: 'in_progress', evaluation_started: 'evaluation',
+  evaluation_finished: 'in_progress', extension_requested: null, extension_approved: null, closed: 'closed', reopened: null,
+};
+
+export function statusOf(actions: readonly TrajectoryAction[]): TrajectoryStatus {
+  return actions.reduce<TrajectoryStatus>((s, a) => statusAfter[a.type] ?? s, TrajectoryStatus.Intake);
+}
+
+export function isAllowed(status: TrajectoryStatus, command: TrajectoryCommand): boolean {
+  return (allowedNext[status] as readonly TrajectoryCommand[]).includes(command);
+}
+
+/** The 409 message: names the current status and what is allowed. */
+export function notAllowedMessage(status: TrajectoryStatus, command: TrajectoryCommand): string {
+  const allowed = allowedNext[status];
+  return `Traject heeft status '${status}'; '${command}' kan niet (toegestaan: ${allowed.join(', ') || 'niets'}) / `
+    + `Trajectory is in status '${status}'; allowed: ${allowed.join(', ') || 'none'}`;
+}
+
+const last = (actions: readonly TrajectoryAction[], type: TrajectoryActionType) => [...actions].reverse().find((a) => a.type === type);
+const lastIndex = (actions: readonly TrajectoryAction[], type: TrajectoryActionType) => actions.map((a) => a.type).lastIndexOf(type);
+
+/** The day the referral came in (the contact's date or the GP's authoredOn): where the plan clock starts. */
+export const receivedOn = (actions: readonly TrajectoryAction[]): IsoDate => actions.find((a) => a.type === 'opened')!.on;
+
+/** An extension asked for and not yet approved, or null. */
+export function pendingExtension(actions: readonly TrajectoryAction[]): TrajectoryAction | null {
+  const asked = lastIndex(actions, 'extension_requested');
+  return asked >= 0 && asked > lastIndex(actions, 'extension_approved') ? actions[asked]! : null;
+}
+
+/**
+ * Why a command that the status table allows still cannot be given, or null. The 409 of a
+ * refused step names this reason; the status table names the rest.
+ */
+export function refusalOf(actions: readonly TrajectoryAction[], command: TrajectoryCommand, norms: TrajectoryNorms, today: IsoDate,
+  input: { on?: IsoDate; untilOn?: IsoDate | null } = {}): { code: string; message: string } | null {
+  const on = input.on ?? today;
+  if (on > today) return { code: 'date_in_future', message: 'Deze datum ligt in de toekomst / This date is in the future' };
+  const prev = actions.at(-1);
+  if (prev && on < prev.on && command !== 'reopen') {
+    return { code: 'date_before_previous_step', message: `De datum ligt vóór de vorige stap (${prev.on}) / The date is before the previous step (${prev.on})` };
+  }
+  if (command === 'approveExtension' && !pendingExtension(actions)) {
+    return { code: 'no_extension_requested', message: 'Er is geen verlenging aangevraagd / No extension was requested' };
+  }
+  if (command === 'requestExtension') {
+    const end = endDueOn(actions, norms);
+    if (!input.untilOn || (end && input.untilOn <= end)) {
+      return { code: 'extension_not_later', message: `Een verlenging loopt tot ná de huidige einddatum (${end}) / An extension ends after the current end date (${end})` };
+    }
+  }
+  if (command === 'reopen') {
+    if (last(actions, 'reopened')) return { code: 'already_reopened', message: 'Dit traject is al heropend / This trajectory was already re-opened' };
+    const until = reopenUntil(actions, norms);
+    if (until && today > until) {
+      return { code: 'reopen_period_passed', message: `Heropenen kon tot ${until}; daarna is een nieuwe verwijzing nodig / Re-opening was possible until ${until}; a new referral is needed` };
+    }
+  }
+  return null;
+}
+
+/** The last day a closed trajectory can be re-opened; null while it is open. */
+export function reopenUntil(actions: readonly TrajectoryAction[], norms: TrajectoryNorms): IsoDate | null {
+  const closed = last(actions, 'closed');
+  return statusOf(actions) === 'closed' && closed ? addTerm(closed.on, norms.reopenWithin) : null;
+}
+
+/** The day support started (the start of the 3–12 months), or null before. */
+export const supportStartedOn = (actions: readonly TrajectoryAction[]): IsoDate | null => actions.find((a) => a.type === 'support_started')?.on ?? null;
+
+/** The last day of the trajectory: start + the maximum duration, or the end date of the last approved extension. */
+export function endDueOn(actions: readonly TrajectoryAction[], norms: TrajectoryNorms): IsoDate | null {
+  const start = supportStartedOn(actions);
+  if (!start) return null;
+  const approved = lastIndex(actions, 'extension_approved');
+  // The approval confirms the last request before it.
+  const request = approved >= 0 ? actions.slice(0, approved).reverse().find((a) => a.type === 'extension_requested') : undefined;
+  return request?.untilOn ?? addTerm(start, norms.maxDuration);
+}
+
+export const ClockState = { OnTime: 'on_time', AtRisk: 'at_risk', Overdue: 'overdue', Met: 'met', MetLate: 'met_late' } as const;
+export type ClockState = (typeof ClockState)[keyof typeof ClockState];
+
+export type Clock = {
+  dueOn: IsoDate;
+  /** The day it was done (the plan agreed, the trajectory closed), or null while it runs. */
+  doneOn: IsoDate | null;
+  state: ClockState;
+  /** Days until due (0 on the due day, negative when overdue); null once done. */
+  daysLeft: number | null;
+};
+
+function clock(dueOn: IsoDate, doneOn: IsoDate | null, today: IsoDate, norms: TrajectoryNorms): Clock {
+  if (doneOn) return { dueOn, doneOn, state: doneOn <= dueOn ? 'met' : 'met_late', daysLeft: null };
+  const left = daysBetween(today, dueOn);
+  const state = left < 0 ? 'overdue' : today >= subtractTerm(dueOn, norms.atRiskWithin) ? 'at_risk' : 'on_time';
+  return { dueOn, doneOn: null, state, daysLeft: left };
+}
+
+export type TrajectoryClocks = {
+  /** Ondersteuningsplan within six weeks of the day the referral came in. */
+  plan: Clock;
+  /** The end of the trajectory (null before support starts); `extended` after an approved extension. */
+  end: (Clock & { earliestOn: IsoDate; extended: boolean }) | null;
+  /** The next evaluation (null before support starts and once closed). */
+  nextEvaluation: Clock | null;
+  /** Closed: the last day it can be re-opened. */
+  reopenUntil: IsoDate | null;
+};
+
+export function clocksOf(actions: readonly TrajectoryAction[], norms: TrajectoryNorms, today: IsoDate): TrajectoryClocks {
+  const status = statusOf(actions);
+  const closedOn = status === 'closed' ? last(actions, 'closed')!.on : null;
+  const planOn = actions.find((a) => a.type === 'plan_agreed')?.on ?? null;
+  // A trajectory closed without a plan (the client stopped at intake) has no running plan clock.
+  const plan = clock(addTerm(receivedOn(actions), norms.planWithin), planOn ?? closedOn, today, norms);
+  const start = supportStartedOn(actions);
+  const endOn = endDueOn(actions, norms);
+  const end = start && endOn
+    ? { ...clock(endOn, closedOn, today, norms), earliestOn: addTerm(start, norms.minDuration), extended: lastIndex(actions, 'extension_approved') >= 0 }
+    : null;
+  let nextEvaluation: Clock | null = null;
+  if (start && status !== 'closed') {
+    const since = last(actions, 'evaluation_finished')?.on ?? start;
+    const due = addTerm(since, norms.evaluationEvery);
+    nextEvaluation = clock(due, null, today, norms);
+  }
+  return { plan, end, nextEvaluation, reopenUntil: reopenUntil(actions, norms) };
+}
+
+/** The running clock that is due first (what the caseload sorts on), or null when none runs. */
+export function mostUrgent(clocks: TrajectoryClocks): { clock: 'plan' | 'end' | 'nextEvaluation'; dueOn: IsoDate; state: ClockState } | null {
+  const running = (['plan', 'nextEvaluation', 'end'] as const)
+    .map((name) => ({ name, c: clocks[name] }))
+    .filter((x): x is { name: 'plan' | 'end' | 'nextEvaluation'; c: Clock } => !!x.c && x.c.doneOn === null)
+    .sort((a, b) => a.c.dueOn.localeCompare(b.c.dueOn));
+  const first = running[0];
+  return first ? { clock: first.name, dueOn: first.c.dueOn, state: first.c.state } : null;
+}
