@@ -140,6 +140,8 @@ test('the admin registers a practice and an API client, rotates its secret and r
   const afterRevoke = await app.inject({ method: 'GET', url: '/fhir/r4/Task/x', headers: bearer(fresh) });
   assert.deepEqual([afterRevoke.statusCode, codeOf(afterRevoke)], [401, 'unauthenticated']);
   await assert.rejects(tokenFor(app, { clientId: creds.clientId, secret: newSecret }), /401/);
-  const audit = await app.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE action LIKE 'api_client.%' OR action LIKE 'practice.%' ORDER BY id`);
-  assert.deepEqual(audit.map((a) => a.action), ['practice.create', 'api_client.create', 'api_client.rotate_secret', 'api_client.revoke']);
+  const audit = await app.db.query<{ action: string; outcome: string }>(`SELECT action, outcome FROM audit_log WHERE action LIKE 'api_client.%' OR action LIKE 'practice.%' ORDER BY id`);
+  assert.deepEqual(audit.filter((a) => a.outcome === 'success').map((a) => a.action), ['practice.create', 'api_client.create', 'api_client.rotate_secret', 'api_client.revoke']);
+  // The refused duplicate is in the audit log too, as a failure.
+  assert.deepEqual(audit.filter((a) => a.outcome !== 'success'), [{ action: 'practice.create', outcome: 'error' }]);
 });
