@@ -111,7 +111,7 @@ uiTest('a desk worker picks up a digital question and registers the contact from
   await page.getByRole('link', { name: 'Inloggen met DigiD' }).click();
   await page.getByLabel(/Henk de Jong/).check();
   await page.getByRole('button', { name: 'Inloggen als testpersoon' }).click();
-  await page.getByRole('link', { name: 'Nieuwe vraag stellen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Hulp vragen' }).waitFor();
   await page.getByLabel('Uw vraag', { exact: true }).fill('Ik zoek hulp bij het invullen van formulieren voor huurtoeslag');
   await page.getByLabel('Financiën en schulden').check();
   await page.getByLabel('Telefoonnummer of e-mailadres').fill('06-12341234');

@@ -113,7 +113,7 @@ uiTest('picking up a digital question with outcome 2 asks for the address and sh
   await page.getByRole('link', { name: 'Inloggen met DigiD' }).click();
   await page.getByLabel(/Henk de Jong/).check();
   await page.getByRole('button', { name: 'Inloggen als testpersoon' }).click();
-  await page.getByRole('link', { name: 'Nieuwe vraag stellen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Hulp vragen' }).waitFor();
   await page.getByLabel('Uw vraag', { exact: true }).fill('Ik kan niet meer zelf boodschappen doen sinds mijn heupoperatie');
   await page.getByLabel('Telefoonnummer of e-mailadres').fill('06-12341234');
   await page.getByRole('button', { name: 'Vraag versturen' }).click();

@@ -48,8 +48,8 @@ uiTest('a citizen logs in with a test identity, asks a question, gets a referenc
   await page.getByText('Dit is géén DigiD').waitFor();
   await page.getByLabel(/Henk de Jong/).check();
   await page.getByRole('button', { name: 'Inloggen als testpersoon' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Mijn Wegwijs' }).waitFor();
-  await page.getByRole('link', { name: 'Nieuwe vraag stellen' }).click();
+  // Back from DigiD on the page the citizen was going to: the question form.
+  await page.getByRole('heading', { level: 1, name: 'Hulp vragen' }).waitFor();
   await page.getByLabel('Uw vraag', { exact: true }).fill('Ik heb schulden en weet niet meer waar ik moet beginnen');
   await page.getByLabel('Financiën en schulden').check();
   await page.getByLabel('Telefoonnummer of e-mailadres').fill('06-12341234');

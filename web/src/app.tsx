@@ -6,6 +6,7 @@ import { ChangePasswordPage } from './pages/auth/change-password-page.tsx';
 import { LoginPage } from './pages/auth/login-page.tsx';
 import { TotpEnrolmentPage } from './pages/auth/totp-enrolment-page.tsx';
 import { AskPage } from './pages/portal/ask-page.tsx';
+import { CitizenStartPage } from './pages/portal/citizen.tsx';
 import { MijnWegwijsPage } from './pages/portal/mijn-wegwijs-page.tsx';
 import { NoAccessPage, NotFoundPage } from './pages/status-pages.tsx';
 import { mayOpen, routes } from './routes.tsx';
@@ -38,6 +39,7 @@ export function App() {
         <BrowserRouter>
           <Routes>
             {/* The citizens' digital channel: outside the staff login, with its own DigiD session. */}
+            <Route path="/inwoners" element={<CitizenStartPage />} />
             <Route path="/digitaal-loket" element={<AskPage />} />
             <Route path="/mijn-wegwijs" element={<MijnWegwijsPage />} />
             <Route path="*" element={<Gate />} />

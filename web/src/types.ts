@@ -9,6 +9,7 @@ export type { SessionUser, SessionView } from '../../src/platform/auth/schemas.t
 export type { User } from '../../src/modules/admin/schemas.ts';
 export type { DeskType, District, Named, PostcodeLookup, PostcodeRange, Team, TeamKind } from '../../src/modules/org/schemas.ts';
 export type { AuditActor, AuditVerification } from '../../src/modules/audit/schemas.ts';
+export type { WaitingWork } from '../../src/modules/home/schemas.ts';
 
 /** What JSON makes of a server value: a Date arrives as its ISO string. */
 export type Json<T> = T extends Date ? string

@@ -59,7 +59,12 @@ export async function purgeCitizenSessions(q: Queryable): Promise<void> {
   await q.query(`DELETE FROM test_idp_codes WHERE created_at < now() - interval '5 minutes'`);
 }
 
-/** Logs the citizen in (audited) and sends them to Mijn Wegwijs. */
+/** The citizen pages a login may return to: only these (a fixed list, so the login is no open redirect). */
+export const CITIZEN_PAGES = ['/mijn-wegwijs', '/digitaal-loket'] as const;
+/** Remembers, across the DigiD round trip, which citizen page asked for the login (15 minutes). */
+const RETURN_COOKIE = 'wegwijs_citizen_return';
+
+/** Logs the citizen in (audited) and sends them back to the page they were going to (else Mijn Wegwijs). */
 export async function completeCitizenLogin(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, c: { bsn: string; givenName: string | null; familyName: string }, method: string) {
   if (!isValidBsn(c.bsn)) throw new AppError('citizen_bsn', 400, 'Geen geldig BSN ontvangen / No valid BSN received');
   const token = await app.db.transaction(async (tx) => {
@@ -68,7 +73,9 @@ export async function completeCitizenLogin(app: FastifyInstance, req: FastifyReq
     return t;
   });
   setLoginCookie(app, req, reply, CITIZEN_COOKIE, token, CITIZEN_SESSION_MINUTES);
-  return reply.redirect('/mijn-wegwijs');
+  const back = CITIZEN_PAGES.find((page) => page === req.cookies?.[RETURN_COOKIE]) ?? '/mijn-wegwijs';
+  reply.clearCookie(RETURN_COOKIE, { path: '/' });
+  return reply.redirect(back);
 }
 
 const callbackUrl = (app: FastifyInstance, req: FastifyRequest) => publicUrl(app, req, '/api/v1/portal/login/callback');
@@ -92,8 +99,11 @@ export async function citizenAuth(app: FastifyInstance) {
 
   r.get('/api/v1/portal/login', {
     config: { public: true },
-    schema: { tags, summary: 'Log in as a citizen: DigiD (OpenID Connect), or the demo test identity provider when DigiD is not configured' },
+    schema: { tags, summary: 'Log in as a citizen: DigiD (OpenID Connect), or the demo test identity provider when DigiD is not configured; returnTo: the citizen page to land on afterwards',
+      querystring: z.object({ returnTo: z.string().max(100).optional() }) },
   }, async (req, reply) => {
+    const returnTo = CITIZEN_PAGES.find((page) => page === req.query.returnTo);
+    if (returnTo) setLoginCookie(app, req, reply, RETURN_COOKIE, returnTo, 15);
     if (app.config.digid) return reply.redirect((await startOidcLogin(app.db, app.config.digid, 'digid', callbackUrl(app, req))).toString());
     if (!testIdpActive(app)) throw new AppError('digid_not_configured', 503, 'DigiD is niet ingesteld / DigiD is not configured');
     const state = randomBytes(16).toString('base64url');

@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const CitizenSessionView = z.object({ name: z.string(), bsnMasked: z.string(), csrfToken: z.string() });
 export type CitizenSessionView = z.infer<typeof CitizenSessionView>;
 
-export const PortalReceipt = z.object({ id: z.uuid(), reference: z.string(), createdAt: z.string(), deskName: z.string() });
+/** `contactBy`: the day (YYYY-MM-DD) by which the desk contacts the citizen (contact-promise.ts). */
+export const PortalReceipt = z.object({ id: z.uuid(), reference: z.string(), createdAt: z.string(), deskName: z.string(), contactBy: z.string() });
 export type PortalReceipt = z.infer<typeof PortalReceipt>;
 
 export const PortalRequestStatus = z.object({

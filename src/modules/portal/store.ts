@@ -16,6 +16,7 @@ import { referralsOfContacts } from '../referrals/referral-store.ts';
 import { contactOutcomeLabels } from '../intake/contact-outcome.ts';
 import { checkLifeDomains } from '../intake/life-domain-store.ts';
 import { LifeDomainCode } from '../intake/schemas.ts';
+import { contactBy } from './contact-promise.ts';
 import type { Citizen } from './citizen-auth.ts';
 
 export const PortalRequestInput = z.object({
@@ -70,7 +71,7 @@ export function portalStore(store: Store, citizen: Citizen) {
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id, created_at`,
           [reference, citizen.bsn, citizen.name, clientId, input.onBehalfOf ? JSON.stringify(input.onBehalfOf) : null, input.question, input.lifeDomains,
             input.contactPreference, input.contactValue ?? null, desk.id]);
-        return { id: row!.id, reference, createdAt: new Date(row!.created_at).toISOString(), deskName: desk.name, clientId };
+        return { id: row!.id, reference, createdAt: new Date(row!.created_at).toISOString(), deskName: desk.name, contactBy: contactBy(new Date(row!.created_at)), clientId };
       }), (r: { id: string; clientId: string | null }) => ({ clientId: r.clientId, details: { requestId: r.id } })),
 
     /** Status of the citizen's own questions: received, or handled with the outcome and any referral. */

@@ -1,6 +1,6 @@
 /** Page frame: skip link, header (app name, user, teams, language, log out), role menu, main, footer. */
 import { Button, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, NavLink, useLocation } from 'react-router';
 import { type Language, useI18n } from '../i18n.tsx';
 import { navFor } from '../routes.tsx';
@@ -56,14 +56,31 @@ function MainNav({ roles }: { roles: string[] }) {
   );
 }
 
+/**
+ * On a phone the account box and the menu fold away behind one "Menu" button, so the page starts
+ * near the top (the header and menu took ~320 of 844 px). Wider screens never show the button
+ * (styles.css, .ww-menu-toggle), and the menu closes on each navigation.
+ */
+function MenuToggle({ open, onToggle }: { open: boolean; onToggle: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Button appearance="secondary-action-button" type="button" className="ww-menu-toggle" aria-expanded={open} aria-controls="ww-account ww-menu"
+      aria-label={t('common.menuLabel')} onClick={onToggle}>
+      {t('common.menu')}
+    </Button>
+  );
+}
+
 export function Layout({ user, children }: { user?: SessionUser; children: ReactNode }) {
   const { t } = useI18n();
+  const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const first = useRef(true);
   // After navigating, move focus to the new page so screen-reader users hear where they are.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose on every change of page
   useEffect(() => {
+    setMenuOpen(false);
     if (first.current) {
       first.current = false;
       return;
@@ -77,10 +94,11 @@ export function Layout({ user, children }: { user?: SessionUser; children: React
         <PageHeader>
           <div className="ww-header-inner">
             <RouterLink to="/" className="ww-brand">Wegwijs</RouterLink>
-            {user ? <UserBox user={user} /> : <LanguageSwitch />}
+            {user && <MenuToggle open={menuOpen} onToggle={() => setMenuOpen(!menuOpen)} />}
+            {user ? <div id="ww-account" className="ww-collapsible" data-open={menuOpen}><UserBox user={user} /></div> : <LanguageSwitch />}
           </div>
         </PageHeader>
-        {user && <MainNav roles={user.roles} />}
+        {user && <div id="ww-menu" className="ww-collapsible" data-open={menuOpen}><MainNav roles={user.roles} /></div>}
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="ww-main">{children}</main>
       <footer>

@@ -5,7 +5,7 @@ import { CheckboxGroup, RadioGroup, TextareaField, TextField, useFormErrors } fr
 import { AppLink, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n } from '../../i18n.tsx';
 import { useLifeDomains } from '../../use-life-domains.ts';
-import { CitizenFrame } from './citizen.tsx';
+import { CitizenFrame, SafetyNumbers } from './citizen.tsx';
 import type { PortalReceipt as Receipt } from '../../../../src/modules/portal/schemas.ts';
 
 
@@ -48,6 +48,8 @@ function AskForm() {
     });
   }
 
+  // Domestic violence: Veilig Thuis and 112 at once, not after a reply days later.
+  const aboutViolence = lifeDomains.includes('domestic_violence') || /geweld|mishandel|bedreig|violen|abuse/i.test(question);
   if (receipt) {
     return (
       <>
@@ -55,7 +57,9 @@ function AskForm() {
         <Alert type="ok">
           <Paragraph>{t('portal.receipt.text', { desk: receipt.deskName, date: fmt.dateTime(receipt.createdAt) })}</Paragraph>
           <Paragraph>{t('portal.receipt.reference')} <strong data-testid="reference">{receipt.reference}</strong></Paragraph>
+          <Paragraph>{t('portal.receipt.contactBy', { day: fmt.day(receipt.contactBy) })}</Paragraph>
         </Alert>
+        {aboutViolence && <SafetyNumbers />}
         <AppLink to="/mijn-wegwijs">{t('portal.receipt.toMine')}</AppLink>
       </>
     );
@@ -77,6 +81,7 @@ function AskForm() {
         <TextareaField {...form.field('question')} value={question} onChange={setQuestion} rows={5} required description={t('portal.ask.questionHelp')} />
         <CheckboxGroup {...form.field('lifeDomains')} value={lifeDomains} onChange={setLifeDomains} columns
           options={domains.options} />
+        <div aria-live="polite">{aboutViolence && <SafetyNumbers />}</div>
         <Heading level={2} appearance="utrecht-heading-4">{t('portal.ask.contactTitle')}</Heading>
         <RadioGroup {...form.field('contactPreference')} value={pref} onChange={setPref}
           options={['phone', 'email', 'letter'].map((v) => ({ value: v, label: t(`portal.ask.pref.${v}`) }))} />

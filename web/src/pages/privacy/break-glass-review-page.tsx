@@ -73,7 +73,7 @@ function EventSummary({ event: e }: { event: BreakGlassEvent }) {
           {e.opened.length === 0 ? t('privacy.breakGlass.nothingOpened') : (
             <ul className="ww-plain-list">
               {e.opened.map((o) => (
-                <li key={`${o.at}-${o.action}`}>{fmt.dateTime(o.at)}: <code>{o.action}</code>{o.outcome !== 'success' && ` (${t(`audit.outcome.${o.outcome}`)})`}</li>
+                <li key={`${o.at}-${o.action}`}>{fmt.dateTime(o.at)}: {fmt.auditAction(o.action)}{o.outcome !== 'success' && ` (${t(`audit.outcome.${o.outcome}`)})`}</li>
               ))}
             </ul>
           )}
