@@ -19,6 +19,7 @@ import { portalRoutes } from './modules/portal/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
 import { fhirRoutes } from './modules/fhir/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
+import { legalTermRoutes } from './modules/legal-terms/routes.ts';
 import { fhirProblemFormat } from './modules/fhir/operation-outcome.ts';
 import { teamsByIds } from './modules/org/store.ts';
 import { registerJobs } from './jobs.ts';
@@ -63,6 +64,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(practiceRoutes);
   await app.register(fhirRoutes);
   await app.register(homeRoutes);
+  await app.register(legalTermRoutes);
 
   await registerWeb(app);
   registerJobs(new JobRunner(db), app);

@@ -124,6 +124,8 @@ test('the platform never imports a module', () => {
  * Type-only imports of a `schemas.ts` (a module's, or the platform's) are allowed too: response types via z.infer.
  */
 const SHARED_WITH_WEB = [
+  // The Algemene termijnenwet and the norms' lookup: every clock, on the server and in the UI (issue 17).
+  'src/modules/legal-terms/legal-terms.ts',
   'src/platform/access/permissions.ts',
   'src/platform/access/roles.ts',
   'src/modules/clients/consent-purpose.ts',

@@ -44,6 +44,9 @@ export const tableOwners = {
   referral_actions: 'referrals',
   // wmo: the Wmo 2015 melding
   wmo_notifications: 'wmo',
+  // legal-terms: the configuration behind every clock (Atw holidays by decree, norms)
+  legal_holidays: 'legal-terms',
+  legal_norms: 'legal-terms',
   // portal: the citizens' channel
   citizen_sessions: 'portal',
   test_idp_codes: 'portal',

@@ -14,6 +14,7 @@ import { getClientRow, insertClient, mayLearnWhoExists } from '../clients/store.
 import { firstActiveDesk, findTeam, lookupPostcode } from '../org/store.ts';
 import { markPortalRequestHandled } from '../portal/store.ts';
 import { createReferral } from '../referrals/referral-store.ts';
+import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { createNotification } from '../wmo/notification-store.ts';
 import { ContactOutcome } from './contact-outcome.ts';
 import { checkLifeDomains } from './life-domain-store.ts';
@@ -88,7 +89,8 @@ export async function insertContact(tx: Queryable, ctx: RequestContext, c: Conta
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10, coalesce($11::timestamptz, now())) RETURNING id, contacted_at`,
     [clientId, c.channel, team.id, ctx.actor.id, c.question, c.lifeDomains, c.urgency, c.outcome, c.generalProvision ?? null, c.note ?? null, c.contactedAt ?? null]);
   const contactId = row!.id;
-  const contactedOn = new Date(row!.contacted_at).toISOString().slice(0, 10);
+  // A legal date is the Dutch date: a contact at 00:30 Dutch time is not yesterday's (Wmo clocks).
+  const contactedOn = amsterdamDate(row!.contacted_at);
   let referral: ContactView['referral'] = null;
   let notification: ContactView['notification'] = null;
   await checkLifeDomains(tx, c.lifeDomains);

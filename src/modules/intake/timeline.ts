@@ -7,7 +7,6 @@ import { mergedIdsOf } from '../clients/merge.ts';
 import { teamNames } from '../org/store.ts';
 import { referralsOfClients } from '../referrals/referral-store.ts';
 import { notificationsOfClients } from '../wmo/notification-store.ts';
-import { assessmentDeadline } from '../wmo/wmo-process.ts';
 import { type ContactOutcome, contactOutcomeLabels } from './contact-outcome.ts';
 import type { TimelineEntry } from './schemas.ts';
 
@@ -44,7 +43,7 @@ export async function timelineEntries(tx: Queryable, clientId: string, types: Ti
   const listedContacts = new Set(contacts.map((c) => c.id));
   const fromContact = (contactId: string | null) => contactId !== null && listedContacts.has(contactId);
   const referralView = (r: (typeof referrals)[number]) => ({ id: r.id, toTeam: teamName(r.teamId), status: r.status, source: r.source });
-  const notificationView = (n: (typeof notifications)[number]) => ({ id: n.id, notifiedOn: n.notifiedOn, assessmentDeadline: assessmentDeadline(n.notifiedOn), reportedBy: n.reportedBy });
+  const notificationView = (n: (typeof notifications)[number]) => ({ id: n.id, notifiedOn: n.notifiedOn, assessmentDeadline: n.assessmentDeadline, reportedBy: n.reportedBy });
   out.push(...contacts.map((r) => {
     const referral = referrals.find((x) => x.contactId === r.id);
     const notification = notifications.find((x) => x.contactId === r.id);

@@ -1,23 +1,22 @@
 /**
  * The Wmo 2015 process, as far as the front door needs it: the melding and its clock.
- * Pure functions (no I/O); the full process (onderzoek, aanvraag, beschikking) is a later module.
+ * Pure functions (no I/O); the term's length is configuration (legal_norms) and the due date
+ * follows the Algemene termijnenwet (src/modules/legal-terms/legal-terms.ts).
  */
+import { daysLeft, type IsoDate, type LegalCalendar, termOf } from '../legal-terms/legal-terms.ts';
 
-/** Wmo 2015 art. 2.3.2 lid 1: the onderzoek is finished "uiterlijk binnen zes weken" after the melding. */
-export const ASSESSMENT_PERIOD_DAYS = 42;
+/** Norm codes (legal_norms) of the Wmo clocks. */
+export const WmoNorm = { Assessment: 'wmo_assessment', Decision: 'wmo_decision' } as const;
 
-const addDays = (isoDate: string, days: number) => {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
-/** Wmo 2015 art. 2.3.2 lid 1: deadline of the onderzoek = date of the melding + 42 days (calendar days). */
-export function assessmentDeadline(notifiedOn: string): string {
-  return addDays(notifiedOn, ASSESSMENT_PERIOD_DAYS);
+/**
+ * Wmo 2015 art. 2.3.2 lid 1: the onderzoek is finished "uiterlijk binnen zes weken" after the
+ * melding (norm `wmo_assessment`, 42 days), moved by the Atw when it ends on a rest day.
+ */
+export function assessmentDeadline(calendar: LegalCalendar, notifiedOn: IsoDate): IsoDate {
+  return termOf(calendar, WmoNorm.Assessment, notifiedOn).dueOn!;
 }
 
-/** Days left until the deadline on `today` (negative: overdue). */
-export function assessmentDaysLeft(notifiedOn: string, today: string): number {
-  return Math.round((Date.parse(assessmentDeadline(notifiedOn)) - Date.parse(today)) / 864e5);
+/** Days left until the onderzoek's deadline on `today` (negative: overdue). */
+export function assessmentDaysLeft(calendar: LegalCalendar, notifiedOn: IsoDate, today: IsoDate): number {
+  return daysLeft(assessmentDeadline(calendar, notifiedOn), today);
 }
