@@ -46,3 +46,16 @@ test('a district moves to another team only from the version the admin saw', asy
     payload: { name: d.name, areaId: d.areaId, teamId: null } });
   assert.equal(gone.statusCode, 404);
 });
+
+test('a postcode range changed by someone else meanwhile is not overwritten: 412 with the range as it is now', async (t) => {
+  const app = await build(t);
+  const admin = await loginAs(app, 'beheer');
+  const r = ((await app.inject({ method: 'GET', url: '/api/v1/postcode-ranges', headers: admin })).json() as { id: string; from: string; to: string; districtId: string; version: number }[])[0]!;
+  const put = (to: string, ifMatch?: string) => app.inject({ method: 'PUT', url: `/api/v1/postcode-ranges/${r.id}`,
+    headers: { ...admin, ...(ifMatch ? { 'if-match': ifMatch } : {}) }, payload: { from: r.from, to, districtId: r.districtId } });
+  assert.equal((await put(r.from)).json().code, 'precondition_required');
+  const first = await put(r.from, `"${r.version}"`);
+  assert.deepEqual([first.statusCode, first.json().version, first.headers.etag], [200, r.version + 1, `"${r.version + 1}"`]);
+  const second = await put(r.to, `"${r.version}"`);
+  assert.deepEqual([second.statusCode, second.json().code, second.json().current.to], [412, 'version_conflict', r.from]);
+});

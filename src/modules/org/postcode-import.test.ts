@@ -74,12 +74,12 @@ test('an admin changes or removes one range; a change that would overlap is refu
   const admin = await loginAs(app, 'beheer');
   const ranges = (await app.inject({ method: 'GET', url: '/api/v1/postcode-ranges', headers: admin })).json();
   const crooswijk = ranges.find((r: { districtName: string }) => r.districtName === 'Crooswijk');
-  const overlap = await app.inject({ method: 'PUT', url: `/api/v1/postcode-ranges/${crooswijk.id}`, headers: admin, payload: { from: '3033 AA', to: '3034 ZZ', districtId: crooswijk.districtId } });
+  const overlap = await app.inject({ method: 'PUT', url: `/api/v1/postcode-ranges/${crooswijk.id}`, headers: { ...admin, 'if-match': `"${crooswijk.version}"` }, payload: { from: '3033 AA', to: '3034 ZZ', districtId: crooswijk.districtId } });
   assert.deepEqual([overlap.statusCode, overlap.json().code], [409, 'postcode_range_overlap']);
   assert.match(overlap.json().detail, /3033 AA–3034 ZZ \(Crooswijk\) overlapt met 3031 AA–3033 ZZ \(Oude Noorden en Agniesebuurt\)/);
-  const reversed = await app.inject({ method: 'PUT', url: `/api/v1/postcode-ranges/${crooswijk.id}`, headers: admin, payload: { from: '3034 ZZ', to: '3034 AA', districtId: crooswijk.districtId } });
+  const reversed = await app.inject({ method: 'PUT', url: `/api/v1/postcode-ranges/${crooswijk.id}`, headers: { ...admin, 'if-match': `"${crooswijk.version}"` }, payload: { from: '3034 ZZ', to: '3034 AA', districtId: crooswijk.districtId } });
   assert.deepEqual([reversed.statusCode, reversed.json().field], [400, 'to']);
-  const narrowed = await app.inject({ method: 'PUT', url: `/api/v1/postcode-ranges/${crooswijk.id}`, headers: admin, payload: { from: '3034 AA', to: '3034 MZ', districtId: crooswijk.districtId } });
+  const narrowed = await app.inject({ method: 'PUT', url: `/api/v1/postcode-ranges/${crooswijk.id}`, headers: { ...admin, 'if-match': `"${crooswijk.version}"` }, payload: { from: '3034 AA', to: '3034 MZ', districtId: crooswijk.districtId } });
   assert.equal(narrowed.statusCode, 200);
   assert.equal(narrowed.json().to, '3034 MZ');
   assert.equal((await app.inject({ method: 'GET', url: '/api/v1/postcode-lookups/3034NA', headers: admin })).json().code, 'postcode_unknown');

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
+import { IfMatchHeaders, updateVersioned, versionOf, withETag } from '../../platform/versioning.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { describeRange, findOverlaps, formatPostcode, normalisePostcode, parsePostcodeCsv } from './postcode.ts';
 import { deleteAllPostcodeRanges, deletePostcodeRange, insertPostcodeRange, listPostcodeRanges, lockPostcodeRanges, type StoredRange, updatePostcodeRange } from './postcode-store.ts';
@@ -97,8 +98,10 @@ export async function postcodeRoutes(app: FastifyInstance) {
 
   r.put('/api/v1/postcode-ranges/:id', {
     config: { permission: 'org.write' },
-    schema: { tags, summary: 'Change one postcode range (refused when it would overlap another)', params: IdParams, body: RangeInput, response: { 200: PostcodeRange } },
-  }, async (req) => {
+    schema: { tags, summary: 'Change one postcode range (refused when it would overlap another); If-Match: the version it is based on',
+      params: IdParams, headers: IfMatchHeaders, body: RangeInput, response: { 200: PostcodeRange } },
+  }, async (req, reply) => {
+    const version = versionOf(req);
     const from = normalisePostcode(req.body.from);
     const to = normalisePostcode(req.body.to);
     if (!from) throw badRequest('Ongeldige postcode; gebruik 1234 AB / Invalid postcode; use 1234 AB', 'from');
@@ -111,10 +114,18 @@ export async function postcodeRoutes(app: FastifyInstance) {
       if (!district) throw badRequest('Onbekende wijk / Unknown district', 'districtId');
       const others = (await listPostcodeRanges(tx)).filter((x) => x.id !== id);
       refuseOverlaps([...others, { id, from, to, districtName: district.name }], (c) => c.id === id);
-      if (!(await updatePostcodeRange(tx, id, { from, to, districtId: district.id }))) throw notFound('Postcodereeks niet gevonden / Postcode range not found');
-      return { id, from, to, districtId: district.id, districtName: district.name };
+      return updateVersioned(
+        async () => {
+          const next = await updatePostcodeRange(tx, id, { from, to, districtId: district.id }, version);
+          return next === undefined ? undefined : { id, from, to, districtId: district.id, districtName: district.name, version: next };
+        },
+        async () => {
+          const now = (await listPostcodeRanges(tx)).find((x) => x.id === id);
+          return now && shown(now);
+        },
+        () => notFound('Postcodereeks niet gevonden / Postcode range not found'));
     });
-    return shown(changed);
+    return withETag(reply, shown(changed));
   });
 
   r.delete('/api/v1/postcode-ranges/:id', {

@@ -19,7 +19,7 @@ export const District = z.object({ id: z.uuid(), name: z.string(), areaId: z.uui
   version: z.number().int() });
 export type District = z.infer<typeof District>;
 
-export const PostcodeRange = z.object({ id: z.uuid(), from: z.string(), to: z.string(), districtId: z.uuid(), districtName: z.string() });
+export const PostcodeRange = z.object({ id: z.uuid(), from: z.string(), to: z.string(), districtId: z.uuid(), districtName: z.string(), version: z.number().int() });
 export type PostcodeRange = z.infer<typeof PostcodeRange>;
 
 /** `removed`: the ranges a replace removes (a dry run: would remove). */

@@ -2,10 +2,11 @@ import { Alert, Button, Paragraph, Table, TableBody, TableCell, TableHeader, Tab
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { TableScroll } from '../../components/page.tsx';
+import { conflictCurrent } from '../../components/version-conflict.tsx';
 import { useProblemText, useT } from '../../i18n.tsx';
 import type { District, PostcodeRange } from '../../types.ts';
 
-type Draft = { id: string; from: string; to: string; districtId: string };
+type Draft = { id: string; from: string; to: string; districtId: string; version: number };
 
 /** The postcode ranges, each one editable (or removable) on its own; the server refuses overlaps and names both ranges. */
 export function PostcodeRangeTable({ ranges, districts, onChanged }: { ranges: PostcodeRange[]; districts: District[]; onChanged: () => void }) {
@@ -22,11 +23,17 @@ export function PostcodeRangeTable({ ranges, districts, onChanged }: { ranges: P
       setRemoving(null);
       onChanged();
     } catch (err) {
-      setMessage({ ok: false, text: forError(err) });
+      // Someone else changed the range meanwhile: say what it is now; the draft stays, based on the new version, to save again.
+      const current = conflictCurrent<PostcodeRange>(err);
+      if (current) {
+        setDraft((d) => d && d.id === current.id ? { ...d, version: current.version } : d);
+        onChanged();
+      }
+      setMessage({ ok: false, text: current ? t('version.rangeChanged', { from: current.from, to: current.to, district: current.districtName }) : forError(err) });
     }
   }
   const save = (d: Draft) => act(async () => {
-    const r = await api.put<PostcodeRange>(`/api/v1/postcode-ranges/${d.id}`, { from: d.from, to: d.to, districtId: d.districtId });
+    const r = await api.put<PostcodeRange>(`/api/v1/postcode-ranges/${d.id}`, { from: d.from, to: d.to, districtId: d.districtId }, { version: d.version });
     return t('admin.districts.rangeSaved', { from: r.from, to: r.to, district: r.districtName });
   });
   const remove = (r: PostcodeRange) => act(async () => {
@@ -87,7 +94,7 @@ export function PostcodeRangeTable({ ranges, districts, onChanged }: { ranges: P
                       ) : (
                         <>
                           <Button type="button" appearance="subtle-button" aria-label={t('admin.districts.editFor', { range: name, district: r.districtName })}
-                            onClick={() => { setRemoving(null); setDraft({ id: r.id, from: r.from, to: r.to, districtId: r.districtId }); }}>{t('admin.districts.edit')}</Button>
+                            onClick={() => { setRemoving(null); setDraft({ id: r.id, from: r.from, to: r.to, districtId: r.districtId, version: r.version }); }}>{t('admin.districts.edit')}</Button>
                           <Button type="button" appearance="subtle-button" aria-label={t('admin.districts.removeFor', { range: name, district: r.districtName })}
                             onClick={() => { setDraft(null); setRemoving(r.id); }}>{t('admin.districts.remove')}</Button>
                         </>
