@@ -72,6 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
   const demo = opts.demo ?? false;
   if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) throw new ConfigError('Invalid configuration: OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
   if (e.DIGID_OIDC_ISSUER && !e.DIGID_OIDC_CLIENT_ID) throw new ConfigError('Invalid configuration: DIGID_OIDC_CLIENT_ID is required when DIGID_OIDC_ISSUER is set');
+  // Outside demo the login return address (OIDC redirect_uri) comes only from configuration, never from the Host header
+  // a client sends: a forged Host would send the authorization code elsewhere (docs/security.md).
+  if (!demo && (e.OIDC_ISSUER || e.DIGID_OIDC_ISSUER) && !e.WEGWIJS_PUBLIC_URL) {
+    throw new ConfigError(`Invalid configuration: WEGWIJS_PUBLIC_URL is required when ${e.OIDC_ISSUER ? 'OIDC_ISSUER' : 'DIGID_OIDC_ISSUER'} is set (the address users reach Wegwijs at, e.g. https://wegwijs.gemeente.nl)`);
+  }
   if (e.WEGWIJS_BENCH_AUDIT_OFF && !demo && !(e.DATABASE_URL && new URL(e.DATABASE_URL).pathname.startsWith('/wegwijs_bench'))) {
     throw new ConfigError('Invalid configuration: WEGWIJS_BENCH_AUDIT_OFF is for benchmarks only (demo mode or a wegwijs_bench* database)');
   }
