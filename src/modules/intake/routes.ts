@@ -91,7 +91,7 @@ export async function intakeRoutes(app: FastifyInstance) {
     schema: { tags: ['figures'], summary: 'Contacts per channel, desk and outcome in a period (anonymous contacts included)',
       querystring: z.object({ from: z.iso.date(), to: z.iso.date() }), response: { 200: ContactFigures } },
   }, async (req) => {
-    if (req.query.to < req.query.from) throw badRequest("'to' ligt voor 'from' / 'to' is before 'from'", 'to');
+    if (req.query.to < req.query.from) throw badRequest('De einddatum ligt vóór de begindatum: kies een einddatum op of na de begindatum. / The end date is before the start date.', 'to');
     return contactFigures(app.db, req.query.from, req.query.to);
   });
 }

@@ -20,6 +20,7 @@ export function ContactFiguresPage() {
   const form = useFormErrors('figures', labels);
   async function submit(e?: FormEvent) {
     e?.preventDefault();
+    if (from && to && to < from) return form.fail({ to: t('figures.toBeforeFrom') });
     await form.run(async () => {
       setF(await api.get<Figures>('/api/v1/figures/contacts', { query: { from, to } }));
       form.reset();
