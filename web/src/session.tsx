@@ -31,7 +31,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setSession(await api.get<SessionView>('/api/v1/session', { quiet401: true }));
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
-        setCsrfToken(null);
+        // No staff session: leave the CSRF token alone. On a citizen's page it is the citizen
+        // session's (CitizenFrame sets it), and this answer may arrive after that one.
         setState({ status: 'anonymous' });
       } else throw e;
     }
