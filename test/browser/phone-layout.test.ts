@@ -57,8 +57,8 @@ uiTest('on a phone a table becomes cards: every value under its column name and 
   await save.waitFor();
   await noSidewaysScroll(page, 'the districts page');
   await inView(page, save, 'the save button of a district');
-  const cell = page.getByRole('cell', { name: 'Stadsdriehoek', exact: true });
+  const cell = page.getByRole('region', { name: 'Wijken en hun wijkteam' }).getByRole('cell', { name: 'Stadsdriehoek', exact: true });
   assert.equal(await cell.getAttribute('data-label'), 'Wijk');
-  const label = await cell.evaluate("(el) => getComputedStyle(el, '::before').content");
-  assert.equal(label, '"Wijk"');
+  const label = await page.evaluate<string>("getComputedStyle(document.querySelector('.ww-table-scroll td[data-label]'), '::before').content");
+  assert.match(String(label), /^"Wijk"/);
 });
