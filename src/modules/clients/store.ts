@@ -137,6 +137,16 @@ export async function findClientIdByBsn(tx: Queryable, bsn: string): Promise<str
   return row ? (row.merged_into ?? row.id) : null;
 }
 
+/**
+ * Fills the phone number and e-mail address where the record has none (never overwrites), for a
+ * referral's sent data that a team member takes over, in the caller's transaction. Always bumps the
+ * version: the caller adds related persons too, which a form based on the older version would replace.
+ */
+export async function fillMissingContactDetails(tx: Queryable, id: string, d: { phone: string | null; email: string | null }): Promise<void> {
+  await tx.query('UPDATE clients SET phone = coalesce(phone, $2), email = coalesce(email, $3), updated_at = now(), version = version + 1 WHERE id = $1',
+    [id, d.phone, d.email]);
+}
+
 const op = (action: string) => ({ action, activity: ProcessingActivity.ClientRegistration });
 
 /** Client data, only ever through the request's Store (access check + audit). */

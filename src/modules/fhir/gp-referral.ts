@@ -277,3 +277,19 @@ export function parseGpReferral(body: Json, now = new Date()): ParseResult {
     },
   };
 }
+
+/** Lower case, without diacritics, spaces, hyphens or apostrophes: 'De Vries-Özdemir' and 'de vries ozdemir' compare equal. */
+const nameKey = (s: string | null | undefined) => (s ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+
+/**
+ * Does the patient the GP describes match the record the BSN found (issue 14 item 6)? Birth date
+ * equal, and surname equal with or without its prefix ('de Vries' sent as one family name matches
+ * prefix 'de' + 'Vries'). First names are not compared: a HIS often sends initials or a call name.
+ */
+export function matchesRecord(sent: { surnamePrefix: string | null; surname: string; birthDate: string },
+  record: { surnamePrefix: string | null; surname: string; birthDate: string | null }): boolean {
+  if (sent.birthDate !== record.birthDate) return false;
+  const forms = (p: string | null, s: string) => new Set([nameKey(s), nameKey(`${p ?? ''}${s}`)]);
+  const recordForms = forms(record.surnamePrefix, record.surname);
+  return [...forms(sent.surnamePrefix, sent.surname)].some((f) => f && recordForms.has(f));
+}

@@ -3,14 +3,15 @@ import { ProcessingActivity } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
 import { addConsent, ConsentPurpose, hasConsent } from '../clients/consent.ts';
-import { addRelatedPersonUnlessKnown } from '../clients/related-persons.ts';
 import { markSafetySignal } from '../clients/safety-signal.ts';
-import { findClientIdByBsn, insertClient } from '../clients/store.ts';
+import { clientSummaries, findClientIdByBsn, insertClient } from '../clients/store.ts';
 import { lookupPostcode } from '../org/store.ts';
 import type { ApiCaller } from '../practices/store.ts';
 import { getPractice } from '../practices/store.ts';
 import { createReferral, findReferralSummary, getReferral } from '../referrals/referral-store.ts';
-import type { GpReferral } from './gp-referral.ts';
+import type { ReferralIdentity, SentData } from '../referrals/schemas.ts';
+import { recordSentData } from '../referrals/sent-data.ts';
+import { type GpReferral, matchesRecord } from './gp-referral.ts';
 import { fhirError } from './operation-outcome.ts';
 import type { TaskSource } from './task.ts';
 
@@ -47,22 +48,35 @@ export async function findByIdentifier(q: Queryable, practiceId: string, system:
   return withPractice(q, row);
 }
 
-/** Match by BSN (following a merge to the surviving record), or register the client from the referral. */
-async function matchOrCreateClient(tx: Queryable, p: GpReferral['patient'], representative: GpReferral['representative']): Promise<string> {
+/**
+ * Match by BSN (following a merge to the surviving record), or register the client from the referral.
+ * A record the BSN finds is never changed here (issue 14 item 6): its surname and birth date must
+ * match what the GP sent, else the team reviews the referral; what the GP sent stays on the
+ * referral until a team member takes it over (referrals/take-over.ts).
+ */
+async function matchOrCreateClient(tx: Queryable, p: GpReferral['patient'], representative: GpReferral['representative']): Promise<{ clientId: string; identity: ReferralIdentity }> {
   const found = await findClientIdByBsn(tx, p.bsn);
-  const person = representative ? { kind: 'representative' as const, role: representative.role, name: representative.name, birthDate: representative.birthDate, phone: representative.phone } : null;
   if (found) {
-    // Add the representative named by the GP unless the record already has this person; never overwrite the record itself.
-    if (person) await addRelatedPersonUnlessKnown(tx, found, person);
-    return found;
+    const record = (await clientSummaries(tx, [found])).get(found)!;
+    return { clientId: found, identity: matchesRecord(p, record) ? 'matched' : 'mismatch' };
   }
+  const person = representative ? { kind: 'representative' as const, role: representative.role, name: representative.name, birthDate: representative.birthDate, phone: representative.phone } : null;
   // A GP knows the BSN for certain (Wet BSN-z), so a namesake without BSN is no reason to stop: the team can merge later.
-  return insertClient(tx, {
+  const clientId = await insertClient(tx, {
     bsn: p.bsn, firstNames: p.firstNames, surnamePrefix: p.surnamePrefix, surname: p.surname, nameUsage: 'E', birthDate: p.birthDate, gender: p.gender,
     address: { postcode: p.postcode, houseNumber: p.houseNumber, houseNumberAddition: p.houseNumberAddition, street: p.street, city: p.city },
     noFixedAddress: false, phone: p.phone, email: p.email, communicationNeeds: [], persons: person ? [person] : [],
   }, { userId: null, teamId: null, reason: 'gp_referral' }, true);
+  return { clientId, identity: 'registered' };
 }
+
+/** What the GP sent about the person, as the referral keeps it. */
+const sentDataOf = (r: GpReferral, recipient: string): SentData => ({
+  patient: { name: [r.patient.firstNames, r.patient.surnamePrefix, r.patient.surname].filter(Boolean).join(' '), birthDate: r.patient.birthDate,
+    phone: r.patient.phone, email: r.patient.email },
+  representative: r.representative,
+  consent: { purpose: ConsentPurpose.ShareWithGeneralPractitioner, recipient, givenOn: r.consent.givenOn },
+});
 
 export type Received = { serviceRequestId: string; created: boolean; clientId: string };
 
@@ -90,17 +104,22 @@ export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpRe
           throw fhirError(422, [{ code: 'business-rule', expression: 'Patient.address.postalCode',
             diagnostics: `Postcode ${r.patient.postcode} valt niet onder een wijkteam van deze gemeente / Postcode is not served by a neighbourhood team of this municipality` }]);
         }
-        const clientId = await matchOrCreateClient(tx, r.patient, r.representative);
-        // The patient's consent covers the referral and the feedback to this practice (docs/fhir.md).
-        await addConsent(tx, clientId, { purpose: ConsentPurpose.ShareWithGeneralPractitioner,
-          recipient: gpConsentRecipient(caller.practiceName, caller.practiceAgbCode), givenOn: r.consent.givenOn, givenHow: 'verbal' });
-        if (r.safetySignals.length > 0) await markSafetySignal(tx, clientId);
+        const { clientId, identity } = await matchOrCreateClient(tx, r.patient, r.representative);
+        const recipient = gpConsentRecipient(caller.practiceName, caller.practiceAgbCode);
+        // The patient's consent covers the referral and the feedback to this practice (docs/fhir.md): in a record
+        // created from this referral it is recorded; for an existing record it stays on the referral until taken over.
+        if (identity === 'registered') {
+          await addConsent(tx, clientId, { purpose: ConsentPurpose.ShareWithGeneralPractitioner, recipient, givenOn: r.consent.givenOn, givenHow: 'verbal' });
+        }
+        // A safety signal marks a record the GP identified; on a mismatch the referral may be about someone else.
+        if (r.safetySignals.length > 0 && identity !== 'mismatch') await markSafetySignal(tx, clientId);
         const { referral } = await createReferral(tx, store.ctx, {
           clientId, teamId: district.teamId, proposedTeamId: district.teamId, source: 'gp',
           referrer: { name: r.referrer.name, organisation: caller.practiceName, agbCode: r.referrer.agbCode },
           reason: r.reason, lifeDomains: r.lifeDomains, urgency: r.urgency, safetySignals: r.safetySignals, contactRoute: r.contactRoute,
           externalId: `ServiceRequest/${claimed.id}`,
         });
+        await recordSentData(tx, referral.id, identity, sentDataOf(r, recipient), identity === 'registered');
         await tx.query('UPDATE fhir_service_requests SET referral_id = $2 WHERE id = $1', [claimed.id, referral.id]);
         return { serviceRequestId: claimed.id, created: true, clientId };
       },
@@ -119,10 +138,15 @@ export const gpConsentRecipient = (practiceName: string, agbCode: string) => `${
 
 export async function loadTaskSource(tx: Queryable, sr: ServiceRequestRow): Promise<TaskSource & { clientId: string }> {
   const ref = await getReferral(tx, sr.referralId!);
-  // A withdrawn consent to share with this practice is respected: the GP still sees the status, not the reasons or outcome.
-  const consentToShare = await hasConsent(tx, ref.clientId, ConsentPurpose.ShareWithGeneralPractitioner, gpConsentRecipient(sr.practiceName, sr.practiceAgbCode));
+  // Reasons and outcome go back only about the person the GP meant (the record matched) and with the patient's
+  // consent: the referral's own until it is taken over, then the record's, so a withdrawal there is respected.
+  const recordDecides = ref.identity === null || ref.sentData?.takenOverAt != null;
+  const identityConfirmed = ref.identity !== 'mismatch';
+  const consentToShare = identityConfirmed && (recordDecides
+    ? await hasConsent(tx, ref.clientId, ConsentPurpose.ShareWithGeneralPractitioner, gpConsentRecipient(sr.practiceName, sr.practiceAgbCode))
+    : ref.sentData?.consent != null);
   return {
-    consentToShare,
+    consentToShare, identityConfirmed,
     serviceRequestId: sr.id, identifier: { system: sr.identifierSystem, value: sr.identifierValue }, practiceName: sr.practiceName,
     status: ref.status, teamName: ref.teamName, createdAt: ref.createdAt, urgency: ref.urgency, clientId: ref.clientId,
     actions: (ref.actions ?? []).map((a) => ({ type: a.type, at: a.at, reason: a.reason, outcome: a.outcome })),

@@ -32,8 +32,10 @@ export type TaskSource = {
   teamName: string;
   createdAt: string;
   urgency: string;
-  /** false when the client withdrew the consent to share with this practice: no reasons or outcome go back. */
+  /** false when the client withdrew the consent to share with this practice, or the patient was not confirmed: no reasons or outcome go back. */
   consentToShare: boolean;
+  /** false while the name or birth date the GP sent differ from the record the BSN found (issue 14 item 6). */
+  identityConfirmed?: boolean;
   actions: { type: string; at: string; reason: string | null; outcome: string | null }[];
 };
 
@@ -60,6 +62,9 @@ export function toTask(t: TaskSource) {
     owner: { display: t.teamName },
     ...(t.consentToShare && t.status === 'returned' && returned?.reason ? { statusReason: { text: returned.reason } } : {}),
     ...(t.consentToShare && t.status === 'closed' && closed?.outcome ? { output: [{ type: { text: 'Uitkomst / Outcome' }, valueString: closed.outcome }] } : {}),
-    ...(t.consentToShare ? {} : { note: [{ text: 'De cliënt heeft de toestemming om met de praktijk te delen ingetrokken / The client withdrew consent to share with the practice' }] }),
+    // Unconfirmed: say nothing about the record the BSN found (not even that it differs).
+    ...(t.consentToShare ? {} : { note: [{ text: t.identityConfirmed === false
+      ? 'Het wijkteam koppelt de inhoud niet via dit bericht terug / The team does not report details through this message'
+      : 'De cliënt heeft de toestemming om met de praktijk te delen ingetrokken / The client withdrew consent to share with the practice' }] }),
   };
 }

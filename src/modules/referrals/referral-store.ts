@@ -10,6 +10,7 @@ import { clientSummaries } from '../clients/store.ts';
 import { findTeam, teamNames, teamsByIds } from '../org/store.ts';
 import type { Urgency } from '../intake/life-domains.ts';
 import { ReferralView } from './schemas.ts';
+import { sentDataView } from './sent-data.ts';
 import {
   actionOfCommand, allowedNext, isAllowed, notAllowedMessage, type ReferralAction, type ReferralCommand, type ReferralSource, type ReferralStatus, statusOf,
 } from './referral-process.ts';
@@ -47,7 +48,8 @@ export { ReferralView };
 // Names of clients, teams and users come from their owners (clients, org, platform), looked up per page of rows.
 const SELECT = `SELECT r.id, r.client_id, r.team_id, r.proposed_team_id, r.team_override_reason, r.source,
     r.referrer_name, r.referrer_organisation, r.referrer_agb_code, r.referrer_team_id, r.reason, r.life_domains, r.urgency,
-    r.safety_signals, r.contact_route, r.status, r.assigned_user_id, r.external_id, r.contact_id, r.created_at
+    r.safety_signals, r.contact_route, r.status, r.assigned_user_id, r.external_id, r.contact_id, r.created_at,
+    r.identity, r.sent_data, r.sent_data_taken_over_at
   FROM referrals r`;
 type Row = Record<string, unknown> & { id: string; client_id: string; team_id: string; referrer_team_id: string | null; assigned_user_id: string | null; status: ReferralStatus; created_at: Date };
 
@@ -68,6 +70,7 @@ async function toViews(q: Queryable, rows: Row[]): Promise<ReferralView[]> {
     assignedUserId: r.assigned_user_id, assignedUserName: r.assigned_user_id ? users.get(r.assigned_user_id) ?? null : null,
     externalId: r.external_id as string | null, contactId: r.contact_id as string | null, createdAt: new Date(r.created_at).toISOString(),
     allowedNext: [...allowedNext[r.status]],
+    ...sentDataView(r, clients.get(r.client_id)),
   }));
 }
 

@@ -6,6 +6,7 @@ import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { teamMembersWithRoles } from '../../platform/auth/users.ts';
 import { referralStore } from './referral-store.ts';
 import { ReferralView, TeamProfessional } from './schemas.ts';
+import { takeOverSentData } from './take-over.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const text = z.string().trim().min(2).max(2000);
@@ -44,4 +45,10 @@ export async function referralRoutes(app: FastifyInstance) {
   command('return', 'Return to the referrer, with a reason', z.object({ reason: text }));
   command('start', 'Start the support (in progress)', z.object({}));
   command('close', 'Close with an outcome', z.object({ outcome: text }));
+
+  r.post('/api/v1/referrals/:id/take-over', {
+    config: { permission: 'referral.decide' },
+    schema: { tags, summary: "Take over what the referrer sent (representative, consent, missing phone and e-mail) into the client record; refused while name or birth date differ",
+      params: IdParams, body: z.object({}), response: { 200: ReferralView } },
+  }, async (req) => takeOverSentData(req.store, req.params.id));
 }
