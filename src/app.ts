@@ -20,6 +20,7 @@ import { practiceRoutes } from './modules/practices/routes.ts';
 import { fhirRoutes } from './modules/fhir/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
 import { legalTermRoutes } from './modules/legal-terms/routes.ts';
+import { wmoRoutes } from './modules/wmo/routes.ts';
 import { fhirProblemFormat } from './modules/fhir/operation-outcome.ts';
 import { teamsByIds } from './modules/org/store.ts';
 import { registerJobs } from './jobs.ts';
@@ -65,6 +66,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(fhirRoutes);
   await app.register(homeRoutes);
   await app.register(legalTermRoutes);
+  await app.register(wmoRoutes);
 
   await registerWeb(app);
   registerJobs(new JobRunner(db), app);

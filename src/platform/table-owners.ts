@@ -44,6 +44,7 @@ export const tableOwners = {
   referral_actions: 'referrals',
   // wmo: the Wmo 2015 melding
   wmo_notifications: 'wmo',
+  wmo_actions: 'wmo',
   // legal-terms: the configuration behind every clock (Atw holidays by decree, norms)
   legal_holidays: 'legal-terms',
   legal_norms: 'legal-terms',

@@ -105,7 +105,7 @@ export async function insertContact(tx: Queryable, ctx: RequestContext, c: Conta
   }
   if (clientId && c.outcome === ContactOutcome.WmoNotification) {
     notification = await createNotification(tx, { clientId, contactId, notifiedOn: contactedOn, channel: c.channel,
-      reportedBy: c.notification?.reportedBy ?? 'client', teamId: team.id, createdBy: ctx.actor.id });
+      reportedBy: c.notification?.reportedBy ?? 'client', teamId: team.id, createdBy: ctx.actor.id, urgent: c.urgency !== 'normal' });
   }
   if (clientId && c.outcome === ContactOutcome.SafetySignal) await raiseSafetySignal(tx, clientId, contactId, team.id);
   if (c.portalRequestId) {

@@ -1,17 +1,40 @@
+import type { RequestContext } from '../../platform/access/context.ts';
+import { addRelation } from '../../platform/access/relations.ts';
+import { ProcessingActivity } from '../../platform/audit.ts';
+import { teamMembersWithRoles, userNames } from '../../platform/auth/users.ts';
 import type { Queryable } from '../../platform/db.ts';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../platform/errors.ts';
+import type { Store } from '../../platform/store.ts';
+import { versionConflict } from '../../platform/versioning.ts';
+import { clientSummaries, getClientRow } from '../clients/store.ts';
+import { amsterdamDate, type LegalCalendar } from '../legal-terms/legal-terms.ts';
 import { loadCalendar } from '../legal-terms/store.ts';
-import { assessmentDeadline } from './wmo-process.ts';
+import { lookupPostcode, teamNames } from '../org/store.ts';
+import type { WmoActionInput, WmoInboxItem, WmoNotificationView } from './schemas.ts';
+import {
+  allowedCommands, assessmentDeadline, clocksOf, DecisionOutcome, notAllowedMessage, ObjectionOutcome, PauseReason, refusalOf, runningClock,
+  stateOf, type WmoAction, type WmoStatus,
+} from './wmo-process.ts';
 
 export type NotificationInput = { clientId: string; contactId: string | null; notifiedOn: string; channel: string;
-  reportedBy: 'client' | 'representative' | 'informal_carer' | 'other'; teamId: string | null; createdBy: string | null };
+  reportedBy: 'client' | 'representative' | 'informal_carer' | 'other'; teamId: string | null; createdBy: string | null; urgent?: boolean };
 export type NotificationView = { id: string; notifiedOn: string; assessmentDeadline: string };
 
-/** Records a Wmo melding (Wmo 2015 art. 2.3.2); called inside the caller's transaction. `notifiedOn` is the Dutch date. */
+/**
+ * Records a Wmo melding (Wmo 2015 art. 2.3.2); called inside the caller's transaction. `notifiedOn`
+ * is the Dutch date. The melding lands in the Wmo inbox of the team serving the client's postcode
+ * (else the registering desk's), and that team becomes involved with the client, so its Wmo
+ * advisers can see and take it.
+ */
 export async function createNotification(tx: Queryable, n: NotificationInput): Promise<NotificationView> {
+  const client = await getClientRow(tx, n.clientId);
+  const postcodeTeam = client.postcode ? (await lookupPostcode(tx, client.postcode))?.teamId ?? null : null;
+  const inboxTeamId = postcodeTeam ?? n.teamId;
   const [row] = await tx.query<{ id: string; notified_on: string }>(
-    `INSERT INTO wmo_notifications (client_id, contact_id, notified_on, channel, reported_by, team_id, created_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id, notified_on::text AS notified_on`,
-    [n.clientId, n.contactId, n.notifiedOn, n.channel, n.reportedBy, n.teamId, n.createdBy]);
+    `INSERT INTO wmo_notifications (client_id, contact_id, notified_on, channel, reported_by, team_id, created_by, inbox_team_id, urgent)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id, notified_on::text AS notified_on`,
+    [n.clientId, n.contactId, n.notifiedOn, n.channel, n.reportedBy, n.teamId, n.createdBy, inboxTeamId, n.urgent ?? false]);
+  if (inboxTeamId && inboxTeamId !== n.teamId) await addRelation(tx, { clientId: n.clientId, teamId: inboxTeamId, reason: 'wmo_notification' });
   return { id: row!.id, notifiedOn: row!.notified_on, assessmentDeadline: assessmentDeadline(await loadCalendar(tx), row!.notified_on) };
 }
 
@@ -25,4 +48,165 @@ export async function notificationsOfClients(q: Queryable, clientIds: readonly s
   if (rows.length === 0) return [];
   const calendar = await loadCalendar(q);
   return rows.map((r) => ({ ...r, assessmentDeadline: assessmentDeadline(calendar, r.notifiedOn) }));
+}
+
+type Row = { id: string; client_id: string; notified_on: string; channel: string; reported_by: string; team_id: string | null; inbox_team_id: string | null;
+  status: WmoStatus; assigned_user_id: string | null; urgent: boolean; version: number };
+const SELECT = `SELECT id, client_id, notified_on::text AS notified_on, channel, reported_by, team_id, inbox_team_id, status, assigned_user_id, urgent, version
+  FROM wmo_notifications`;
+
+type ActionRow = WmoAction & { notificationId: string; at: Date; actorUserId: string | null; idempotencyKey: string | null };
+const actionsOf = (q: Queryable, ids: readonly string[]) => q.query<ActionRow>(
+  `SELECT notification_id AS "notificationId", type, on_date::text AS "on", at, actor_user_id AS "actorUserId", assigned_user_id AS "assignedUserId",
+     reason, until::text AS until, outcome, committee, idempotency_key AS "idempotencyKey"
+   FROM wmo_actions WHERE notification_id = ANY($1::uuid[]) ORDER BY id`, [[...ids]]);
+
+const today = () => amsterdamDate(new Date());
+
+async function inboxItems(q: Queryable, rows: Row[], calendar: LegalCalendar): Promise<WmoInboxItem[]> {
+  // One after the other: a transaction's connection runs one query at a time.
+  const actions = await actionsOf(q, rows.map((r) => r.id));
+  const clients = await clientSummaries(q, rows.map((r) => r.client_id));
+  const teams = await teamNames(q, rows.map((r) => r.inbox_team_id));
+  const users = await userNames(q, rows.map((r) => r.assigned_user_id));
+  const now = today();
+  return rows.map((r) => {
+    const state = stateOf(r.notified_on, actions.filter((a) => a.notificationId === r.id));
+    return {
+      id: r.id, clientId: r.client_id, clientName: clients.get(r.client_id)?.name ?? '', notifiedOn: r.notified_on, status: r.status, urgent: r.urgent,
+      inboxTeamId: r.inbox_team_id, inboxTeamName: r.inbox_team_id ? teams.get(r.inbox_team_id) ?? null : null,
+      assignedUserId: r.assigned_user_id, assignedUserName: r.assigned_user_id ? users.get(r.assigned_user_id) ?? null : null,
+      clock: runningClock(clocksOf(state, calendar, now)), version: r.version,
+    };
+  });
+}
+
+async function detail(q: Queryable, r: Row): Promise<WmoNotificationView> {
+  const calendar = await loadCalendar(q);
+  const [item] = await inboxItems(q, [r], calendar);
+  const actions = await actionsOf(q, [r.id]);
+  const names = await userNames(q, actions.flatMap((a) => [a.actorUserId, a.assignedUserId]));
+  const clients = await clientSummaries(q, [r.client_id]);
+  const registeredBy = r.team_id ? (await teamNames(q, [r.team_id])).get(r.team_id) ?? null : null;
+  const now = today();
+  const state = stateOf(r.notified_on, actions);
+  const { clock: _, ...rest } = item!;
+  return {
+    ...rest, clientBirthDate: clients.get(r.client_id)?.birthDate ?? null, channel: r.channel, reportedBy: r.reported_by, registeredByTeamName: registeredBy,
+    clocks: clocksOf(state, calendar, now), allowed: allowedCommands(state, calendar, now),
+    actions: actions.map((a) => ({ type: a.type, on: a.on, at: new Date(a.at).toISOString(), actorName: a.actorUserId ? names.get(a.actorUserId) ?? null : null,
+      assignedUserId: a.assignedUserId ?? null, assignedUserName: a.assignedUserId ? names.get(a.assignedUserId) ?? null : null,
+      reason: a.reason ?? null, until: a.until ?? null, outcome: a.outcome ?? null, committee: a.committee ?? null })),
+  };
+}
+
+/** Content a command needs, checked before the law's rules (400 naming the field). */
+async function checkInput(tx: Queryable, ctx: RequestContext, r: Row, input: WmoActionInput): Promise<WmoActionInput> {
+  const need = (field: keyof WmoActionInput, ok: boolean, nl: string, en: string) => { if (!ok) throw badRequest(`${nl} / ${en}`, field); };
+  switch (input.type) {
+    case 'assign': {
+      const assignedUserId = input.assignedUserId ?? ctx.actor.id!;
+      const advisers = r.inbox_team_id ? await teamMembersWithRoles(tx, r.inbox_team_id, ['wmo_adviser']) : [];
+      need('assignedUserId', advisers.some((a) => a.id === assignedUserId), 'Kies een Wmo-adviseur van dit team', 'Choose a Wmo adviser of this team');
+      return { ...input, assignedUserId };
+    }
+    case 'pauseClock':
+      need('reason', (Object.values(PauseReason) as string[]).includes(input.reason ?? ''), `Reden: ${Object.values(PauseReason).join(' of ')}`, 'Reason: client_request or information_missing');
+      return input;
+    case 'extendDecisionTerm':
+      need('until', !!input.until, 'Noem de datum uit de verdagingsbrief', 'Name the date from the notice');
+      need('reason', !!input.reason, 'Geef de reden van de verdaging', 'Give the reason for the extension');
+      return input;
+    case 'extendObjectionTerm':
+    case 'withdraw':
+      need('reason', !!input.reason, 'Geef de reden', 'Give the reason');
+      return input;
+    case 'decide':
+      need('outcome', (DecisionOutcome as readonly string[]).includes(input.outcome ?? ''), `Uitkomst: ${DecisionOutcome.join(', ')}`, `Outcome: ${DecisionOutcome.join(', ')}`);
+      return input;
+    case 'decideObjection':
+      need('outcome', (ObjectionOutcome as readonly string[]).includes(input.outcome ?? ''), `Uitkomst: ${ObjectionOutcome.join(', ')}`, `Outcome: ${ObjectionOutcome.join(', ')}`);
+      return input;
+    default:
+      return input;
+  }
+}
+
+/** The Wmo process through the request's Store: every read and change is need-to-know checked and audited. */
+export function wmoStore(store: Store) {
+  const actor = store.ctx.actor;
+  const op = (action: string, details: Record<string, unknown>) => ({ action, activity: ProcessingActivity.WmoAccess, details });
+  const clientOf = async (id: string) => {
+    const [r] = await store.db.query<{ client_id: string }>('SELECT client_id FROM wmo_notifications WHERE id = $1', [id]);
+    if (!r) throw notFound('Melding niet gevonden / Wmo notification not found');
+    return r.client_id;
+  };
+  return {
+    /** The Wmo inbox of the actor's teams (or one of them): spoed first, then the clock that runs out first. */
+    inbox: (teamId: string | undefined, status: WmoStatus | undefined, mine: boolean) => {
+      if (teamId && !actor.teamIds.includes(teamId)) throw forbidden('U bent geen lid van dit team / You are not a member of this team', 'not_team_member');
+      const teamIds = teamId ? [teamId] : actor.teamIds;
+      return store.readClients(op('wmo.inbox', { teamIds, status, mine }), async (tx, visible) => {
+        const params: unknown[] = [teamIds, status ?? null, mine ? actor.id : null];
+        const rows = await tx.query<Row>(`${SELECT} WHERE inbox_team_id = ANY($1::uuid[]) AND ($2::text IS NULL OR status = $2)
+          AND ($3::uuid IS NULL OR assigned_user_id = $3)
+          AND ${visible('client_id', (v) => { params.push(v); return `$${params.length}`; })}
+          ORDER BY urgent DESC, notified_on, created_at LIMIT 200`, params);
+        const items = await inboxItems(tx, rows, await loadCalendar(tx));
+        const due = (i: WmoInboxItem) => i.clock?.dueOn ?? '9999-12-31';
+        items.sort((a, b) => Number(b.urgent) - Number(a.urgent) || due(a).localeCompare(due(b)));
+        return { result: items, clientIds: [...new Set(rows.map((r) => r.client_id))] };
+      });
+    },
+
+    get: async (id: string) => store.readClient(await clientOf(id), op('wmo.notification.read', { notificationId: id }), async (tx) => {
+      const [r] = await tx.query<Row>(`${SELECT} WHERE id = $1`, [id]);
+      return detail(tx, r!);
+    }),
+
+    /**
+     * Records one step. Refused with 409 naming the status and what is allowed when the table (or a
+     * guard) does not allow it; the same Idempotency-Key again returns the melding as it is and
+     * changes nothing; with If-Match, a melding changed since is 412.
+     */
+    act: async (id: string, raw: WmoActionInput, idempotencyKey?: string, ifMatch?: number) =>
+      store.changeClient(await clientOf(id), op(`wmo.${raw.type}`, { notificationId: id }), async (tx) => {
+        const [r] = await tx.query<Row>(`${SELECT} WHERE id = $1 FOR UPDATE`, [id]);
+        if (!(r!.inbox_team_id && actor.teamIds.includes(r!.inbox_team_id)) && r!.assigned_user_id !== actor.id) {
+          throw forbidden('Alleen het team van deze Wmo-inbox of de toegewezen adviseur werkt aan de melding / Only the inbox team or the assigned adviser works on this melding', 'not_team_member');
+        }
+        if (idempotencyKey) {
+          const done = await tx.query('SELECT 1 FROM wmo_actions WHERE notification_id = $1 AND idempotency_key = $2', [id, idempotencyKey]);
+          if (done.length > 0) return detail(tx, r!);
+        }
+        if (ifMatch !== undefined && ifMatch !== r!.version) throw versionConflict(r!.version, await detail(tx, r!));
+        const calendar = await loadCalendar(tx);
+        const actions = await actionsOf(tx, [id]);
+        const now = today();
+        const state = stateOf(r!.notified_on, actions);
+        const allowed = allowedCommands(state, calendar, now);
+        if (!allowed.includes(raw.type)) {
+          throw conflict(notAllowedMessage(state.status, raw.type, allowed), 'wmo_status', { wmoStatus: state.status, allowed });
+        }
+        const input = await checkInput(tx, store.ctx, r!, raw);
+        const action: WmoAction = { type: input.type, on: input.on ?? now, assignedUserId: input.assignedUserId ?? null, reason: input.reason ?? null,
+          until: input.until ?? null, outcome: input.outcome ?? null, committee: input.committee ?? null };
+        const refusal = refusalOf(state, action, calendar, now);
+        if (refusal) throw unprocessable(refusal.message, refusal.field, refusal.code);
+        await tx.query(
+          `INSERT INTO wmo_actions (notification_id, type, on_date, actor_user_id, assigned_user_id, reason, until, outcome, committee, idempotency_key)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+          [id, action.type, action.on, actor.id, action.assignedUserId, action.reason, action.until, action.outcome, action.committee, idempotencyKey ?? null]);
+        const after = stateOf(r!.notified_on, [...actions, action]);
+        const [updated] = await tx.query<Row>(
+          `UPDATE wmo_notifications SET status = $2, assigned_user_id = $3, urgent = urgent OR $4, version = version + 1 WHERE id = $1
+           RETURNING id, client_id, notified_on::text AS notified_on, channel, reported_by, team_id, inbox_team_id, status, assigned_user_id, urgent, version`,
+          [id, after.status, after.assigneeId, after.urgentProvisionOn !== null]);
+        // Taking or being assigned a melding is what makes the adviser involved with the client (need-to-know).
+        if (action.type === 'assign') {
+          await addRelation(tx, { clientId: r!.client_id, userId: action.assignedUserId, reason: 'wmo_assigned' });
+        }
+        return detail(tx, updated!);
+      }),
+  };
 }

@@ -38,6 +38,9 @@ export const permissions = {
   'referral.decide': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead, Role.DeskWorker],
   'portal_request.read': [Role.DeskWorker],
   'notifications.self': CLIENT_ROLES,
+  /** The Wmo 2015 process (src/modules/wmo): the Wmo inbox and a melding's steps. A team lead reads the inbox; Wmo advisers take and work meldingen. */
+  'wmo.notification.read': [Role.WmoAdviser, Role.TeamLead],
+  'wmo.notification.act': [Role.WmoAdviser],
   /** GP practices and their API clients (src/modules/practices). */
   'practices.read': [Role.Admin],
   'practices.write': [Role.Admin],
