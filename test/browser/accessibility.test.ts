@@ -91,7 +91,7 @@ uiTest('every admin page has no serious accessibility problems', async ({ page }
   await check(page, 'districts with import errors and a lookup result');
 
   await page.goto('/auditlog');
-  await page.getByRole('cell', { name: 'session.login' }).first().waitFor();
+  await page.getByRole('cell', { name: 'Ingelogd', exact: true }).first().waitFor();
   await page.getByRole('button', { name: 'Controleer keten' }).click();
   await page.getByText(/De keten is in orde/).waitFor();
   await check(page, 'audit log');
@@ -128,7 +128,7 @@ uiTest('the client refusal page, the client with its banner and the break-the-gl
   await page.locator('.ww-error-summary').waitFor();
   await check(page, 'break-the-glass review with errors');
   await page.goto('/auditlog');
-  await page.getByRole('cell', { name: 'session.login' }).first().waitFor();
+  await page.getByRole('cell', { name: 'Ingelogd', exact: true }).first().waitFor();
   await check(page, 'audit log as privacy officer');
 });
 

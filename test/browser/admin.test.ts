@@ -133,13 +133,13 @@ uiTest('a postcode CSV adds by default, refuses overlaps naming both ranges, and
   await page.getByLabel('Tot en met (reeks 3011 AA – 3011 ZZ)').fill('3012 ZZ');
   await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await page.getByText('De reeks 3011 AA – 3012 ZZ hoort nu bij Stadsdriehoek.').waitFor();
-  await table.getByRole('cell', { name: '3012 ZZ' }).waitFor();
+  await table.getByRole('cell', { name: '3012 ZZ', exact: true }).waitFor();
 });
 
 uiTest('the audit log shows the logins and the chain check says it is intact', async ({ page }) => {
   await loginAndWait(page, 'beheer');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Auditlog' }).click();
-  await page.getByRole('cell', { name: 'session.login' }).first().waitFor();
+  await page.getByRole('cell', { name: 'Ingelogd', exact: true }).first().waitFor();
   await page.getByLabel('Uitkomst').selectOption({ label: 'Gelukt' });
   await page.getByRole('button', { name: 'Filter toepassen' }).click();
   await page.getByRole('cell', { name: 'Gelukt' }).first().waitFor();
