@@ -19,6 +19,7 @@ import { portalRoutes } from './modules/portal/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
 import { fhirRoutes } from './modules/fhir/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
+import { caseworkRoutes } from './modules/casework/routes.ts';
 import { legalTermRoutes } from './modules/legal-terms/routes.ts';
 import { wmoRoutes } from './modules/wmo/routes.ts';
 import { fhirProblemFormat } from './modules/fhir/operation-outcome.ts';
@@ -61,6 +62,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(clientRoutes);
   await app.register(intakeRoutes);
   await app.register(referralRoutes);
+  await app.register(caseworkRoutes);
   await app.register(portalRoutes);
   await app.register(practiceRoutes);
   await app.register(fhirRoutes);

@@ -42,6 +42,9 @@ export const tableOwners = {
   // referrals: the team inbox
   referrals: 'referrals',
   referral_actions: 'referrals',
+  // casework: the neighbourhood team's trajectories (basishulp)
+  trajectories: 'casework',
+  trajectory_actions: 'casework',
   // wmo: the Wmo 2015 melding
   wmo_notifications: 'wmo',
   wmo_actions: 'wmo',

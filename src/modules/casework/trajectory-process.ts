@@ -11,8 +11,9 @@
  * validity dates that the Wmo clocks use too; the norms valid on the day the referral came in apply.
  */
 
-/** A calendar date 'YYYY-MM-DD' (Europe/Amsterdam). */
-export type IsoDate = string;
+import { addDays, addMonths, daysBetween, type IsoDate, type Term } from '../legal-terms/legal-terms.ts';
+
+export type { IsoDate, Term };
 
 export const TrajectoryStatus = {
   Intake: 'intake', PlanAgreed: 'plan_agreed', InProgress: 'in_progress', Evaluation: 'evaluation', Closed: 'closed',
@@ -68,6 +69,12 @@ export const TrajectoryOutcome = {
 export type TrajectoryOutcome = (typeof TrajectoryOutcome)[keyof typeof TrajectoryOutcome];
 export const TRAJECTORY_OUTCOMES = Object.values(TrajectoryOutcome);
 
+/** The outcome in plain Dutch, as the referrer (the GP's Task) and the client read it. */
+export const outcomeLabelNl = {
+  goal_reached: 'Doel bereikt', partly_reached: 'Doel deels bereikt', not_reached: 'Doel niet bereikt',
+  referred_second_line: 'Doorverwezen naar specialistische hulp', client_stopped: 'Cliënt is gestopt', moved_away: 'Cliënt is verhuisd', died: 'Cliënt is overleden',
+} as const satisfies Record<TrajectoryOutcome, string>;
+
 export type TrajectoryAction = {
   type: TrajectoryActionType;
   /** The day it happened as the professional states it (a plan agreed yesterday is entered today). */
@@ -80,9 +87,6 @@ export type TrajectoryAction = {
   /** opened: the trajectory this one continues; reopened: the new trajectory. */
   linkedTrajectoryId?: string | null;
 };
-
-/** A term such as "zes weken" or "12 maanden" (the same shape as the legal-terms configuration). */
-export type Term = { amount: number; unit: 'days' | 'weeks' | 'months' };
 
 /** The norms of basic support (DOMAIN §3.3, §5 Raadsmonitor); configuration, valid from/to. */
 export type TrajectoryNorms = {
@@ -100,25 +104,15 @@ export type TrajectoryNorms = {
   atRiskWithin: Term;
 };
 
-const utc = (d: IsoDate) => new Date(`${d}T00:00:00Z`);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-/** The day a term that starts on `from` ends; months are calendar months (31 Jan + 1 month = 28/29 Feb). */
+/**
+ * The day a term that starts on `from` ends, in calendar days and months (31 Jan + 1 month = 28/29 Feb).
+ * These are the municipality's service norms, not statutory terms: the Algemene termijnenwet does not
+ * move them off a weekend or holiday.
+ */
 export function addTerm(from: IsoDate, term: Term): IsoDate {
-  const d = utc(from);
-  if (term.unit !== 'months') {
-    d.setUTCDate(d.getUTCDate() + term.amount * (term.unit === 'weeks' ? 7 : 1));
-    return iso(d);
-  }
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + term.amount);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return iso(d);
+  return term.unit === 'months' ? addMonths(from, term.amount) : addDays(from, term.amount * (term.unit === 'weeks' ? 7 : 1));
 }
 const subtractTerm = (from: IsoDate, term: Term) => addTerm(from, { ...term, amount: -term.amount });
-export const daysBetween = (from: IsoDate, to: IsoDate) => Math.round((utc(to).getTime() - utc(from).getTime()) / 864e5);
 
 const statusAfter: Record<TrajectoryActionType, TrajectoryStatus | null> = {
   opened: 'intake', plan_agreed: 'plan_agreed', support_started: 'in_progress', evaluation_started: 'evaluation',

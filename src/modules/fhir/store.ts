@@ -117,7 +117,7 @@ export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpRe
           clientId, teamId: district.teamId, proposedTeamId: district.teamId, source: 'gp',
           referrer: { name: r.referrer.name, organisation: caller.practiceName, agbCode: r.referrer.agbCode },
           reason: r.reason, lifeDomains: r.lifeDomains, urgency: r.urgency, safetySignals: r.safetySignals, contactRoute: r.contactRoute,
-          externalId: `ServiceRequest/${claimed.id}`,
+          externalId: `ServiceRequest/${claimed.id}`, receivedAt: r.authoredOn,
         });
         await recordSentData(tx, referral.id, identity, sentDataOf(r, recipient), identity === 'registered');
         await tx.query('UPDATE fhir_service_requests SET referral_id = $2 WHERE id = $1', [claimed.id, referral.id]);

@@ -47,7 +47,7 @@ async function referToTeam(tx: Queryable, ctx: RequestContext, c: ContactInput, 
   try {
     return (await createReferral(tx, ctx, { clientId, teamId, proposedTeamId: proposed, teamOverrideReason: c.referral?.teamOverrideReason,
       source: 'desk', referrer: { name: ctx.actor.name, userId: ctx.actor.id, teamId: registeringTeamId }, reason: c.question,
-      lifeDomains: c.lifeDomains, urgency: c.urgency, contactId })).referral;
+      lifeDomains: c.lifeDomains, urgency: c.urgency, contactId, receivedAt: c.contactedAt })).referral;
   } catch (e) {
     const err = e as { field?: string };
     if (err.field) (err as { field: string }).field = `referral.${err.field}`;

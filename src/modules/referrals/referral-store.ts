@@ -9,6 +9,7 @@ import { isTeamMember, teamIdsOfUsers, userNames } from '../../platform/auth/use
 import { clientSummaries } from '../clients/store.ts';
 import { findTeam, teamNames, teamsByIds } from '../org/store.ts';
 import type { Urgency } from '../intake/life-domains.ts';
+import { startTrajectory } from '../casework/start-trajectory.ts';
 import { ReferralView } from './schemas.ts';
 import { sentDataView } from './sent-data.ts';
 import {
@@ -41,6 +42,8 @@ export type CreateReferralInput = {
   /** The sender's own id; the same (source, externalId) returns the existing referral. */
   externalId?: string | null;
   contactId?: string | null;
+  /** When the referral came in (the contact's time, the GP's authoredOn); default now. Its trajectory's plan clock starts that day. */
+  receivedAt?: string | null;
 };
 
 export { ReferralView };
@@ -117,13 +120,13 @@ export async function createReferral(tx: Queryable, ctx: RequestContext, input: 
   const ref = input.referrer ?? {};
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO referrals (client_id, team_id, proposed_team_id, team_override_reason, source, referrer_name, referrer_organisation, referrer_agb_code,
-       referrer_user_id, referrer_team_id, reason, life_domains, urgency, external_id, contact_id, safety_signals, contact_route)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
+       referrer_user_id, referrer_team_id, reason, life_domains, urgency, external_id, contact_id, safety_signals, contact_route, received_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17, coalesce($18::timestamptz, now()))
      ON CONFLICT (source, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id`,
     [input.clientId, input.teamId, input.proposedTeamId ?? null, input.proposedTeamId && input.proposedTeamId !== input.teamId ? input.teamOverrideReason : null,
       input.source, ref.name ?? null, ref.organisation ?? null, ref.agbCode ?? null, ref.userId ?? null, ref.teamId ?? null,
       input.reason, input.lifeDomains, input.urgency, input.externalId ?? null, input.contactId ?? null,
-      input.safetySignals ?? null, input.contactRoute ?? null]);
+      input.safetySignals ?? null, input.contactRoute ?? null, input.receivedAt ?? null]);
   if (!row) {
     const [existing] = await tx.query<{ id: string }>('SELECT id FROM referrals WHERE source = $1 AND external_id = $2', [input.source, input.externalId]);
     return { referral: await getReferral(tx, existing!.id), created: false };
@@ -159,7 +162,8 @@ export function referralStore(store: Store) {
 
     act: async (id: string, command: ReferralCommand, input: CommandInput, idempotencyKey?: string) =>
       store.changeClient(await clientOf(id), { action: `referral.${command}`, activity: ProcessingActivity.Referral, details: { referralId: id } }, async (tx) => {
-        const [r] = await tx.query<{ team_id: string; status: ReferralStatus; client_id: string }>('SELECT team_id, status, client_id FROM referrals WHERE id = $1 FOR UPDATE', [id]);
+        const [r] = await tx.query<{ team_id: string; status: ReferralStatus; client_id: string; received_on: string }>(
+          `SELECT team_id, status, client_id, (received_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS received_on FROM referrals WHERE id = $1 FOR UPDATE`, [id]);
         if (!actor.teamIds.includes(r!.team_id)) throw forbidden('Alleen het ontvangende team beslist over een verwijzing / Only the receiving team decides on a referral', 'not_team_member');
         if (idempotencyKey) {
           const done = await tx.query('SELECT 1 FROM referral_actions WHERE referral_id = $1 AND idempotency_key = $2', [id, idempotencyKey]);
@@ -173,9 +177,24 @@ export function referralStore(store: Store) {
         if (command === 'return' && !input.reason?.trim()) throw badRequest('Geef een reden voor het terugsturen / Give a reason for returning', 'reason');
         if (command === 'close' && !input.outcome?.trim()) throw badRequest('Geef de uitkomst / Give the outcome', 'outcome');
         await appendAction(tx, store.ctx, id, { type: actionOfCommand[command], assignedUserId: input.assignedUserId, reason: input.reason, outcome: input.outcome }, idempotencyKey);
+        // An accepted neighbourhood-team referral starts a trajectory (issue 16); a desk's inbox (routes 4, 5) does not.
+        if (command === 'accept' && (await findTeam(tx, r!.team_id))?.kind === 'neighbourhood_team') {
+          await startTrajectory(tx, store.ctx, { referralId: id, clientId: r!.client_id, teamId: r!.team_id, professionalUserId: input.assignedUserId!, receivedOn: r!.received_on });
+        }
         return getReferral(tx, id);
       }),
   };
+}
+
+/**
+ * The referral follows its trajectory (src/modules/casework): support started → started, trajectory
+ * closed → closed with its outcome, so the inbox and the GP's Task show where the work is. A step the
+ * referral's own table does not allow (it was already closed) is left out.
+ */
+export async function followTrajectory(tx: Queryable, ctx: RequestContext, referralId: string, step: 'start' | 'close', outcome?: string): Promise<void> {
+  const [r] = await tx.query<{ status: ReferralStatus }>('SELECT status FROM referrals WHERE id = $1 FOR UPDATE', [referralId]);
+  if (!r || !isAllowed(r.status, step)) return;
+  await appendAction(tx, ctx, referralId, { type: actionOfCommand[step], outcome: outcome ?? null });
 }
 
 /** Client, team, status and urgency of a referral, for modules that follow one (FHIR Task); null when unknown. */

@@ -36,6 +36,12 @@ export const permissions = {
   'referral.read': CLIENT_ROLES,
   /** Work an inbox: a team's (wijkteam) or a desk's (CJG, Centraal Onthaal Volwassenen for routes 4 and 5). */
   'referral.decide': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead, Role.DeskWorker],
+  /** Neighbourhood-team casework (src/modules/casework): trajectories and caseloads. */
+  'casework.read': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead],
+  'casework.act': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead],
+  /** Longer than the maximum duration of basic support only with the team lead's approval. */
+  'casework.approve_extension': [Role.TeamLead],
+  'casework.team_caseload': [Role.TeamLead],
   'portal_request.read': [Role.DeskWorker],
   'notifications.self': CLIENT_ROLES,
   /** The Wmo 2015 process (src/modules/wmo): the Wmo inbox and a melding's steps. A team lead reads the inbox; Wmo advisers take and work meldingen. */

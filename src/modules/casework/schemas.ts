@@ -1,0 +1,59 @@
+/** Shapes of the casework API (trajectories, caseloads). Pure (zod only): the UI imports its types from here. */
+import { z } from 'zod';
+import { TRAJECTORY_ACTION_TYPES, TRAJECTORY_COMMANDS, TRAJECTORY_OUTCOMES, TRAJECTORY_STATUSES } from './trajectory-process.ts';
+
+const isoDate = z.iso.date();
+const ClockStateEnum = z.enum(['on_time', 'at_risk', 'overdue', 'met', 'met_late']);
+export const ClockView = z.object({
+  dueOn: isoDate, doneOn: isoDate.nullable(), state: ClockStateEnum,
+  daysLeft: z.number().int().nullable().describe('days until due (0 on the day, negative when overdue); null once done'),
+});
+export const ClocksView = z.object({
+  plan: ClockView.describe('ondersteuningsplan within the norm (6 weeks) of the day the referral came in'),
+  end: ClockView.extend({ earliestOn: isoDate, extended: z.boolean() }).nullable().describe('end of the trajectory (3–12 months from the start of support); null before support starts'),
+  nextEvaluation: ClockView.nullable(),
+  reopenUntil: isoDate.nullable().describe('closed: the last day it can be re-opened'),
+});
+export const UrgentClock = z.object({ clock: z.enum(['plan', 'end', 'nextEvaluation']), dueOn: isoDate, state: ClockStateEnum }).nullable();
+
+export const TrajectoryView = z.object({
+  id: z.uuid(), clientId: z.uuid(), clientName: z.string(), teamId: z.uuid(), teamName: z.string(),
+  referralId: z.uuid().nullable(), reopenedFrom: z.uuid().nullable(), reopenedAs: z.uuid().nullable(),
+  professionalUserId: z.uuid().nullable(), professionalName: z.string().nullable(),
+  receivedOn: isoDate.describe('the day the referral came in (the contact, the GP\'s authoredOn)'),
+  status: z.enum(TRAJECTORY_STATUSES), outcome: z.enum(TRAJECTORY_OUTCOMES).nullable(),
+  allowedNext: z.array(z.enum(TRAJECTORY_COMMANDS)), clocks: ClocksView, mostUrgent: UrgentClock,
+  version: z.number().int(),
+  actions: z.array(z.object({
+    type: z.enum(TRAJECTORY_ACTION_TYPES), on: isoDate, at: z.string(), actorName: z.string().nullable(),
+    reason: z.string().nullable(), outcome: z.enum(TRAJECTORY_OUTCOMES).nullable(), untilOn: isoDate.nullable(), linkedTrajectoryId: z.uuid().nullable(),
+  })),
+});
+export type TrajectoryView = z.infer<typeof TrajectoryView>;
+
+export const CaseloadItem = TrajectoryView.omit({ actions: true, allowedNext: true, reopenedAs: true });
+export type CaseloadItem = z.infer<typeof CaseloadItem>;
+
+export const Caseload = z.object({
+  items: z.array(CaseloadItem).describe('open trajectories, the most urgent clock first'),
+  byProfessional: z.array(z.object({
+    professionalUserId: z.uuid().nullable(), professionalName: z.string().nullable(), open: z.number().int(),
+    planOverdue: z.number().int(), overdue: z.number().int().describe('with any clock overdue'), atRisk: z.number().int(),
+  })),
+});
+export type Caseload = z.infer<typeof Caseload>;
+
+const on = isoDate.optional().describe('the day it happened (default today); not in the future, not before the previous step');
+const text = z.string().trim().min(2).max(2000);
+/** The body of each command. */
+export const commandBodies = {
+  agreePlan: z.object({ on }),
+  startSupport: z.object({ on }),
+  startEvaluation: z.object({ on }),
+  finishEvaluation: z.object({ on }),
+  requestExtension: z.object({ on, reason: text, untilOn: isoDate.describe('the end date asked for') }),
+  approveExtension: z.object({ on }),
+  close: z.object({ on, outcome: z.enum(TRAJECTORY_OUTCOMES), reason: text.optional().describe('a short explanation (free text)') }),
+  reopen: z.object({ reason: text.optional() }),
+} as const;
+export type CommandBody = { on?: string; reason?: string; untilOn?: string; outcome?: (typeof TRAJECTORY_OUTCOMES)[number] };

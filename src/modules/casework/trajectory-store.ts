@@ -1,0 +1,162 @@
+import { ProcessingActivity } from '../../platform/audit.ts';
+import type { Queryable } from '../../platform/db.ts';
+import { conflict, forbidden, notFound } from '../../platform/errors.ts';
+import type { Store } from '../../platform/store.ts';
+import { versionConflict } from '../../platform/versioning.ts';
+import { userNames } from '../../platform/auth/users.ts';
+import { clientSummaries } from '../clients/store.ts';
+import { amsterdamDate, type Norm } from '../legal-terms/legal-terms.ts';
+import { listNorms } from '../legal-terms/store.ts';
+import { teamNames } from '../org/store.ts';
+import { followTrajectory } from '../referrals/referral-store.ts';
+import { trajectoryNormsOn } from './norms.ts';
+import type { Caseload, CaseloadItem, CommandBody, TrajectoryView } from './schemas.ts';
+import {
+  actionOfCommand, allowedNext, clocksOf, isAllowed, mostUrgent, notAllowedMessage, outcomeLabelNl, refusalOf, statusOf,
+  type TrajectoryAction, type TrajectoryCommand, type TrajectoryOutcome, type TrajectoryStatus,
+} from './trajectory-process.ts';
+
+type Row = { id: string; client_id: string; team_id: string; referral_id: string | null; reopened_from: string | null;
+  professional_user_id: string | null; received_on: string; status: TrajectoryStatus; version: number };
+type ActionRow = TrajectoryAction & { trajectoryId: string; at: Date; id: string };
+
+const SELECT = `SELECT id, client_id, team_id, referral_id, reopened_from, professional_user_id, received_on::text AS received_on, status, version FROM trajectories`;
+const ACTIONS = `SELECT id, trajectory_id AS "trajectoryId", type, occurred_on::text AS "on", at, actor_user_id AS "actorUserId", reason, outcome,
+  until_on::text AS "untilOn", linked_trajectory_id AS "linkedTrajectoryId" FROM trajectory_actions`;
+
+const today = () => amsterdamDate(new Date());
+const notFoundError = () => notFound('Traject niet gevonden / Trajectory not found');
+
+async function actionsOf(q: Queryable, ids: readonly string[]): Promise<Map<string, ActionRow[]>> {
+  const rows = ids.length ? await q.query<ActionRow>(`${ACTIONS} WHERE trajectory_id = ANY($1::uuid[]) ORDER BY id`, [[...ids]]) : [];
+  const by = new Map<string, ActionRow[]>();
+  for (const a of rows) by.set(a.trajectoryId, [...(by.get(a.trajectoryId) ?? []), a]);
+  return by;
+}
+
+/** Trajectories with their clocks, names from their owners (clients, org, platform); one round trip each. */
+async function toItems(q: Queryable, rows: Row[], norms: readonly Norm[], day: string) {
+  const actions = await actionsOf(q, rows.map((r) => r.id));
+  const clients = await clientSummaries(q, rows.map((r) => r.client_id));
+  const teams = await teamNames(q, rows.map((r) => r.team_id));
+  const users = await userNames(q, [...rows.map((r) => r.professional_user_id), ...[...actions.values()].flat().map((a) => a.actorUserId)]);
+  return rows.map((r) => {
+    const acts = actions.get(r.id) ?? [];
+    const clocks = clocksOf(acts, trajectoryNormsOn(norms, r.received_on), day);
+    const item: CaseloadItem = {
+      id: r.id, clientId: r.client_id, clientName: clients.get(r.client_id)?.name ?? '', teamId: r.team_id, teamName: teams.get(r.team_id) ?? '',
+      referralId: r.referral_id, reopenedFrom: r.reopened_from,
+      professionalUserId: r.professional_user_id, professionalName: r.professional_user_id ? users.get(r.professional_user_id) ?? null : null,
+      receivedOn: r.received_on, status: r.status, outcome: acts.findLast((a) => a.type === 'closed')?.outcome ?? null,
+      clocks, mostUrgent: mostUrgent(clocks), version: r.version,
+    };
+    return { item, acts, users };
+  });
+}
+
+async function loadView(q: Queryable, id: string, norms?: readonly Norm[]): Promise<TrajectoryView> {
+  const [row] = await q.query<Row>(`${SELECT} WHERE id = $1`, [id]);
+  if (!row) throw notFoundError();
+  const [{ item, acts, users }] = await toItems(q, [row], norms ?? await listNorms(q), today()) as [Awaited<ReturnType<typeof toItems>>[number]];
+  return {
+    ...item, allowedNext: [...allowedNext[row.status]],
+    reopenedAs: acts.findLast((a) => a.type === 'reopened')?.linkedTrajectoryId ?? null,
+    actions: acts.map((a) => ({ type: a.type, on: a.on, at: new Date(a.at).toISOString(), actorName: a.actorUserId ? users.get(a.actorUserId) ?? null : null,
+      reason: a.reason ?? null, outcome: a.outcome ?? null, untilOn: a.untilOn ?? null, linkedTrajectoryId: a.linkedTrajectoryId ?? null })),
+  };
+}
+
+async function append(tx: Queryable, trajectoryId: string, a: Omit<TrajectoryAction, 'on'> & { on: string }, actorUserId: string | null, idempotencyKey?: string) {
+  await tx.query(
+    `INSERT INTO trajectory_actions (trajectory_id, type, occurred_on, actor_user_id, reason, outcome, until_on, linked_trajectory_id, idempotency_key)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+    [trajectoryId, a.type, a.on, actorUserId, a.reason ?? null, a.outcome ?? null, a.untilOn ?? null, a.linkedTrajectoryId ?? null, idempotencyKey ?? null]);
+  const actions = await tx.query<TrajectoryAction>(`${ACTIONS} WHERE trajectory_id = $1 ORDER BY id`, [trajectoryId]);
+  await tx.query('UPDATE trajectories SET status = $2, version = version + 1, updated_at = now() WHERE id = $1', [trajectoryId, statusOf(actions)]);
+}
+
+/** The 409 of a refused step: names the status and the allowed actions. */
+const refused = (status: TrajectoryStatus, code: string, message: string) =>
+  conflict(message, code, { trajectoryStatus: status, allowed: [...allowedNext[status]] });
+
+/** Trajectory reads and commands through the request's Store: need-to-know, team membership, allowed-next table, If-Match, idempotency key. */
+export function trajectoryStore(store: Store) {
+  const actor = store.ctx.actor;
+  const activity = ProcessingActivity.BasicSupport;
+  const clientOf = async (id: string) => {
+    const [r] = await store.db.query<{ client_id: string }>('SELECT client_id FROM trajectories WHERE id = $1', [id]);
+    if (!r) throw notFoundError();
+    return r.client_id;
+  };
+  const requireTeam = (teamId: string) => {
+    if (!actor.teamIds.includes(teamId)) throw forbidden('Alleen het eigen team werkt aan dit traject / Only the own team works on this trajectory', 'not_team_member');
+  };
+
+  return {
+    get: async (id: string) => store.readClient(await clientOf(id), { action: 'trajectory.read', activity, details: { trajectoryId: id } }, (tx) => loadView(tx, id)),
+
+    act: async (id: string, command: TrajectoryCommand, body: CommandBody, version: number, idempotencyKey?: string): Promise<TrajectoryView> =>
+      store.changeClient(await clientOf(id), { action: `trajectory.${command}`, activity, details: { trajectoryId: id } }, async (tx) => {
+        const [row] = await tx.query<Row>(`${SELECT} WHERE id = $1 FOR UPDATE`, [id]);
+        requireTeam(row!.team_id);
+        const norms = await listNorms(tx);
+        if (idempotencyKey) {
+          const [done] = await tx.query<{ linked: string | null }>('SELECT linked_trajectory_id AS linked FROM trajectory_actions WHERE trajectory_id = $1 AND idempotency_key = $2', [id, idempotencyKey]);
+          if (done) return loadView(tx, command === 'reopen' && done.linked ? done.linked : id, norms);
+        }
+        if (row!.version !== version) throw versionConflict(row!.version, await loadView(tx, id, norms));
+        if (!isAllowed(row!.status, command)) throw refused(row!.status, 'trajectory_status', notAllowedMessage(row!.status, command));
+        const actions = (await actionsOf(tx, [id])).get(id) ?? [];
+        const day = today();
+        const refusal = refusalOf(actions, command, trajectoryNormsOn(norms, row!.received_on), day, { on: body.on, untilOn: body.untilOn });
+        if (refusal) throw refused(row!.status, refusal.code, refusal.message);
+        const userId = actor.kind === 'user' ? actor.id : null;
+        const on = body.on ?? day;
+        if (command === 'reopen') return reopen(tx, row!, userId, day, body.reason, idempotencyKey, norms);
+        await append(tx, id, { type: actionOfCommand[command], on, reason: body.reason, outcome: body.outcome as TrajectoryOutcome | undefined, untilOn: body.untilOn }, userId, idempotencyKey);
+        if (row!.referral_id && command === 'startSupport') await followTrajectory(tx, store.ctx, row!.referral_id, 'start');
+        // The referrer (a GP's Task) reads the outcome in words, with the professional's explanation.
+        if (row!.referral_id && command === 'close') {
+          await followTrajectory(tx, store.ctx, row!.referral_id, 'close', `${outcomeLabelNl[body.outcome!]}${body.reason ? `. ${body.reason}` : ''}`);
+        }
+        return loadView(tx, id, norms);
+      }),
+
+    /** Open trajectories of one professional (default: me) or of a whole team (the team lead), most urgent first. */
+    caseload: (scope: { userId: string } | { teamId: string }) => {
+      if ('teamId' in scope) requireTeam(scope.teamId);
+      return store.readClients({ action: 'trajectory.caseload', activity, details: scope }, async (tx, visible) => {
+        const params: unknown[] = ['userId' in scope ? scope.userId : scope.teamId];
+        const rows = await tx.query<Row>(`${SELECT} WHERE ${'userId' in scope ? 'professional_user_id' : 'team_id'} = $1 AND status <> 'closed'
+          AND ${visible('client_id', (v) => { params.push(v); return `$${params.length}`; })}`, params);
+        const items = (await toItems(tx, rows, await listNorms(tx), today())).map((x) => x.item);
+        items.sort((a, b) => (a.mostUrgent?.dueOn ?? '9999').localeCompare(b.mostUrgent?.dueOn ?? '9999') || a.receivedOn.localeCompare(b.receivedOn));
+        return { result: { items, byProfessional: perProfessional(items) } satisfies Caseload, clientIds: [...new Set(rows.map((r) => r.client_id))] };
+      });
+    },
+  };
+
+  /** A new trajectory that continues a closed one (DOMAIN §3.3); the old one records where it went. */
+  async function reopen(tx: Queryable, old: Row, userId: string | null, day: string, reason: string | undefined, idempotencyKey: string | undefined, norms: readonly Norm[]) {
+    const [created] = await tx.query<{ id: string }>(
+      `INSERT INTO trajectories (client_id, team_id, referral_id, reopened_from, professional_user_id, received_on) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+      [old.client_id, old.team_id, old.referral_id, old.id, old.professional_user_id, day]);
+    await append(tx, created!.id, { type: 'opened', on: day, reason, linkedTrajectoryId: old.id }, userId);
+    await append(tx, old.id, { type: 'reopened', on: day, reason, linkedTrajectoryId: created!.id }, userId, idempotencyKey);
+    return loadView(tx, created!.id, norms);
+  }
+}
+
+function perProfessional(items: CaseloadItem[]): Caseload['byProfessional'] {
+  const by = new Map<string | null, Caseload['byProfessional'][number]>();
+  for (const t of items) {
+    const p = by.get(t.professionalUserId) ?? { professionalUserId: t.professionalUserId, professionalName: t.professionalName, open: 0, planOverdue: 0, overdue: 0, atRisk: 0 };
+    const running = [t.clocks.plan, t.clocks.end, t.clocks.nextEvaluation].filter((c) => c && c.doneOn === null);
+    p.open++;
+    if (t.clocks.plan.state === 'overdue') p.planOverdue++;
+    if (running.some((c) => c!.state === 'overdue')) p.overdue++;
+    else if (running.some((c) => c!.state === 'at_risk')) p.atRisk++;
+    by.set(t.professionalUserId, p);
+  }
+  return [...by.values()].sort((a, b) => (a.professionalName ?? '').localeCompare(b.professionalName ?? '', 'nl'));
+}
