@@ -31,7 +31,7 @@ test('the team sees the open referral in its inbox and accepts it by assigning a
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().status, 'accepted');
   assert.equal(res.json().assignedUserName, 'Wim Wijkteam');
-  assert.deepEqual(res.json().allowedNext, ['start', 'close']);
+  assert.deepEqual(res.json().allowedNext, ['start', 'close', 'setLifeDomains']);
   const seenByDesk = await app.inject({ method: 'GET', url: `/api/v1/referrals/${id}`, headers: balie });
   assert.equal(seenByDesk.json().status, 'accepted', 'the referrer sees the status');
   const jobs = await app.db.query(`SELECT 1 FROM jobs WHERE kind = 'referral.status_changed' AND payload->>'referralId' = $1`, [id]);

@@ -17,9 +17,17 @@ test('a new referral is open; accepting, starting and closing it moves it along'
 });
 
 test('a returned or closed referral allows nothing more', () => {
-  const commands: ReferralCommand[] = ['accept', 'return', 'start', 'close'];
+  const commands: ReferralCommand[] = ['accept', 'return', 'start', 'close', 'setLifeDomains'];
   for (const status of ['returned', 'closed'] as const) {
     for (const c of commands) assert.equal(isAllowed(status, c), false, `${status} ${c}`);
   }
-  assert.deepEqual(allowedNext.open, ['accept', 'return']);
+  assert.deepEqual(allowedNext.open, ['accept', 'return', 'setLifeDomains']);
+});
+
+test('setting the life domains at triage changes no status', () => {
+  const actions: ReferralAction[] = [{ type: 'created', at }, { type: 'life_domains_set', at, lifeDomains: ['finances_debts'] }];
+  assert.equal(statusOf(actions), 'open');
+  actions.push({ type: 'accepted', at, assignedUserId: 'u1' }, { type: 'life_domains_set', at, lifeDomains: ['housing'] });
+  assert.equal(statusOf(actions), 'accepted');
+  assert.equal(isAllowed('in_progress', 'setLifeDomains'), false, 'after triage the plan names the life domains');
 });

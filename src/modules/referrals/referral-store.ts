@@ -9,11 +9,12 @@ import { isTeamMember, teamIdsOfUsers, userNames } from '../../platform/auth/use
 import { clientSummaries } from '../clients/store.ts';
 import { findTeam, teamNames, teamsByIds } from '../org/store.ts';
 import type { Urgency } from '../intake/life-domains.ts';
+import { checkLifeDomains } from '../intake/life-domain-store.ts';
 import { startTrajectory } from '../casework/start-trajectory.ts';
 import { ReferralView } from './schemas.ts';
 import { sentDataView } from './sent-data.ts';
 import {
-  actionOfCommand, allowedNext, isAllowed, notAllowedMessage, type ReferralAction, type ReferralCommand, type ReferralSource, type ReferralStatus, statusOf,
+  actionOfCommand, allowedNext, changesStatus, isAllowed, notAllowedMessage, type ReferralAction, type ReferralCommand, type ReferralSource, type ReferralStatus, statusOf,
 } from './referral-process.ts';
 
 /** Job other modules listen to (e.g. feedback to the GP): payload { referralId }. */
@@ -79,15 +80,17 @@ async function toViews(q: Queryable, rows: Row[]): Promise<ReferralView[]> {
 
 const userIdOf = (ctx: RequestContext) => (ctx.actor.kind === 'user' ? ctx.actor.id : null);
 
-async function appendAction(tx: Queryable, ctx: RequestContext, referralId: string, a: { type: ReferralAction['type']; assignedUserId?: string | null; reason?: string | null; outcome?: string | null }, idempotencyKey?: string) {
+async function appendAction(tx: Queryable, ctx: RequestContext, referralId: string,
+  a: { type: ReferralAction['type']; assignedUserId?: string | null; reason?: string | null; outcome?: string | null; lifeDomains?: string[] | null }, idempotencyKey?: string) {
   const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO referral_actions (referral_id, type, actor_user_id, assigned_user_id, reason, outcome, idempotency_key) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-    [referralId, a.type, userIdOf(ctx), a.assignedUserId ?? null, a.reason ?? null, a.outcome ?? null, idempotencyKey ?? null]);
+    `INSERT INTO referral_actions (referral_id, type, actor_user_id, assigned_user_id, reason, outcome, idempotency_key, life_domains) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+    [referralId, a.type, userIdOf(ctx), a.assignedUserId ?? null, a.reason ?? null, a.outcome ?? null, idempotencyKey ?? null, a.lifeDomains ?? null]);
   const actions = await tx.query<ReferralAction>(`SELECT type, at::text AS at, assigned_user_id AS "assignedUserId" FROM referral_actions WHERE referral_id = $1 ORDER BY id`, [referralId]);
   const status = statusOf(actions);
   await tx.query(`UPDATE referrals SET status = $2, assigned_user_id = coalesce($3, assigned_user_id), updated_at = now() WHERE id = $1`,
     [referralId, status, a.type === 'accepted' ? a.assignedUserId : null]);
-  await enqueue(tx, REFERRAL_STATUS_CHANGED, { referralId }, { uniqueKey: `referral_action:${row!.id}` });
+  // Triage (life domains) moves nothing the referrer follows: no feedback job.
+  if (changesStatus(a.type)) await enqueue(tx, REFERRAL_STATUS_CHANGED, { referralId }, { uniqueKey: `referral_action:${row!.id}` });
 }
 
 export async function getReferral(tx: Queryable, id: string): Promise<ReferralView> {
@@ -136,7 +139,7 @@ export async function createReferral(tx: Queryable, ctx: RequestContext, input: 
   return { referral: await getReferral(tx, row.id), created: true };
 }
 
-export type CommandInput = { assignedUserId?: string; reason?: string; outcome?: string };
+export type CommandInput = { assignedUserId?: string; reason?: string; outcome?: string; lifeDomains?: string[] };
 
 /** Referral commands through the request's Store: team membership, allowed-next table, idempotency key. */
 export function referralStore(store: Store) {
@@ -176,7 +179,12 @@ export function referralStore(store: Store) {
         }
         if (command === 'return' && !input.reason?.trim()) throw badRequest('Geef een reden voor het terugsturen / Give a reason for returning', 'reason');
         if (command === 'close' && !input.outcome?.trim()) throw badRequest('Geef de uitkomst / Give the outcome', 'outcome');
-        await appendAction(tx, store.ctx, id, { type: actionOfCommand[command], assignedUserId: input.assignedUserId, reason: input.reason, outcome: input.outcome }, idempotencyKey);
+        if (command === 'setLifeDomains') {
+          await checkLifeDomains(tx, input.lifeDomains ?? []);
+          await tx.query('UPDATE referrals SET life_domains = $2 WHERE id = $1', [id, input.lifeDomains]);
+        }
+        await appendAction(tx, store.ctx, id, { type: actionOfCommand[command], assignedUserId: input.assignedUserId, reason: input.reason, outcome: input.outcome,
+          lifeDomains: command === 'setLifeDomains' ? input.lifeDomains : null }, idempotencyKey);
         // An accepted neighbourhood-team referral starts a trajectory (issue 16); a desk's inbox (routes 4, 5) does not.
         if (command === 'accept' && (await findTeam(tx, r!.team_id))?.kind === 'neighbourhood_team') {
           await startTrajectory(tx, store.ctx, { referralId: id, clientId: r!.client_id, teamId: r!.team_id, professionalUserId: input.assignedUserId!, receivedOn: r!.received_on });

@@ -46,6 +46,12 @@ export async function referralRoutes(app: FastifyInstance) {
   command('start', 'Start the support (in progress)', z.object({}));
   command('close', 'Close with an outcome', z.object({ outcome: text }));
 
+  r.post('/api/v1/referrals/:id/life-domains', {
+    config: { permission: 'referral.decide' },
+    schema: { tags, summary: 'Triage: set the life domains of an open or accepted referral (one sent as free text has none)', params: IdParams,
+      body: z.object({ lifeDomains: z.array(z.string().trim().min(1).max(60)).min(1).max(20) }), response: { 200: ReferralView } },
+  }, async (req) => referralStore(req.store).act(req.params.id, 'setLifeDomains', { lifeDomains: [...new Set(req.body.lifeDomains)] }, idempotencyKeyOf(req)));
+
   r.post('/api/v1/referrals/:id/take-over', {
     config: { permission: 'referral.decide' },
     schema: { tags, summary: "Take over what the referrer sent (representative, consent, missing phone and e-mail) into the client record; refused while name or birth date differ",

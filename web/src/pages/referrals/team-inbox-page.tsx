@@ -2,7 +2,7 @@ import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-re
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReferralView as Referral, TeamProfessional as Professional } from '../../../../src/modules/referrals/schemas.ts';
 import { api } from '../../api.ts';
-import { SelectField, TextareaField, useFormErrors } from '../../components/form.tsx';
+import { CheckboxGroup, SelectField, TextareaField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
@@ -60,7 +60,8 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
   const fmt = useFormat();
   const [assignee, setAssignee] = useState('');
   const [reason, setReason] = useState('');
-  const labels = useMemo(() => ({ assignedUserId: t('referrals.card.assignee'), reason: t('referrals.card.returnReason') }), [t]);
+  const [lifeDomains, setLifeDomains] = useState<string[]>(r.lifeDomains);
+  const labels = useMemo(() => ({ assignedUserId: t('referrals.card.assignee'), reason: t('referrals.card.returnReason'), lifeDomains: t('referrals.card.lifeDomains') }), [t]);
   const form = useFormErrors(`referral-${r.id}`, labels);
   async function act(command: 'accept' | 'return') {
     if (command === 'accept' && !assignee) return form.fail({ assignedUserId: t('referrals.card.chooseAssignee') });
@@ -69,6 +70,15 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
       const res = await api.post<Referral>(`/api/v1/referrals/${r.id}/${command}`, command === 'accept' ? { assignedUserId: assignee } : { reason },
         { headers: { 'idempotency-key': `${command}-${r.id}-${assignee || 'return'}` } });
       onDone(command === 'accept' ? t('referrals.card.accepted', { client: r.clientName, name: res.assignedUserName ?? '' }) : t('referrals.card.returned', { client: r.clientName }));
+    });
+  }
+  /** Triage: a referral sent as free text only (a GP's short form) gets its life domains from the team. */
+  async function saveLifeDomains() {
+    if (lifeDomains.length === 0) return form.fail({ lifeDomains: t('referrals.card.chooseLifeDomain') });
+    await form.run(async () => {
+      await api.post<Referral>(`/api/v1/referrals/${r.id}/life-domains`, { lifeDomains },
+        { headers: { 'idempotency-key': `life-domains-${r.id}-${[...lifeDomains].sort().join(',')}` } });
+      onDone(t('referrals.card.lifeDomainsSet', { client: r.clientName }));
     });
   }
   const referrer = [r.referrer.name, r.referrer.teamName ?? r.referrer.organisation].filter(Boolean).join(', ');
@@ -82,10 +92,17 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
         ? <FirstContactFacts r={r} />
         : <Paragraph>{t('referrals.card.from', { referrer, date: fmt.dateTime(r.createdAt) })}</Paragraph>}
       {r.lifeDomains.length > 0 && <Paragraph>{r.lifeDomains.map(domains.label).join(' · ')}</Paragraph>}
+      {r.lifeDomains.length === 0 && r.allowedNext.includes('setLifeDomains') && <Paragraph>{t('referrals.card.noLifeDomains')}</Paragraph>}
       {r.teamOverrideReason && <Paragraph>{t('referrals.card.override', { reason: r.teamOverrideReason })}</Paragraph>}
       <Paragraph>{t('referrals.card.status', { status: t(`referrals.status.${r.status}`) })}{r.assignedUserName ? ` · ${r.assignedUserName}` : ''}</Paragraph>
       {r.status !== 'open' && <AppLink to={`/clienten/${r.clientId}`}>{t('referrals.card.openClient')}</AppLink>}
       {form.summary}
+      {r.allowedNext.includes('setLifeDomains') && (
+        <div className="ww-form">
+          <CheckboxGroup {...form.field('lifeDomains')} value={lifeDomains} onChange={setLifeDomains} options={domains.options} columns />
+          <Button appearance="secondary-action-button" busy={form.busy} disabled={form.busy} onClick={() => void saveLifeDomains()}>{t('referrals.card.setLifeDomains')}</Button>
+        </div>
+      )}
       {r.allowedNext.includes('accept') && (
         <div className="ww-form">
           <SelectField {...form.field('assignedUserId')} value={assignee} onChange={setAssignee} emptyLabel={t('referrals.card.choose')}
