@@ -81,18 +81,37 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
       onDone(t('referrals.card.lifeDomainsSet', { client: r.clientName }));
     });
   }
+  /** What the GP sent about the person goes into the record only by this explicit, audited step. */
+  async function takeOver() {
+    await form.run(async () => {
+      await api.post<Referral>(`/api/v1/referrals/${r.id}/take-over`, {});
+      onDone(t('referrals.sent.tookOver', { client: r.clientName }));
+    });
+  }
   const referrer = [r.referrer.name, r.referrer.teamName ?? r.referrer.organisation].filter(Boolean).join(', ');
   return (
     <li className="ww-box ww-card">
       <Heading level={2} appearance="utrecht-heading-4">
         {r.clientName}{r.clientBirthDate ? ` (${fmt.date(r.clientBirthDate)})` : ''} · {t(`referrals.urgency.${r.urgency}`)}
       </Heading>
+      {r.review && (
+        <Alert type="warning">
+          <Heading level={3} appearance="utrecht-heading-5">{t('referrals.review.title')}</Heading>
+          <Paragraph>{t('referrals.review.text')}</Paragraph>
+          <Paragraph>{t('referrals.review.sent', { name: r.review.sent.name, birthDate: fmt.date(r.review.sent.birthDate) })}<br />
+            {t('referrals.review.record', { name: r.review.record.name, birthDate: r.review.record.birthDate ? fmt.date(r.review.record.birthDate) : '–' })}</Paragraph>
+        </Alert>
+      )}
       <Paragraph>“{r.reason}”</Paragraph>
       {r.source === 'gp' || r.safetySignals || r.contactRoute
         ? <FirstContactFacts r={r} />
         : <Paragraph>{t('referrals.card.from', { referrer, date: fmt.dateTime(r.createdAt) })}</Paragraph>}
       {r.lifeDomains.length > 0 && <Paragraph>{r.lifeDomains.map(domains.label).join(' · ')}</Paragraph>}
       {r.lifeDomains.length === 0 && r.allowedNext.includes('setLifeDomains') && <Paragraph>{t('referrals.card.noLifeDomains')}</Paragraph>}
+      {r.sentData && <SentDataFacts r={r} />}
+      {r.sentData && !r.sentData.takenOverAt && r.identity === 'matched' && r.allowedNext.length > 0 && (
+        <Button appearance="secondary-action-button" busy={form.busy} disabled={form.busy} onClick={() => void takeOver()}>{t('referrals.sent.takeOver')}</Button>
+      )}
       {r.teamOverrideReason && <Paragraph>{t('referrals.card.override', { reason: r.teamOverrideReason })}</Paragraph>}
       <Paragraph>{t('referrals.card.status', { status: t(`referrals.status.${r.status}`) })}{r.assignedUserName ? ` · ${r.assignedUserName}` : ''}</Paragraph>
       {r.status !== 'open' && <AppLink to={`/clienten/${r.clientId}`}>{t('referrals.card.openClient')}</AppLink>}
@@ -138,5 +157,28 @@ function FirstContactFacts({ r }: { r: Referral }) {
     <dl className="ww-dl">
       {rows.filter(([, v]) => v).map(([k, v]) => <div key={k} className="ww-dl-row"><dt>{k}</dt><dd>{v}</dd></div>)}
     </dl>
+  );
+}
+
+/** What the referrer sent about the person (representative, consent, contact details): kept on the referral until taken over. */
+function SentDataFacts({ r }: { r: Referral }) {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const d = r.sentData!;
+  if (r.identity === 'registered') return null; // the record was created from it: nothing to take over
+  const rows: [string, ReactNode][] = [
+    [t('referrals.sent.representative'), d.representative ? [d.representative.name, d.representative.phone].filter(Boolean).join(', ') : null],
+    [t('referrals.sent.consent'), d.consent ? t('referrals.sent.consentText', { recipient: d.consent.recipient, date: fmt.date(d.consent.givenOn) }) : null],
+    [t('referrals.sent.phone'), d.patient.phone],
+    [t('referrals.sent.email'), d.patient.email],
+  ];
+  return (
+    <>
+      <Paragraph><strong>{t(d.takenOverAt ? 'referrals.sent.titleTaken' : 'referrals.sent.title')}</strong></Paragraph>
+      <dl className="ww-dl">
+        {rows.filter(([, v]) => v).map(([k, v]) => <div key={k} className="ww-dl-row"><dt>{k}</dt><dd>{v}</dd></div>)}
+      </dl>
+      {d.takenOverAt && <Paragraph>{t('referrals.sent.takenOver', { date: fmt.dateTime(d.takenOverAt) })}</Paragraph>}
+    </>
   );
 }
