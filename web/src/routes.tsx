@@ -30,6 +30,7 @@ import { HomePage } from './pages/home-page.tsx';
 import { PlaceholderPage } from './pages/placeholder-page.tsx';
 import { PracticesPage } from './pages/practices/practices-page.tsx';
 import { BreakGlassReviewPage } from './pages/privacy/break-glass-review-page.tsx';
+import { WmoInboxPage } from './pages/wmo/wmo-inbox-page.tsx';
 
 export type AppRoute = {
   path: string;
@@ -53,7 +54,7 @@ export const routes: AppRoute[] = [
   { path: '/contacten/nieuw', element: <ContactPage />, roles: permissions['contact.create'], nav: 'nav.newContact', section: 'work', home: 'home.newContact' },
   { path: '/digitale-vragen', element: <DigitalQuestionsPage />, roles: permissions['portal_request.read'], nav: 'desk.nav', section: 'work', home: 'desk.home' },
   { path: '/berichten', element: <NotificationsPage />, roles: permissions['notifications.self'], nav: 'notifications.nav', section: 'work', home: 'notifications.home', badge: <NotificationCount /> },
-  { path: '/meldingen', element: <PlaceholderPage title="nav.notifications" />, roles: [Role.WmoAdviser], nav: 'nav.notifications', section: 'work', home: 'home.notifications' },
+  { path: '/meldingen', element: <WmoInboxPage />, roles: permissions['wmo.notification.read'], nav: 'nav.notifications', section: 'work', home: 'home.notifications' },
   { path: '/teamoverzicht', element: <PlaceholderPage title="nav.teamOverview" />, roles: [Role.TeamLead], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },
   { path: '/cijfers', element: <ContactFiguresPage />, roles: permissions['contact.figures'], nav: 'nav.figures', section: 'work', home: 'home.figures' },
   { path: '/financien', element: <PlaceholderPage title="nav.finance" />, roles: [Role.Finance], nav: 'nav.finance', section: 'work', home: 'home.finance' },
