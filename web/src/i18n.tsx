@@ -119,7 +119,7 @@ export function useFormat() {
       dateTime: (v: string | Date | null | undefined) => (v ? dt.format(new Date(v)) : ''),
       date: (v: string | null | undefined) => (v ? d.format(calendar(v)) : ''),
       day: (v: string | Date | null | undefined) => (v ? wd.format(typeof v === 'string' ? calendar(v) : v) : ''),
-      status: (kind: 'referral' | 'portalRequest' | 'outcome' | 'wmo', value: string) => label(`labels.status.${kind}.${value}`, value),
+      status: (kind: 'referral' | 'portalRequest' | 'outcome' | 'trajectory' | 'clock' | 'wmo', value: string) => label(`labels.status.${kind}.${value}`, value),
       auditAction: (code: string) => label(`labels.auditAction.${code}`, code),
       activity: (code: string) => label(`labels.activity.${code}`, code),
     };

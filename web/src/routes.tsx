@@ -26,6 +26,7 @@ import { DigitalQuestionsPage } from './pages/intake/digital-questions-page.tsx'
 import { NotificationCount } from './pages/notifications/notification-count.tsx';
 import { NotificationsPage } from './pages/notifications/notifications-page.tsx';
 import { TeamInboxPage } from './pages/referrals/team-inbox-page.tsx';
+import { CaseloadPage } from './pages/casework/caseload-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { PlaceholderPage } from './pages/placeholder-page.tsx';
 import { PracticesPage } from './pages/practices/practices-page.tsx';
@@ -48,6 +49,7 @@ export const routes: AppRoute[] = [
 
   // Daily work (pages of later issues are placeholders until they land).
   { path: '/teaminbox', element: <TeamInboxPage />, roles: [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead], nav: 'nav.teamInbox', section: 'work', home: 'home.teamInbox' },
+  { path: '/caseload', element: <CaseloadPage scope="mine" />, roles: permissions['casework.read'], nav: 'nav.caseload', section: 'work', home: 'home.caseload' },
   { path: '/loketinbox', element: <TeamInboxPage kind="desk" />, roles: [Role.DeskWorker], nav: 'nav.deskInbox', section: 'work', home: 'home.deskInbox' },
   { path: '/clienten', element: <ClientSearchPage />, roles: permissions['client.search'], nav: 'nav.clients', section: 'work', home: 'home.clients' },
   { path: '/clienten/:id', element: <ClientPage />, roles: permissions['client.read'] },
@@ -55,7 +57,7 @@ export const routes: AppRoute[] = [
   { path: '/digitale-vragen', element: <DigitalQuestionsPage />, roles: permissions['portal_request.read'], nav: 'desk.nav', section: 'work', home: 'desk.home' },
   { path: '/berichten', element: <NotificationsPage />, roles: permissions['notifications.self'], nav: 'notifications.nav', section: 'work', home: 'notifications.home', badge: <NotificationCount /> },
   { path: '/meldingen', element: <WmoInboxPage />, roles: permissions['wmo.notification.read'], nav: 'nav.notifications', section: 'work', home: 'home.notifications' },
-  { path: '/teamoverzicht', element: <PlaceholderPage title="nav.teamOverview" />, roles: [Role.TeamLead], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },
+  { path: '/teamoverzicht', element: <CaseloadPage scope="team" />, roles: permissions['casework.team_caseload'], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },
   { path: '/cijfers', element: <ContactFiguresPage />, roles: permissions['contact.figures'], nav: 'nav.figures', section: 'work', home: 'home.figures' },
   { path: '/financien', element: <PlaceholderPage title="nav.finance" />, roles: [Role.Finance], nav: 'nav.finance', section: 'work', home: 'home.finance' },
 
