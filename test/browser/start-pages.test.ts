@@ -4,7 +4,7 @@
  * going, and the receipt says when they will hear.
  */
 import assert from 'node:assert/strict';
-import { apiAs, loginAndWait, uiTest } from './harness.ts';
+import { apiAs, loginAndWait, seriousViolations, uiTest } from './harness.ts';
 
 uiTest('the start page shows a team worker how many referrals wait, and leads to them', async ({ page, ui }) => {
   const before = (await apiAs<{ referralsOpen: number }>(ui, 'wijkteam', 'GET', '/api/v1/me/waiting-work')).referralsOpen;
@@ -16,7 +16,10 @@ uiTest('the start page shows a team worker how many referrals wait, and leads to
   }
   await loginAndWait(page, 'wijkteam');
   const waiting = page.getByRole('region', { name: 'Wat er op u wacht' });
-  await waiting.getByRole('link', { name: `${before + 2} verwijzingen wachten op een besluit` }).click();
+  const link = waiting.getByRole('link', { name: `${before + 2} verwijzingen wachten op een besluit` });
+  await link.waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+  await link.click();
   await page.getByRole('heading', { level: 1, name: 'Teaminbox' }).waitFor();
   await page.getByRole('heading', { name: /^Start \(/ }).waitFor();
 
@@ -33,6 +36,7 @@ uiTest('a citizen reads how to get help without DigiD, sees the safety numbers, 
   assert.equal(await page.getByRole('link', { name: '0800-2000' }).getAttribute('href'), 'tel:08002000');
   assert.equal(await page.getByRole('link', { name: '112' }).getAttribute('href'), 'tel:112');
   await page.getByText(/alleen de mensen die u helpen kunnen het zien/).waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
 
   await page.getByRole('link', { name: 'Hulp vragen' }).click();
   await page.getByRole('link', { name: 'Inloggen met DigiD' }).click();
