@@ -1,18 +1,36 @@
 import type { Queryable } from '../../platform/db.ts';
+import { councilChannelSql } from '../monitor/council-channels.ts';
+import { disclosureRule, shownCount } from '../monitor/disclosure.ts';
 import { teamNames } from '../org/store.ts';
 import type { ContactFigures } from './schemas.ts';
 
-/** Counts only, never persons: the monitoring module (Raadsmonitor) builds on these. Dates inclusive, Europe/Amsterdam. */
-export async function contactFigures(q: Queryable, from: string, to: string): Promise<ContactFigures> {
+/** Contacts and the clients they are about: an anonymous contact counts as one person (we cannot tell two apart). */
+const COUNTS = `count(*)::int AS count, (count(DISTINCT c.client_id) + count(*) FILTER (WHERE c.client_id IS NULL))::int AS persons`;
+
+/**
+ * Counts only, never persons: the monitoring module (Raadsmonitor) builds on these. Dates inclusive, Europe/Amsterdam.
+ * Every count goes through the disclosure rule (src/modules/monitor/disclosure.ts): fewer than 5 clients is null ("< 5"), the rest rounded to 5.
+ * `channels: 'council'` reports the council's three channels (desk and home visit are "in person").
+ */
+export async function contactFigures(q: Queryable, from: string, to: string, channels: 'wegwijs' | 'council' = 'wegwijs'): Promise<ContactFigures> {
   const where = `(c.contacted_at AT TIME ZONE 'Europe/Amsterdam')::date BETWEEN $1::date AND $2::date`;
-  const [totals] = await q.query<{ total: number; anonymous: number }>(
-    `SELECT count(*)::int AS total, count(*) FILTER (WHERE c.client_id IS NULL)::int AS anonymous FROM contacts c WHERE ${where}`, [from, to]);
-  const byChannel = await q.query<{ channel: string; count: number }>(`SELECT c.channel, count(*)::int AS count FROM contacts c WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1`, [from, to]);
-  const perTeam = await q.query<{ teamId: string; count: number }>(
-    `SELECT c.team_id AS "teamId", count(*)::int AS count FROM contacts c WHERE ${where} GROUP BY 1`, [from, to]);
+  type Row = { count: number; persons: number };
+  const show = <T extends Row>({ count, persons, ...rest }: T) => ({ ...rest, count: shownCount(count, persons) });
+  const [totals] = await q.query<Row & { anonymous: number }>(
+    `SELECT ${COUNTS}, count(*) FILTER (WHERE c.client_id IS NULL)::int AS anonymous FROM contacts c WHERE ${where}`, [from, to]);
+  const channel = channels === 'council' ? councilChannelSql('c.channel') : 'c.channel';
+  const byChannel = await q.query<Row & { channel: string }>(`SELECT ${channel} AS channel, ${COUNTS} FROM contacts c WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1`, [from, to]);
+  const perTeam = await q.query<Row & { teamId: string }>(`SELECT c.team_id AS "teamId", ${COUNTS} FROM contacts c WHERE ${where} GROUP BY 1`, [from, to]);
   const names = await teamNames(q, perTeam.map((t) => t.teamId));
   const byDesk = perTeam.map((t) => ({ ...t, teamName: names.get(t.teamId) ?? '' }))
     .sort((a, b) => b.count - a.count || (a.teamName < b.teamName ? -1 : a.teamName > b.teamName ? 1 : 0));
-  const byOutcome = await q.query<{ outcome: number; count: number }>(`SELECT c.outcome::int AS outcome, count(*)::int AS count FROM contacts c WHERE ${where} GROUP BY 1 ORDER BY 1`, [from, to]);
-  return { from, to, total: totals?.total ?? 0, anonymous: totals?.anonymous ?? 0, byChannel, byDesk, byOutcome };
+  const byOutcome = await q.query<Row & { outcome: number }>(`SELECT c.outcome::int AS outcome, ${COUNTS} FROM contacts c WHERE ${where} GROUP BY 1 ORDER BY 1`, [from, to]);
+  const total = totals ?? { count: 0, persons: 0, anonymous: 0 };
+  return {
+    from, to, channels, disclosure: disclosureRule,
+    total: shownCount(total.count, total.persons),
+    // Anonymous contacts are each one (unknown) person.
+    anonymous: shownCount(total.anonymous),
+    byChannel: byChannel.map(show), byDesk: byDesk.map(show), byOutcome: byOutcome.map(show),
+  };
 }

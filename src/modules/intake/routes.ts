@@ -89,9 +89,9 @@ export async function intakeRoutes(app: FastifyInstance) {
   r.get('/api/v1/figures/contacts', {
     config: { permission: 'contact.figures' },
     schema: { tags: ['figures'], summary: 'Contacts per channel, desk and outcome in a period (anonymous contacts included)',
-      querystring: z.object({ from: z.iso.date(), to: z.iso.date() }), response: { 200: ContactFigures } },
+      querystring: z.object({ from: z.iso.date(), to: z.iso.date(), channels: z.enum(['wegwijs', 'council']).default('wegwijs') }), response: { 200: ContactFigures } },
   }, async (req) => {
     if (req.query.to < req.query.from) throw badRequest('De einddatum ligt vóór de begindatum: kies een einddatum op of na de begindatum. / The end date is before the start date.', 'to');
-    return contactFigures(app.db, req.query.from, req.query.to);
+    return contactFigures(app.db, req.query.from, req.query.to, req.query.channels);
   });
 }

@@ -96,12 +96,16 @@ export const ClientFile = z.object({
 });
 export type ClientFile = z.infer<typeof ClientFile>;
 
-/** Contact figures: counts only, never persons. */
+/** Contact figures: counts only, never persons. A count is null when it is about fewer than 5 clients ("< 5"); others are rounded to 5 (src/modules/monitor/disclosure.ts). */
+const ShownCount = z.number().nullable();
 export const ContactFigures = z.object({
-  from: z.string(), to: z.string(), total: z.number(), anonymous: z.number(),
-  byChannel: z.array(z.object({ channel: z.string(), count: z.number() })),
-  byDesk: z.array(z.object({ teamId: z.uuid(), teamName: z.string(), count: z.number() })),
-  byOutcome: z.array(z.object({ outcome: z.number(), count: z.number() })),
+  from: z.string(), to: z.string(), total: ShownCount, anonymous: ShownCount,
+  /** 'council': the council's three channels, desk and home visit counted as in_person. */
+  channels: z.enum(['wegwijs', 'council']),
+  disclosure: z.object({ minCell: z.number(), roundTo: z.number() }),
+  byChannel: z.array(z.object({ channel: z.string(), count: ShownCount })),
+  byDesk: z.array(z.object({ teamId: z.uuid(), teamName: z.string(), count: ShownCount })),
+  byOutcome: z.array(z.object({ outcome: z.number(), count: ShownCount })),
 });
 export type ContactFigures = z.infer<typeof ContactFigures>;
 

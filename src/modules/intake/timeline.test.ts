@@ -37,10 +37,11 @@ test('contact figures count per channel, desk and outcome, anonymous contacts in
   const res = await app.inject({ method: 'GET', url: `/api/v1/figures/contacts?${period}`, headers: beleid });
   assert.equal(res.statusCode, 200, res.body);
   const f = res.json();
-  assert.equal(f.total, 3);
-  assert.equal(f.anonymous, 3);
-  assert.deepEqual(f.byChannel, [{ channel: 'phone', count: 2 }, { channel: 'desk', count: 1 }]);
-  assert.deepEqual(f.byOutcome, [{ outcome: 1, count: 3 }]);
+  // Three contacts: every cell is about fewer than 5 clients, so none is shown (src/modules/monitor/contact-figures.test.ts).
+  assert.equal(f.total, null);
+  assert.equal(f.anonymous, null);
+  assert.deepEqual(f.byChannel, [{ channel: 'phone', count: null }, { channel: 'desk', count: null }]);
+  assert.deepEqual(f.byOutcome, [{ outcome: 1, count: null }]);
   assert.equal(f.byDesk[0].teamName, 'VraagWijzer Centrum');
   const figures = await app.inject({ method: 'GET', url: `/api/v1/figures/contacts?${period}`, headers: balie });
   assert.deepEqual([figures.statusCode, figures.json().code], [403, 'role_forbidden']);

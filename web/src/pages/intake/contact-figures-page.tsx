@@ -1,6 +1,7 @@
 import { Button, Heading, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { channelLabels, type Channel, contactOutcomeLabels, type ContactOutcome } from '../../../../src/modules/intake/contact-outcome.ts';
+import { councilChannelLabels, type CouncilChannel } from '../../../../src/modules/monitor/council-channels.ts';
 import { api } from '../../api.ts';
 import { TextField, useFormErrors } from '../../components/form.tsx';
 import { PageTitle, TableScroll } from '../../components/page.tsx';
@@ -15,6 +16,7 @@ export function ContactFiguresPage() {
   const { t, lang } = useI18n();
   const [from, setFrom] = useState(monthStart);
   const [to, setTo] = useState(() => new Date().toISOString().slice(0, 10));
+  const [council, setCouncil] = useState(true);
   const [f, setF] = useState<Figures | null>(null);
   const labels = useMemo(() => ({ from: t('figures.from'), to: t('figures.to') }), [t]);
   const form = useFormErrors('figures', labels);
@@ -22,11 +24,13 @@ export function ContactFiguresPage() {
     e?.preventDefault();
     if (from && to && to < from) return form.fail({ to: t('figures.toBeforeFrom') });
     await form.run(async () => {
-      setF(await api.get<Figures>('/api/v1/figures/contacts', { query: { from, to } }));
+      setF(await api.get<Figures>('/api/v1/figures/contacts', { query: { from, to, channels: council ? 'council' : 'wegwijs' } }));
       form.reset();
     });
   }
-  const table = (title: string, rows: { label: string; count: number }[]) => (
+  // Never a number below 5: the server sends null for those cells (src/modules/monitor/disclosure.ts).
+  const shown = (n: number | null) => (n === null ? '< 5' : n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB'));
+  const table = (title: string, rows: { label: string; count: number | null }[], note?: string) => (
     <section aria-label={title}>
       <Heading level={2} appearance="utrecht-heading-3">{title}</Heading>
       <TableScroll label={title}>
@@ -35,13 +39,14 @@ export function ContactFiguresPage() {
           <TableBody>
             {rows.map((r) => (
               <TableRow key={r.label}>
-                <TableCell>{r.label}</TableCell><TableCell>{r.count}</TableCell>
-                <TableCell><span className="ww-bar" style={{ display: 'inline-block', height: '0.8rem', background: '#1a5f9e', width: `${f?.total ? (100 * r.count) / f.total : 0}%`, minWidth: '2px' }} aria-hidden="true" /></TableCell>
+                <TableCell>{r.label}</TableCell><TableCell>{shown(r.count)}</TableCell>
+                <TableCell><span className="ww-bar" style={{ display: 'inline-block', height: '0.8rem', background: '#1a5f9e', width: `${f?.total && r.count ? (100 * r.count) / f.total : 0}%`, minWidth: '2px' }} aria-hidden="true" /></TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </TableScroll>
+      {note && <p className="utrecht-paragraph">{note}</p>}
     </section>
   );
   return (
@@ -51,12 +56,14 @@ export function ContactFiguresPage() {
       <form onSubmit={submit} noValidate className="ww-form">
         <TextField {...form.field('from')} type="date" value={from} onChange={setFrom} />
         <TextField {...form.field('to')} type="date" value={to} onChange={setTo} />
+        <label className="ww-checkbox-row"><input type="checkbox" checked={council} onChange={(e) => setCouncil(e.target.checked)} /> {t('figures.councilChannels')}</label>
         <div className="ww-actions"><Button type="submit" appearance="primary-action-button">{t('figures.show')}</Button></div>
       </form>
       {f && (
         <>
-          <p className="utrecht-paragraph" role="status">{t('figures.total', { total: f.total, anonymous: f.anonymous })}</p>
-          {table(t('figures.byChannel'), f.byChannel.map((r) => ({ label: channelLabels[r.channel as Channel]?.[lang] ?? r.channel, count: r.count })))}
+          <p className="utrecht-paragraph" role="status">{t('figures.total', { total: shown(f.total), anonymous: shown(f.anonymous) })} {t('figures.disclosure', { min: f.disclosure.minCell, round: f.disclosure.roundTo })}</p>
+          {table(t('figures.byChannel'), f.byChannel.map((r) => ({ label: (f.channels === 'council' ? councilChannelLabels[r.channel as CouncilChannel] : channelLabels[r.channel as Channel])?.[lang] ?? r.channel, count: r.count })),
+            f.channels === 'council' ? t('figures.councilChannelsNote') : undefined)}
           {table(t('figures.byDesk'), f.byDesk.map((r) => ({ label: r.teamName, count: r.count })))}
           {table(t('figures.byOutcome'), f.byOutcome.map((r) => ({ label: `${r.outcome}. ${contactOutcomeLabels[r.outcome as ContactOutcome][lang]}`, count: r.count })))}
         </>
