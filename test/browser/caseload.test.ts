@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { apiAs, loginAndWait, seriousViolations, uiTest } from './harness.ts';
 
-uiTest('a team worker sees an accepted referral in "Mijn cases" with its plan deadline in words, the overdue one first', async ({ page, ui }) => {
+uiTest('a team worker sees accepted referrals in "Mijn cases" with their plan deadline in words, the overdue one first, and records the plan', async ({ page, ui }) => {
   for (const [surname, daysAgo] of [['Bakker', 3], ['Smit', 50]] as const) {
     const contact = await apiAs<{ referral: { id: string } }>(ui, 'balie', 'POST', '/api/v1/contacts', {
       channel: 'phone', question: 'Hulp nodig met de administratie', lifeDomains: ['finances_debts'], outcome: 2,
@@ -20,4 +20,16 @@ uiTest('a team worker sees an accepted referral in "Mijn cases" with its plan de
   assert.deepEqual(await seriousViolations(page), []);
   await page.getByLabel('Termijn').selectOption({ label: 'over de termijn' });
   await page.getByRole('heading', { name: 'Lopende trajecten (1)' }).waitFor();
+
+  // The case itself: only the steps the server allows are offered; the late plan is recorded as late.
+  await page.getByRole('link', { name: 'Smit' }).click();
+  await page.getByRole('heading', { level: 1, name: /Traject van .*Smit/ }).waitFor();
+  const steps = await page.getByLabel('Stap', { exact: true }).locator('option').allInnerTexts();
+  assert.deepEqual(steps.slice(1), ['Ondersteuningsplan afgesproken', 'Traject afsluiten']);
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.getByLabel('Stap', { exact: true }).selectOption({ label: 'Ondersteuningsplan afgesproken' });
+  await page.getByRole('button', { name: 'Vastleggen' }).click();
+  await page.getByText('Vastgelegd: Ondersteuningsplan afgesproken.').waitFor();
+  await page.getByText(/gedaan op .* — te laat gedaan/).waitFor();
+  assert.deepEqual((await page.getByLabel('Stap', { exact: true }).locator('option').allInnerTexts()).slice(1), ['Ondersteuning gestart', 'Traject afsluiten']);
 });

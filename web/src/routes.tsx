@@ -27,6 +27,7 @@ import { NotificationCount } from './pages/notifications/notification-count.tsx'
 import { NotificationsPage } from './pages/notifications/notifications-page.tsx';
 import { TeamInboxPage } from './pages/referrals/team-inbox-page.tsx';
 import { CaseloadPage } from './pages/casework/caseload-page.tsx';
+import { TrajectoryPage } from './pages/casework/trajectory-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { PlaceholderPage } from './pages/placeholder-page.tsx';
 import { PracticesPage } from './pages/practices/practices-page.tsx';
@@ -50,6 +51,7 @@ export const routes: AppRoute[] = [
   // Daily work (pages of later issues are placeholders until they land).
   { path: '/teaminbox', element: <TeamInboxPage />, roles: [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead], nav: 'nav.teamInbox', section: 'work', home: 'home.teamInbox' },
   { path: '/caseload', element: <CaseloadPage scope="mine" />, roles: permissions['casework.read'], nav: 'nav.caseload', section: 'work', home: 'home.caseload' },
+  { path: '/trajecten/:id', element: <TrajectoryPage />, roles: permissions['casework.read'] },
   { path: '/loketinbox', element: <TeamInboxPage kind="desk" />, roles: [Role.DeskWorker], nav: 'nav.deskInbox', section: 'work', home: 'home.deskInbox' },
   { path: '/clienten', element: <ClientSearchPage />, roles: permissions['client.search'], nav: 'nav.clients', section: 'work', home: 'home.clients' },
   { path: '/clienten/:id', element: <ClientPage />, roles: permissions['client.read'] },

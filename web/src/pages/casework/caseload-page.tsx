@@ -95,7 +95,7 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'team' }) {
                   <TableBody>
                     {items.map((i) => (
                       <TableRow key={i.id}>
-                        <TableHeaderCell scope="row"><AppLink to={`/clienten/${i.clientId}`}>{i.clientName}</AppLink></TableHeaderCell>
+                        <TableHeaderCell scope="row"><AppLink to={`/trajecten/${i.id}`}>{i.clientName}</AppLink></TableHeaderCell>
                         <TableCell>{fmt.status('trajectory', i.status)}</TableCell>
                         <TableCell><ClockText clock={i.clocks.plan} /></TableCell>
                         <TableCell>{i.clocks.nextEvaluation ? <ClockText clock={i.clocks.nextEvaluation} /> : '–'}</TableCell>
@@ -115,7 +115,7 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'team' }) {
 }
 
 /** "uiterlijk 13 april 2026 — over de termijn (8 dagen)": the date, and the state in words as well as colour. */
-function ClockText({ clock }: { clock: Clock }) {
+export function ClockText({ clock }: { clock: Clock }) {
   const { t } = useI18n();
   const fmt = useFormat();
   const days = clock.daysLeft === null ? '' : clock.daysLeft < 0
