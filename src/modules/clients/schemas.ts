@@ -41,7 +41,7 @@ export const RelatedPerson = z.object({
   role: text(60).nullable().optional(),
   name: text(200).min(1, 'naam is verplicht / name is required'),
   birthDate: BirthDate.nullable().optional(),
-  phone: text(40).nullable().optional(),
+  phone: Phone.nullable().optional(),
   email: z.email().nullable().optional(),
   relatedClientId: z.uuid().nullable().optional(),
 });

@@ -2,8 +2,9 @@ import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { SelectField, TextField, useFormErrors } from '../../components/form.tsx';
+import { checkBirthDate, checkPhone } from '../../../../src/modules/clients/field-rules.ts';
 import { EmailLink, PhoneLink } from '../../components/contact-details.tsx';
-import { useFormat, useProblemText, useT } from '../../i18n.tsx';
+import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 import type { RelatedPerson } from '../../types.ts';
 
 const KINDS = ['representative', 'informal_carer', 'household_member'] as const;
@@ -16,7 +17,7 @@ const empty = { kind: 'representative' as RelatedPerson['kind'], role: '', name:
 
 /** Representatives, informal carers and household members: list, add, remove (each audited by the API). */
 export function RelatedPersonsSection({ clientId, persons: initial, canWrite }: { clientId: string; persons: RelatedPerson[]; canWrite: boolean }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const fmt = useFormat();
   const { forError } = useProblemText();
   const [persons, setPersons] = useState(initial);
@@ -32,7 +33,14 @@ export function RelatedPersonsSection({ clientId, persons: initial, canWrite }: 
 
   async function add(e: FormEvent) {
     e.preventDefault();
-    if (!p.name.trim()) return form.fail({ name: t('record.person.error.name') });
+    // Every mistake at once, by the rules the API uses (field-rules.ts).
+    const errs: Record<string, string> = {};
+    if (!p.name.trim()) errs.name = t('record.person.error.name');
+    const birth = p.birthDate ? checkBirthDate(p.birthDate) : null;
+    if (birth) errs.birthDate = birth[lang];
+    const phone = p.phone.trim() ? checkPhone(p.phone) : null;
+    if (phone) errs.phone = phone[lang];
+    if (Object.keys(errs).length) return form.fail(errs);
     await form.run(async () => {
       const saved = await api.post<RelatedPerson>(url, { kind: p.kind, role: p.role.trim() || null, name: p.name.trim(), birthDate: p.birthDate || null,
         phone: p.phone.trim() || null, email: p.email.trim() || null }, { headers: { 'idempotency-key': key.current } });
