@@ -21,6 +21,7 @@ import { fhirRoutes } from './modules/fhir/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
 import { caseworkRoutes } from './modules/casework/routes.ts';
 import { legalTermRoutes } from './modules/legal-terms/routes.ts';
+import { monitorRoutes } from './modules/monitor/routes.ts';
 import { wmoRoutes } from './modules/wmo/routes.ts';
 import { fhirProblemFormat } from './modules/fhir/operation-outcome.ts';
 import { teamsByIds } from './modules/org/store.ts';
@@ -68,6 +69,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(fhirRoutes);
   await app.register(homeRoutes);
   await app.register(legalTermRoutes);
+  await app.register(monitorRoutes);
   await app.register(wmoRoutes);
 
   await registerWeb(app);

@@ -130,6 +130,8 @@ const SHARED_WITH_WEB = [
   'src/platform/access/roles.ts',
   'src/modules/clients/consent-purpose.ts',
   'src/modules/intake/contact-outcome.ts',
+  // The council's three channels (issue 19): the contact figures page labels them.
+  'src/modules/monitor/council-channels.ts',
   'src/modules/intake/life-domains.ts',
   // The field rules a form checks before sending (BSN elfproef, postcode, phone, dates), the same as the API's (issue 15).
   'src/modules/clients/field-rules.ts',

@@ -33,6 +33,8 @@ export const permissions = {
   'consent.write': [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser],
   'contact.create': [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser],
   'contact.figures': [Role.TeamLead, Role.PolicyAnalyst, Role.Admin],
+  /** Council monitoring (src/modules/monitor): service norms per team, aggregates only (docs/monitor.md). */
+  'figures.service_norms': [Role.TeamLead, Role.PolicyAnalyst],
   'referral.read': CLIENT_ROLES,
   /** Work an inbox: a team's (wijkteam) or a desk's (CJG, Centraal Onthaal Volwassenen for routes 4 and 5). */
   'referral.decide': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead, Role.DeskWorker],
