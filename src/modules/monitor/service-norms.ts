@@ -49,7 +49,12 @@ const cell = (facts: readonly ClockFact[]) => shownCount(facts.length, persons(f
 
 /** One row per indicator and team that has anything to report, suppression applied. */
 export function serviceNormRows(indicator: Indicator, facts: readonly ClockFact[], from: IsoDate, to: IsoDate): ServiceNormRow[] {
-  const byTeam = Map.groupBy(facts, (f) => f.teamId);
+  const byTeam = new Map<string, ClockFact[]>();
+  for (const f of facts) {
+    const list = byTeam.get(f.teamId);
+    if (list) list.push(f);
+    else byTeam.set(f.teamId, [f]);
+  }
   const rows: ServiceNormRow[] = [];
   for (const [teamId, all] of byTeam) {
     const done = all.filter((f) => f.doneOn !== null && f.doneOn >= from && f.doneOn <= to);

@@ -6,6 +6,10 @@ import { api } from '../../api.ts';
 import { TextField, useFormErrors } from '../../components/form.tsx';
 import { PageTitle, TableScroll } from '../../components/page.tsx';
 import { useI18n } from '../../i18n.tsx';
+import { useUser } from '../../session.tsx';
+import { ServiceNormsTable } from '../monitor/service-norms-table.tsx';
+import { permissions } from '../../../../src/platform/access/permissions.ts';
+import type { ServiceNormFigures } from '../../../../src/modules/monitor/schemas.ts';
 import type { ContactFigures as Figures } from '../../../../src/modules/intake/schemas.ts';
 
 
@@ -18,6 +22,9 @@ export function ContactFiguresPage() {
   const [to, setTo] = useState(() => new Date().toISOString().slice(0, 10));
   const [council, setCouncil] = useState(true);
   const [f, setF] = useState<Figures | null>(null);
+  const [norms, setNorms] = useState<ServiceNormFigures | null>(null);
+  const user = useUser();
+  const seesNorms = permissions['figures.service_norms'].some((r) => user.roles.includes(r));
   const labels = useMemo(() => ({ from: t('figures.from'), to: t('figures.to') }), [t]);
   const form = useFormErrors('figures', labels);
   async function submit(e?: FormEvent) {
@@ -25,6 +32,7 @@ export function ContactFiguresPage() {
     if (from && to && to < from) return form.fail({ to: t('figures.toBeforeFrom') });
     await form.run(async () => {
       setF(await api.get<Figures>('/api/v1/figures/contacts', { query: { from, to, channels: council ? 'council' : 'wegwijs' } }));
+      if (seesNorms) setNorms(await api.get<ServiceNormFigures>('/api/v1/figures/service-norms', { query: { from, to } }));
       form.reset();
     });
   }
@@ -68,6 +76,7 @@ export function ContactFiguresPage() {
           {table(t('figures.byOutcome'), f.byOutcome.map((r) => ({ label: `${r.outcome}. ${contactOutcomeLabels[r.outcome as ContactOutcome][lang]}`, count: r.count })))}
         </>
       )}
+      {norms && <ServiceNormsTable figures={norms} />}
     </>
   );
 }
