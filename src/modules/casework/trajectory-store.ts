@@ -101,7 +101,11 @@ export function trajectoryStore(store: Store) {
         requireTeam(row!.team_id);
         const norms = await listNorms(tx);
         if (idempotencyKey) {
-          const [done] = await tx.query<{ linked: string | null }>('SELECT linked_trajectory_id AS linked FROM trajectory_actions WHERE trajectory_id = $1 AND idempotency_key = $2', [id, idempotencyKey]);
+          const [done] = await tx.query<{ type: string; linked: string | null }>(
+            'SELECT type, linked_trajectory_id AS linked FROM trajectory_actions WHERE trajectory_id = $1 AND idempotency_key = $2', [id, idempotencyKey]);
+          if (done && done.type !== actionOfCommand[command]) {
+            throw conflict('Deze Idempotency-Key is al gebruikt voor een andere stap / This Idempotency-Key was used for another step', 'idempotency_key_reused');
+          }
           if (done) return loadView(tx, command === 'reopen' && done.linked ? done.linked : id, norms);
         }
         if (row!.version !== version) throw versionConflict(row!.version, await loadView(tx, id, norms));

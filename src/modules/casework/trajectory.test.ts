@@ -120,6 +120,8 @@ test('the same step twice with one idempotency key, also at once, is recorded on
   }
   const rows = await c.app.db.query<{ type: string }>('SELECT type FROM trajectory_actions WHERE trajectory_id = $1 ORDER BY id', [c.trajectoryId]);
   assert.deepEqual(rows.map((r) => r.type), ['opened', 'plan_agreed', 'support_started']);
+  const reused = await step(c, 'startEvaluation', {}, { 'idempotency-key': 'agreePlan-key-1' });
+  assert.deepEqual([reused.statusCode, reused.json().code], [409, 'idempotency_key_reused'], 'a key of another step is not replayed');
 });
 
 test('longer than twelve months: the worker asks with a reason, only the team lead approves', async (t) => {
