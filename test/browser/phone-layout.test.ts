@@ -13,7 +13,7 @@ async function noSidewaysScroll(page: Page, what: string) {
   assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow}px`);
 }
 /** The element is on screen horizontally (not cut off at the right edge). */
-async function inView(page: Page, locator: ReturnType<Page['locator']>, what: string) {
+async function inView(locator: ReturnType<Page['locator']>, what: string) {
   await locator.scrollIntoViewIfNeeded();
   const box = await locator.boundingBox();
   assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width, `${what} is cut off: ${JSON.stringify(box)}`);
@@ -44,8 +44,8 @@ uiTest('on a phone the team inbox starts near the top, the menu folds away, and 
   const card = page.getByRole('list', { name: 'Verwijzingen' }).getByRole('listitem').filter({ hasText: 'Telefoon' });
   await card.waitFor();
   await noSidewaysScroll(page, 'the team inbox');
-  await inView(page, card.getByRole('button', { name: 'Accepteren' }), 'Accepteren');
-  await inView(page, card.getByRole('button', { name: 'Terugsturen' }), 'Terugsturen');
+  await inView(card.getByRole('button', { name: 'Accepteren' }), 'Accepteren');
+  await inView(card.getByRole('button', { name: 'Terugsturen' }), 'Terugsturen');
 });
 
 uiTest('on a phone a table becomes cards: every value under its column name and the row action in view', async ({ page }) => {
@@ -56,7 +56,7 @@ uiTest('on a phone a table becomes cards: every value under its column name and 
   const save = page.getByRole('button', { name: 'Wijkteam voor Stadsdriehoek opslaan' });
   await save.waitFor();
   await noSidewaysScroll(page, 'the districts page');
-  await inView(page, save, 'the save button of a district');
+  await inView(save, 'the save button of a district');
   const cell = page.getByRole('region', { name: 'Wijken en hun wijkteam' }).getByRole('cell', { name: 'Stadsdriehoek', exact: true });
   assert.equal(await cell.getAttribute('data-label'), 'Wijk');
   const label = await page.evaluate<string>("getComputedStyle(document.querySelector('.ww-table-scroll td[data-label]'), '::before').content");
