@@ -7,14 +7,16 @@ const URL = '/api/v1/figures/service-norms';
 const MARCH = 'from=2021-03-01&to=2021-03-31';
 
 /** Arranged directly in the tables (tests may): `n` new clients, one melding each in `team`. */
-async function meldingen(app: FastifyInstance, team: string, n: number, notifiedOn: string, reportOn: string | null) {
+async function meldingen(app: FastifyInstance, team: string, n: number, notifiedOn: string, steps: [type: string, on: string][] = []) {
   const [t] = await app.db.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [team]);
   for (let i = 0; i < n; i++) {
     const [c] = await app.db.query<{ id: string }>(`INSERT INTO clients (surname) VALUES ('Cijfers') RETURNING id`);
     const [m] = await app.db.query<{ id: string }>(
       `INSERT INTO wmo_notifications (client_id, notified_on, channel, team_id, inbox_team_id) VALUES ($1, $2, 'phone', $3, $3) RETURNING id`, [c!.id, notifiedOn, t!.id]);
     await app.db.query(`INSERT INTO wmo_actions (notification_id, type, on_date) VALUES ($1, 'startAssessment', $2)`, [m!.id, notifiedOn]);
-    if (reportOn) await app.db.query(`INSERT INTO wmo_actions (notification_id, type, on_date) VALUES ($1, 'recordReport', $2)`, [m!.id, reportOn]);
+    for (const [type, on] of steps) {
+      await app.db.query(`INSERT INTO wmo_actions (notification_id, type, on_date, outcome) VALUES ($1, $2, $3, $4)`, [m!.id, type, on, type === 'decide' ? 'granted' : null]);
+    }
   }
 }
 
@@ -31,10 +33,13 @@ async function trajectories(app: FastifyInstance, team: string, n: number, recei
 test('service norms per team: lead times and % within the configured norm of what finished, open items overdue; a team with 3 overdue meldingen shows "< 5", not 3', async (t) => {
   const app = await build(t);
   // Onderzoek due 3 March 2021 (42 days after 20 January): 5 reported in 41 days, 5 in 51 days.
-  await meldingen(app, 'Wijkteam Oude Noorden', 5, '2021-01-20', '2021-03-02');
-  await meldingen(app, 'Wijkteam Oude Noorden', 5, '2021-01-20', '2021-03-12');
+  // The 5 late ones applied on 12 March and were decided after 8 days (due 26 March).
+  await meldingen(app, 'Wijkteam Oude Noorden', 5, '2021-01-20', [['recordReport', '2021-03-02']]);
+  await meldingen(app, 'Wijkteam Oude Noorden', 5, '2021-01-20', [['recordReport', '2021-03-12'], ['receiveApplication', '2021-03-12'], ['decide', '2021-03-20']]);
   // Due 24 March, still open on 31 March: overdue, but only 3.
-  await meldingen(app, 'VraagWijzer Centrum', 3, '2021-02-10', null);
+  await meldingen(app, 'VraagWijzer Centrum', 3, '2021-02-10');
+  // Withdrawn: neither done nor open.
+  await meldingen(app, 'VraagWijzer Centrum', 2, '2021-02-10', [['withdraw', '2021-03-01']]);
   // Plan within 6 weeks of 1 February (15 March): all 6 in time, after 35 days.
   await trajectories(app, 'Wijkteam Oude Noorden', 6, '2021-02-01', '2021-03-08');
 
@@ -52,6 +57,9 @@ test('service norms per team: lead times and % within the configured norm of wha
   const { teamId: _b, ...small } = row('wmo_assessment', 'VraagWijzer Centrum');
   assert.deepEqual(small, { indicator: 'wmo_assessment', teamName: 'VraagWijzer Centrum',
     done: 0, medianDays: null, p90Days: null, withinNormPct: null, open: null, atRisk: 0, overdue: null });
+  const { teamId: _d, ...decision } = row('wmo_decision', 'Wijkteam Oude Noorden');
+  assert.deepEqual(decision, { indicator: 'wmo_decision', teamName: 'Wijkteam Oude Noorden',
+    done: 5, medianDays: 8, p90Days: 8, withinNormPct: 100, open: 0, atRisk: 0, overdue: 0 });
   assert.ok(!JSON.stringify(f.rows).includes(':3,') && !JSON.stringify(f.rows).includes(':3}'), 'no cell shows 3');
   const { teamId: _c, ...plan } = row('neighbourhood_plan', 'Wijkteam Oude Noorden');
   assert.deepEqual(plan, { indicator: 'neighbourhood_plan', teamName: 'Wijkteam Oude Noorden',
