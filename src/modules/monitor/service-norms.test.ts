@@ -38,10 +38,14 @@ test('service norms per team: lead times and % within the configured norm of wha
   await meldingen(app, 'Wijkteam Oude Noorden', 5, '2021-01-20', [['recordReport', '2021-03-12'], ['receiveApplication', '2021-03-12'], ['decide', '2021-03-20']]);
   // Due 24 March, still open on 31 March: overdue, but only 3.
   await meldingen(app, 'VraagWijzer Centrum', 3, '2021-02-10');
+  // Due early April (after Easter: the Atw moves it), open on 31 March with less than a week left: at risk (wmo_at_risk, 7 days).
+  await meldingen(app, 'Wijkteam Oude Noorden', 5, '2021-02-20');
   // Withdrawn: neither done nor open.
   await meldingen(app, 'VraagWijzer Centrum', 2, '2021-02-10', [['withdraw', '2021-03-01']]);
   // Plan within 6 weeks of 1 February (15 March): all 6 in time, after 35 days.
   await trajectories(app, 'Wijkteam Oude Noorden', 6, '2021-02-01', '2021-03-08');
+  // Plan due 3 April, no plan yet on 31 March: at risk (basic_support_at_risk, 14 days).
+  await trajectories(app, 'Wijkteam Oude Noorden', 5, '2021-02-20', null);
 
   const res = await app.inject({ method: 'GET', url: `${URL}?${MARCH}`, headers: await loginAs(app, 'beleid') });
   assert.equal(res.statusCode, 200, res.body);
@@ -53,7 +57,7 @@ test('service norms per team: lead times and % within the configured norm of wha
   const row = (indicator: string, team: string) => f.rows.find((r: { indicator: string; teamName: string }) => r.indicator === indicator && r.teamName === team);
   const { teamId: _a, ...assessment } = row('wmo_assessment', 'Wijkteam Oude Noorden');
   assert.deepEqual(assessment, { indicator: 'wmo_assessment', teamName: 'Wijkteam Oude Noorden',
-    done: 10, medianDays: 41, p90Days: 51, withinNormPct: 50, open: 0, atRisk: 0, overdue: 0 });
+    done: 10, medianDays: 41, p90Days: 51, withinNormPct: 50, open: 5, atRisk: 5, overdue: 0 });
   const { teamId: _b, ...small } = row('wmo_assessment', 'VraagWijzer Centrum');
   assert.deepEqual(small, { indicator: 'wmo_assessment', teamName: 'VraagWijzer Centrum',
     done: 0, medianDays: null, p90Days: null, withinNormPct: null, open: null, atRisk: 0, overdue: null });
@@ -63,7 +67,7 @@ test('service norms per team: lead times and % within the configured norm of wha
   assert.ok(!JSON.stringify(f.rows).includes(':3,') && !JSON.stringify(f.rows).includes(':3}'), 'no cell shows 3');
   const { teamId: _c, ...plan } = row('neighbourhood_plan', 'Wijkteam Oude Noorden');
   assert.deepEqual(plan, { indicator: 'neighbourhood_plan', teamName: 'Wijkteam Oude Noorden',
-    done: 5, medianDays: 35, p90Days: 35, withinNormPct: 100, open: 0, atRisk: 0, overdue: 0 });
+    done: 5, medianDays: 35, p90Days: 35, withinNormPct: 100, open: 5, atRisk: 5, overdue: 0 });
 });
 
 test('service norms are for the team lead and the policy analyst, in a valid period; each read is audited', async (t) => {
