@@ -95,7 +95,7 @@ export function AuditLogPage() {
           <SelectField {...form.field('userId')} value={draft.userId} onChange={(v) => setDraft({ ...draft, userId: v })} emptyLabel={t('audit.filter.all')}
             options={(actors.data ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.username})${u.active ? '' : ` – ${t('audit.filter.inactive')}`}` }))} />
           <SelectField {...form.field('action')} value={draft.action} onChange={(v) => setDraft({ ...draft, action: v })} emptyLabel={t('audit.filter.all')}
-            options={ACTION_GROUPS.map((g) => ({ value: g, label: t(`audit.actionGroup.${g.replace(/\.$/, '')}`) }))} />
+            options={ACTION_GROUPS.map((g) => ({ value: g, label: t(`audit.actionGroup.${g.replace(/\.$/, '').replace('.', '_')}`) }))} />
           <TextField {...form.field('from')} type="date" value={draft.from} onChange={(v) => setDraft({ ...draft, from: v })} />
           <TextField {...form.field('to')} type="date" value={draft.to} onChange={(v) => setDraft({ ...draft, to: v })} />
           <SelectField {...form.field('outcome')} value={draft.outcome} onChange={(v) => setDraft({ ...draft, outcome: v })} emptyLabel={t('audit.filter.all')}
