@@ -17,6 +17,7 @@ import { referralRoutes } from './modules/referrals/routes.ts';
 import { intakeRoutes } from './modules/intake/routes.ts';
 import { portalRoutes } from './modules/portal/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
+import { indicationRoutes } from './modules/indications/routes.ts';
 import { fhirRoutes } from './modules/fhir/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
 import { caseworkRoutes } from './modules/casework/routes.ts';
@@ -71,6 +72,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(legalTermRoutes);
   await app.register(monitorRoutes);
   await app.register(wmoRoutes);
+  await app.register(indicationRoutes);
 
   await registerWeb(app);
   registerJobs(new JobRunner(db), app);

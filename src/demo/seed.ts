@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../platform/db.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { AREAS, DEMO_PASSWORD, DEMO_USERS, DESKS, MUNICIPALITY, REGIONS } from './org-data.ts';
 import { seedDemoPractice } from '../modules/practices/demo.ts';
+import { seedDemoProviders } from '../modules/indications/demo.ts';
 import { seedDemoFrontDoor } from '../modules/intake/demo.ts';
 
 const pc = (n: number, letters: string) => `${n}${letters}`;
@@ -56,7 +57,7 @@ export async function seedDemoUsers(tx: Queryable) {
 }
 
 /** Demo content of the modules (clients, contacts, …), in order; runs once on an empty database. */
-const demoContent: ((tx: Queryable) => Promise<void>)[] = [seedDemoFrontDoor, seedDemoPractice];
+const demoContent: ((tx: Queryable) => Promise<void>)[] = [seedDemoFrontDoor, seedDemoPractice, seedDemoProviders];
 
 export async function seedDemo(db: Db): Promise<boolean> {
   const done = await db.query('SELECT 1 FROM municipality LIMIT 1');

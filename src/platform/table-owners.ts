@@ -63,6 +63,11 @@ export const tableOwners = {
   fhir_service_requests: 'fhir',
   fhir_subscriptions: 'fhir',
   fhir_deliveries: 'fhir',
+  // indications: providers, contracts, the product catalogue and its tariffs
+  providers: 'indications',
+  provider_contracts: 'indications',
+  products: 'indications',
+  product_tariffs: 'indications',
 } as const satisfies Record<string, string>;
 
 export type Table = keyof typeof tableOwners;

@@ -52,6 +52,11 @@ export const permissions = {
   /** GP practices and their API clients (src/modules/practices). */
   'practices.read': [Role.Admin],
   'practices.write': [Role.Admin],
+  /** Providers and the product catalogue with tariffs (src/modules/indications): admins keep it, finance and Wmo advisers read it. */
+  'providers.read': [Role.Admin, Role.Finance, Role.WmoAdviser],
+  'providers.write': [Role.Admin],
+  'products.read': [Role.Admin, Role.Finance, Role.WmoAdviser],
+  'products.write': [Role.Admin],
   /** FHIR R4 API for GP practice systems (src/modules/fhir): scopes, not staff roles. */
   'fhir.service_request.create': [Scope.ServiceRequestWrite],
   'fhir.service_request.read': [Scope.ServiceRequestWrite, Scope.TaskRead],

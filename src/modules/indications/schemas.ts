@@ -1,0 +1,38 @@
+/** Request and response shapes of the provider and product catalogue API. Pure (zod only): the UI may import them. */
+import { z } from 'zod';
+import { dayNumber, FREQUENCY_NAMES, UNIT_NAMES } from './indication-cost.ts';
+
+export const AgbCode = z.string().trim().regex(/^[0-9]{8}$/, 'AGB-code is 8 cijfers / AGB code is 8 digits');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-DD / Date as YYYY-MM-DD')
+  .refine((s) => { try { dayNumber(s); return true; } catch { return false; } }, 'Geen bestaande datum / Not an existing date');
+export const ProductCategory = z.enum(['WMO', 'JZ']);
+export const Unit = z.enum(UNIT_NAMES as [string, ...string[]]);
+export const Frequency = z.enum(FREQUENCY_NAMES as [string, ...string[]]);
+
+const version = z.number().int().describe('Send it back in If-Match when changing the record (docs/architecture.md "Versions and If-Match")');
+
+export const Provider = z.object({ id: z.uuid(), name: z.string(), agbCode: z.string(), active: z.boolean(), createdAt: z.date(), version });
+export const Contract = z.object({ id: z.uuid(), providerId: z.uuid(), validFrom: z.string(), validTo: z.string().nullable() });
+export const ProviderWithContracts = Provider.extend({ contracts: z.array(Contract) });
+export const Product = z.object({
+  id: z.uuid(), category: ProductCategory, code: z.string(), name: z.string(), unit: Unit, frequency: Frequency,
+  active: z.boolean(), createdAt: z.date(), version,
+});
+export const Tariff = z.object({
+  id: z.uuid(), productId: z.uuid(), contractId: z.uuid(), providerId: z.uuid(), validFrom: z.string(), validTo: z.string().nullable(),
+  eurocents: z.number().int().describe('Per unit, in eurocents'),
+});
+export const ProductWithTariffs = Product.extend({ tariffs: z.array(Tariff) });
+
+const Name = z.string().trim().min(2).max(200);
+export const ProviderCreate = z.object({ name: Name, agbCode: AgbCode });
+export const RecordUpdate = z.object({ name: Name.optional(), active: z.boolean().optional() });
+export const ContractCreate = z.object({ validFrom: IsoDate, validTo: IsoDate.nullable().default(null) });
+export const ProductCreate = z.object({
+  category: ProductCategory, code: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{5}$/, 'Productcode is 5 tekens / Product code is 5 characters'),
+  name: Name, unit: Unit, frequency: Frequency,
+});
+export const TariffCreate = z.object({
+  contractId: z.uuid(), validFrom: IsoDate, validTo: IsoDate.nullable().default(null),
+  eurocents: z.number().int().min(0).max(100_000_000),
+});
