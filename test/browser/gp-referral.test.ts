@@ -82,7 +82,12 @@ uiTest('a GP referral from the practice system is accepted in the team inbox, an
   await card.getByRole('button', { name: 'Accepteren' }).click();
   await page.getByRole('status').getByText(/geaccepteerd; Wim Wijkteam pakt het op\./).waitFor();
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Geaccepteerd' });
-  await page.locator('.ww-card', { hasText: 'raakt haar administratie kwijt' }).getByText('Status: Geaccepteerd · Wim Wijkteam').waitFor();
+  const accepted = page.locator('.ww-card', { hasText: 'raakt haar administratie kwijt' });
+  await accepted.getByText('Status: Geaccepteerd · Wim Wijkteam').waitFor();
+  // Support starts and ends on the trajectory the acceptance opened, not in the inbox.
+  assert.equal(await accepted.getByRole('button', { name: /start|afsluiten/i }).count(), 0);
+  await accepted.getByRole('link', { name: 'Naar het traject' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Traject van / }).waitFor();
 
   const task = await taskOf(ui, token, id);
   assert.equal(task.status, 'accepted');

@@ -1,3 +1,4 @@
+import { outcomeLabelNl, TRAJECTORY_OUTCOMES, type TrajectoryOutcome } from '../casework/trajectory-process.ts';
 import { LIFE_DOMAINS, lifeDomainLabels, type Urgency } from '../intake/life-domains.ts';
 
 /**
@@ -76,7 +77,22 @@ export const ContactRouteSystem: CodeSystemDef = {
   ],
 };
 
-export const CODE_SYSTEMS: readonly CodeSystemDef[] = [LifeDomainSystem, SafetySignalSystem, ContactRouteSystem];
+const outcomeDefinition: Record<TrajectoryOutcome, string> = {
+  goal_reached: 'The goals of the plan were reached', partly_reached: 'Some goals of the plan were reached', not_reached: 'The goals of the plan were not reached',
+  referred_second_line: 'Referred on to specialised (2nd-line) care', client_stopped: 'The client stopped the support',
+  moved_away: 'The client moved out of the municipality', died: 'The client died',
+};
+/** Why a trajectory ended, as the GP's Task reports it; the codes and Dutch words the casework module uses. */
+export const TrajectoryOutcomeSystem: CodeSystemDef = {
+  id: 'wegwijs-trajectory-outcome',
+  name: 'WegwijsTrajectoryOutcome',
+  title: 'Wegwijs uitkomst traject basishulp (trajectory outcome)',
+  description: 'Why a trajectory of neighbourhood-team basic support ended (uitstroomreden); the closing outcome in the GP\'s Task.',
+  concepts: TRAJECTORY_OUTCOMES.map((code) => ({ code, display: outcomeLabelNl[code], definition: outcomeDefinition[code],
+    designation: [{ language: 'en', value: outcomeDefinition[code] }] })),
+};
+
+export const CODE_SYSTEMS: readonly CodeSystemDef[] = [LifeDomainSystem, SafetySignalSystem, ContactRouteSystem, TrajectoryOutcomeSystem];
 export const systemUrl = (cs: CodeSystemDef) => `${FHIR_BASE}/CodeSystem/${cs.id}`;
 export const hasCode = (cs: CodeSystemDef, code: unknown) => cs.concepts.some((c) => c.code === code);
 

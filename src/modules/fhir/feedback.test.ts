@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { build, loginAs } from '../../../test/helpers.ts';
 import { bearer, fixture, tokenFor } from './fhir-test-helpers.ts';
+import { validateStructure } from './schema-validator.ts';
 
 async function sendReferral(app: FastifyInstance, token: string) {
   const res = await app.inject({ method: 'POST', url: '/fhir/r4/ServiceRequest', headers: bearer(token), payload: JSON.stringify(fixture('service-request')) });
@@ -21,13 +22,27 @@ async function decide(app: FastifyInstance, referralId: string, command: string,
   assert.equal(res.statusCode, 200, res.body);
 }
 
+/** An accepted referral starts and closes with its trajectory: the team works there, the Task follows. */
+async function trajectoryStep(app: FastifyInstance, referralId: string, command: string, body: Record<string, unknown> = {}) {
+  const worker = await loginAs(app, 'wijkteam');
+  const [row] = await app.db.query<{ id: string }>('SELECT id FROM trajectories WHERE referral_id = $1', [referralId]);
+  const current = await app.inject({ method: 'GET', url: `/api/v1/trajectories/${row!.id}`, headers: worker });
+  const res = await app.inject({ method: 'POST', url: `/api/v1/trajectories/${row!.id}/${command}`,
+    headers: { ...worker, 'if-match': `"${current.json().version}"` }, payload: body });
+  assert.equal(res.statusCode, 200, res.body);
+}
+const startSupport = async (app: FastifyInstance, referralId: string) => {
+  await trajectoryStep(app, referralId, 'agreePlan');
+  await trajectoryStep(app, referralId, 'startSupport');
+};
+
 const taskOf = async (app: FastifyInstance, token: string, id: string) => {
   const res = await app.inject({ method: 'GET', url: `/fhir/r4/Task/${id}`, headers: bearer(token) });
   assert.equal(res.statusCode, 200, res.body);
   return res.json();
 };
 
-test('the GP follows the referral as a Task: received, accepted, in progress, completed with the outcome', async (t) => {
+test('the GP follows the referral as a Task: received, accepted, in progress, completed with the outcome in words and as a code', async (t) => {
   const app = await build(t);
   const token = await tokenFor(app);
   const { serviceRequestId, referralId } = await sendReferral(app, token);
@@ -42,12 +57,15 @@ test('the GP follows the referral as a Task: received, accepted, in progress, co
 
   await decide(app, referralId, 'accept');
   assert.equal((await taskOf(app, token, serviceRequestId)).status, 'accepted');
-  await decide(app, referralId, 'start');
+  await startSupport(app, referralId);
   assert.equal((await taskOf(app, token, serviceRequestId)).status, 'in-progress');
-  await decide(app, referralId, 'close', { outcome: 'Schuldhulp gestart; mevrouw gaat naar de inloop in het Huis van de Wijk.' });
+  await trajectoryStep(app, referralId, 'close', { outcome: 'partly_reached', reason: 'Schuldhulp gestart; mevrouw gaat naar de inloop in het Huis van de Wijk.' });
   task = await taskOf(app, token, serviceRequestId);
   assert.equal(task.status, 'completed');
-  assert.equal(task.output[0].valueString, 'Schuldhulp gestart; mevrouw gaat naar de inloop in het Huis van de Wijk.');
+  assert.equal(task.output[0].valueString, 'Doel deels bereikt. Schuldhulp gestart; mevrouw gaat naar de inloop in het Huis van de Wijk.');
+  assert.deepEqual(task.output[1].valueCodeableConcept.coding,
+    [{ system: 'https://wegwijs.nl/fhir/CodeSystem/wegwijs-trajectory-outcome', code: 'partly_reached', display: 'Doel deels bereikt' }]);
+  assert.deepEqual(await validateStructure(task), []);
   const reads = await app.db.query(`SELECT 1 FROM audit_log WHERE action = 'referral.feedback_read'`);
   assert.equal(reads.length, 5, 'every read of the feedback is audited');
 });
@@ -125,7 +143,7 @@ test('a subscribed practice system is told of every status change, with retries 
 
   // Unsubscribed: no more notifications.
   assert.equal((await app.inject({ method: 'DELETE', url: `/fhir/r4/Subscription/${sub.json().id}`, headers: { authorization: `Bearer ${token}` } })).statusCode, 204);
-  await decide(app, referralId, 'start');
+  await startSupport(app, referralId);
   await app.jobs.runDue();
   assert.equal(received.length, 2);
 });
@@ -144,14 +162,16 @@ test('a subscription must use https (plain http only on this machine) and criter
   assert.equal((await subscribe('https://his.example.nl/notify')).statusCode, 201);
 });
 
-test('when the client withdraws consent to share with the practice, the GP sees the status but no longer the outcome', async (t) => {
+test('when the client withdraws consent to share with the practice, the GP sees the status but no longer the outcome, in words or as a code', async (t) => {
   const app = await build(t);
   const token = await tokenFor(app);
   const { serviceRequestId, referralId } = await sendReferral(app, token);
   await decide(app, referralId, 'accept');
-  await decide(app, referralId, 'start');
-  await decide(app, referralId, 'close', { outcome: 'Doorverwezen naar schuldhulpverlening.' });
-  assert.equal((await taskOf(app, token, serviceRequestId)).output[0].valueString, 'Doorverwezen naar schuldhulpverlening.');
+  await startSupport(app, referralId);
+  await trajectoryStep(app, referralId, 'close', { outcome: 'referred_second_line', reason: 'Schuldhulpverlening.' });
+  const shared = await taskOf(app, token, serviceRequestId);
+  assert.deepEqual(shared.output.map((o: { valueString?: string; valueCodeableConcept?: { coding: { code: string }[] } }) => o.valueString ?? o.valueCodeableConcept!.coding[0]!.code),
+    ['Doorverwezen naar specialistische hulp. Schuldhulpverlening.', 'referred_second_line']);
 
   const worker = await loginAs(app, 'wijkteam');
   const [{ client_id: clientId }] = await app.db.query<{ client_id: string }>('SELECT client_id FROM referrals WHERE id = $1', [referralId]) as [{ client_id: string }];

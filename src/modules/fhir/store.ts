@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
+import { closingOutcomeOfReferral } from '../casework/referral-trajectory.ts';
 import { addConsent, ConsentPurpose, hasConsent } from '../clients/consent.ts';
 import { markSafetySignal } from '../clients/safety-signal.ts';
 import { clientSummaries, findClientIdByBsn, insertClient } from '../clients/store.ts';
@@ -150,5 +151,6 @@ export async function loadTaskSource(tx: Queryable, sr: ServiceRequestRow): Prom
     serviceRequestId: sr.id, identifier: { system: sr.identifierSystem, value: sr.identifierValue }, practiceName: sr.practiceName,
     status: ref.status, teamName: ref.teamName, createdAt: ref.createdAt, urgency: ref.urgency, clientId: ref.clientId,
     actions: (ref.actions ?? []).map((a) => ({ type: a.type, at: a.at, reason: a.reason, outcome: a.outcome })),
+    outcomeCode: ref.status === 'closed' ? await closingOutcomeOfReferral(tx, ref.id) : null,
   };
 }

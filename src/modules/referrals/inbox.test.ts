@@ -31,7 +31,8 @@ test('the team sees the open referral in its inbox and accepts it by assigning a
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().status, 'accepted');
   assert.equal(res.json().assignedUserName, 'Wim Wijkteam');
-  assert.deepEqual(res.json().allowedNext, ['start', 'close', 'setLifeDomains']);
+  assert.deepEqual(res.json().allowedNext, ['setLifeDomains'], 'start and close come from the trajectory');
+  assert.ok(res.json().trajectoryId, 'accepting started a trajectory');
   const seenByDesk = await app.inject({ method: 'GET', url: `/api/v1/referrals/${id}`, headers: balie });
   assert.equal(seenByDesk.json().status, 'accepted', 'the referrer sees the status');
   const jobs = await app.db.query(`SELECT 1 FROM jobs WHERE kind = 'referral.status_changed' AND payload->>'referralId' = $1`, [id]);
@@ -59,7 +60,6 @@ const notAllowed: [string, string[], string, Record<string, unknown>][] = [
   ['an open referral cannot be closed before it is accepted', [], 'close', { outcome: 'klaar' }],
   ['an accepted referral cannot be returned', ['accept'], 'return', { reason: 'toch niet' }],
   ['an accepted referral cannot be accepted again', ['accept'], 'accept', {}],
-  ['a closed referral cannot be started', ['accept', 'close'], 'start', {}],
 ];
 for (const [sentence, before, command, body] of notAllowed) {
   test(sentence, async (t) => {
@@ -77,6 +77,33 @@ for (const [sentence, before, command, body] of notAllowed) {
     assert.match(res.json().detail, /allowed: /);
   });
 }
+
+test('a referral with a trajectory starts and closes only with it: its own start and close are refused, naming the trajectory', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const wijkteam = await loginAs(app, 'wijkteam');
+  const id = await referral(app, balie);
+  const team = await teamId(app, wijkteam, 'Wijkteam Oude Noorden');
+  const wim = ((await app.inject({ method: 'GET', url: `/api/v1/teams/${team}/professionals`, headers: wijkteam })).json() as { id: string }[])[0]!.id;
+  const trajectoryId = (await app.inject({ method: 'POST', url: `/api/v1/referrals/${id}/accept`, headers: wijkteam, payload: { assignedUserId: wim } })).json().trajectoryId as string;
+  const refused = async (command: string, body: Record<string, unknown>) => {
+    const res = await app.inject({ method: 'POST', url: `/api/v1/referrals/${id}/${command}`, headers: wijkteam, payload: body });
+    assert.equal(res.statusCode, 409, res.body);
+    assert.equal(res.json().code, 'referral_follows_trajectory');
+    assert.equal(res.json().trajectory, `/api/v1/trajectories/${trajectoryId}`);
+  };
+  await refused('start', {});
+  await refused('close', { outcome: 'klaar' });
+
+  // Closing the trajectory closes the referral; it stays refused (the trajectory may be re-opened, not the referral).
+  const version = (await app.inject({ method: 'GET', url: `/api/v1/trajectories/${trajectoryId}`, headers: wijkteam })).json().version as number;
+  const closed = await app.inject({ method: 'POST', url: `/api/v1/trajectories/${trajectoryId}/close`, headers: { ...wijkteam, 'if-match': `"${version}"` },
+    payload: { outcome: 'client_stopped' } });
+  assert.equal(closed.statusCode, 200, closed.body);
+  const after = (await app.inject({ method: 'GET', url: `/api/v1/referrals/${id}`, headers: wijkteam })).json();
+  assert.deepEqual([after.status, after.allowedNext], ['closed', []]);
+  await refused('start', {});
+});
 
 const forbidden: [string, string, string][] = [
   ['a policy analyst cannot accept a referral', 'beleid', 'role_forbidden'],

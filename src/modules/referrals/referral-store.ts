@@ -11,6 +11,7 @@ import { findTeam, teamNames, teamsByIds } from '../org/store.ts';
 import type { Urgency } from '../intake/life-domains.ts';
 import { checkLifeDomains } from '../intake/life-domain-store.ts';
 import { startTrajectory } from '../casework/start-trajectory.ts';
+import { trajectoriesOfReferrals } from '../casework/referral-trajectory.ts';
 import { ReferralView } from './schemas.ts';
 import { sentDataView } from './sent-data.ts';
 import {
@@ -62,6 +63,7 @@ async function toViews(q: Queryable, rows: Row[]): Promise<ReferralView[]> {
   const clients = await clientSummaries(q, rows.map((r) => r.client_id));
   const teams = await teamNames(q, rows.flatMap((r) => [r.team_id, r.referrer_team_id]));
   const users = await userNames(q, rows.map((r) => r.assigned_user_id));
+  const trajectories = await trajectoriesOfReferrals(q, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id, clientId: r.client_id, clientName: clients.get(r.client_id)?.name ?? '', clientBirthDate: clients.get(r.client_id)?.birthDate ?? null,
     teamId: r.team_id, teamName: teams.get(r.team_id) ?? '',
@@ -73,10 +75,14 @@ async function toViews(q: Queryable, rows: Row[]): Promise<ReferralView[]> {
     safetySignals: r.safety_signals as string[] | null, contactRoute: r.contact_route as string | null, status: r.status,
     assignedUserId: r.assigned_user_id, assignedUserName: r.assigned_user_id ? users.get(r.assigned_user_id) ?? null : null,
     externalId: r.external_id as string | null, contactId: r.contact_id as string | null, createdAt: new Date(r.created_at).toISOString(),
-    allowedNext: [...allowedNext[r.status]],
+    // With a trajectory, start and close come from it (followTrajectory), not from the inbox.
+    allowedNext: (allowedNext[r.status] as readonly ReferralCommand[]).filter((c) => !(trajectories.has(r.id) && followsTrajectory(c))),
+    trajectoryId: trajectories.get(r.id) ?? null,
     ...sentDataView(r, clients.get(r.client_id)),
   }));
 }
+
+const followsTrajectory = (command: ReferralCommand) => command === 'start' || command === 'close';
 
 const userIdOf = (ctx: RequestContext) => (ctx.actor.kind === 'user' ? ctx.actor.id : null);
 
@@ -171,6 +177,13 @@ export function referralStore(store: Store) {
         if (idempotencyKey) {
           const done = await tx.query('SELECT 1 FROM referral_actions WHERE referral_id = $1 AND idempotency_key = $2', [id, idempotencyKey]);
           if (done.length > 0) return getReferral(tx, id);
+        }
+        if (followsTrajectory(command)) {
+          const trajectoryId = (await trajectoriesOfReferrals(tx, [id])).get(id);
+          if (trajectoryId) {
+            throw conflict('Deze verwijzing start en sluit met haar traject; werk via het traject / This referral starts and closes with its trajectory; use the trajectory',
+              'referral_follows_trajectory', { trajectoryId, trajectory: `/api/v1/trajectories/${trajectoryId}` });
+          }
         }
         if (!isAllowed(r!.status, command)) throw conflict(notAllowedMessage(r!.status, command), 'referral_status', { referralStatus: r!.status, allowed: allowedNext[r!.status] });
         if (command === 'accept') {

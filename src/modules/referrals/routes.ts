@@ -43,8 +43,9 @@ export async function referralRoutes(app: FastifyInstance) {
 
   command('accept', 'Accept: assign a professional of the team (who becomes involved with the client)', z.object({ assignedUserId: z.uuid() }));
   command('return', 'Return to the referrer, with a reason', z.object({ reason: text }));
-  command('start', 'Start the support (in progress)', z.object({}));
-  command('close', 'Close with an outcome', z.object({ outcome: text }));
+  // A referral with a trajectory starts and closes with it: 409 referral_follows_trajectory naming the trajectory.
+  command('start', 'Start the support (in progress); not for a referral with a trajectory', z.object({}));
+  command('close', 'Close with an outcome; not for a referral with a trajectory', z.object({ outcome: text }));
 
   r.post('/api/v1/referrals/:id/life-domains', {
     config: { permission: 'referral.decide' },

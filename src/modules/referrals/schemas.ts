@@ -27,7 +27,8 @@ export const ReferralView = z.object({
   status: z.enum(['open', 'accepted', 'returned', 'in_progress', 'closed']),
   assignedUserId: z.uuid().nullable(), assignedUserName: z.string().nullable(),
   externalId: z.string().nullable(), contactId: z.uuid().nullable(), createdAt: z.string(),
-  allowedNext: z.array(z.string()),
+  allowedNext: z.array(z.string()).describe('commands allowed now; with a trajectory, start and close come from it and are left out'),
+  trajectoryId: z.uuid().nullable().describe('the trajectory the referral started (/api/v1/trajectories/{id}); null: none'),
   identity: ReferralIdentity.nullable().describe('how the person the referrer named was matched to the record; null: not asked (own referrals)'),
   sentData: SentData.extend({ takenOverAt: z.string().nullable() }).nullable().describe('what the referrer sent about the person, not (yet) in the record'),
   review: z.object({

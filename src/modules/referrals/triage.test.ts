@@ -63,7 +63,13 @@ test('triage refuses unknown life domains, an empty choice, another team and a r
 
   const [me] = await app.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'wijkteam'`);
   await app.inject({ method: 'POST', url: `/api/v1/referrals/${id}/accept`, headers: worker, payload: { assignedUserId: me!.id } });
-  await app.inject({ method: 'POST', url: `/api/v1/referrals/${id}/start`, headers: worker, payload: {} });
+  // Support starts with the trajectory the acceptance opened.
+  const [trajectory] = await app.db.query<{ id: string }>('SELECT id FROM trajectories WHERE referral_id = $1', [id]);
+  for (const command of ['agreePlan', 'startSupport']) {
+    const version = (await app.inject({ method: 'GET', url: `/api/v1/trajectories/${trajectory!.id}`, headers: worker })).json().version as number;
+    const res = await app.inject({ method: 'POST', url: `/api/v1/trajectories/${trajectory!.id}/${command}`, headers: { ...worker, 'if-match': `"${version}"` }, payload: {} });
+    assert.equal(res.statusCode, 200, res.body);
+  }
   const late = await setDomains(app, worker, id, ['housing']);
   assert.equal(late.statusCode, 409);
   assert.equal(late.json().code, 'referral_status');

@@ -115,6 +115,8 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
       {r.teamOverrideReason && <Paragraph>{t('referrals.card.override', { reason: r.teamOverrideReason })}</Paragraph>}
       <Paragraph>{t('referrals.card.status', { status: t(`referrals.status.${r.status}`) })}{r.assignedUserName ? ` · ${r.assignedUserName}` : ''}</Paragraph>
       {r.status !== 'open' && <AppLink to={`/clienten/${r.clientId}`}>{t('referrals.card.openClient')}</AppLink>}
+      {/* Its support starts and ends on the trajectory page, not here. */}
+      {r.trajectoryId && <> · <AppLink to={`/trajecten/${r.trajectoryId}`}>{t('referrals.card.openTrajectory')}</AppLink></>}
       {form.summary}
       {r.allowedNext.includes('setLifeDomains') && (
         <div className="ww-form">
