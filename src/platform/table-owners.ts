@@ -68,6 +68,7 @@ export const tableOwners = {
   provider_contracts: 'indications',
   products: 'indications',
   product_tariffs: 'indications',
+  indications: 'indications',
 } as const satisfies Record<string, string>;
 
 export type Table = keyof typeof tableOwners;

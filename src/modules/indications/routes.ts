@@ -9,8 +9,9 @@ import {
   listTariffs, type ProductCategory, updateProduct, updateProvider,
 } from './catalogue-store.ts';
 import type { Frequency, Unit } from './indication-cost.ts';
+import { indicationStore } from './indication-store.ts';
 import {
-  Contract, ContractCreate, Product, ProductCreate, ProductWithTariffs, Provider, ProviderCreate, ProviderWithContracts,
+  Contract, ContractCreate, Indication, IndicationCreate, Product, ProductCreate, ProductWithTariffs, Provider, ProviderCreate, ProviderWithContracts,
   RecordUpdate, Tariff, TariffCreate,
 } from './schemas.ts';
 
@@ -98,4 +99,15 @@ export const indicationRoutes = fp(async (app: FastifyInstance) => {
       body: TariffCreate, response: { 201: Tariff } },
   }, async (req, reply) => reply.status(201).send(await req.store.change(admin('product_tariff.create', { productId: req.params.id, contractId: req.body.contractId }),
     (tx) => addTariff(tx, req.params.id, req.body), (t) => admin('product_tariff.create', { productId: req.params.id, tariffId: t.id }))));
+
+  r.post('/api/v1/indications', {
+    config: { permission: 'indications.write' },
+    schema: { tags: ['indications'], summary: 'Record the indication a granting Wmo decision assigns: product, provider, volume, period, form; answers with its cost',
+      body: IndicationCreate, response: { 201: Indication } },
+  }, async (req, reply) => reply.status(201).send(await indicationStore(req.store).create(req.body)));
+
+  r.get('/api/v1/indications/:id', {
+    config: { permission: 'indications.read' },
+    schema: { tags: ['indications'], summary: 'An indication with its computed cost', params: IdParams, response: { 200: Indication } },
+  }, async (req, reply) => withETag(reply, await indicationStore(req.store).get(req.params.id)));
 });

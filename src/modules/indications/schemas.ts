@@ -36,3 +36,18 @@ export const TariffCreate = z.object({
   contractId: z.uuid(), validFrom: IsoDate, validTo: IsoDate.nullable().default(null),
   eurocents: z.number().int().min(0).max(100_000_000),
 });
+
+export const IndicationCreate = z.object({
+  notificationId: z.uuid().describe('The Wmo melding whose granting decision this indication carries out'),
+  productId: z.uuid(), providerId: z.uuid(), volume: z.number().int().min(1).max(100_000),
+  validFrom: IsoDate, validTo: IsoDate, form: z.enum(['ZIN', 'PGB']),
+});
+export const Indication = z.object({
+  id: z.uuid(), clientId: z.uuid(), notificationId: z.uuid(), productId: z.uuid(), productCode: z.string(), unit: Unit, frequency: Frequency,
+  providerId: z.uuid(), providerAgbCode: z.string(), volume: z.number().int(), validFrom: z.string(), validTo: z.string(), form: z.enum(['ZIN', 'PGB']),
+  version,
+  cost: z.object({
+    eurocents: z.number().int().describe('volume × tariff over the period, pro rata per day (indication-cost.ts)'),
+    units: z.number(), uncovered: z.array(z.object({ from: z.string(), to: z.string() })).describe('Days without a tariff, not priced'),
+  }).nullable(),
+});

@@ -57,6 +57,9 @@ export const permissions = {
   'providers.write': [Role.Admin],
   'products.read': [Role.Admin, Role.Finance, Role.WmoAdviser],
   'products.write': [Role.Admin],
+  /** Indications of a granted Wmo decision (client data: need-to-know applies too). */
+  'indications.read': [Role.WmoAdviser, Role.TeamLead],
+  'indications.write': [Role.WmoAdviser],
   /** FHIR R4 API for GP practice systems (src/modules/fhir): scopes, not staff roles. */
   'fhir.service_request.create': [Scope.ServiceRequestWrite],
   'fhir.service_request.read': [Scope.ServiceRequestWrite, Scope.TaskRead],
