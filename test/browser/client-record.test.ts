@@ -16,10 +16,10 @@ uiTest('a desk worker edits a client record: a bad postcode is shown at the fiel
   await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
   // The API's problem+json names address.postcode; the message sits at the field and in the summary.
   const postcode = page.getByLabel('Postcode');
-  await page.locator('#record-postcode-error', { hasText: 'postcode moet de vorm 1234 AB hebben' }).waitFor();
+  await page.locator('#record-postcode-error', { hasText: 'De postcode klopt niet' }).waitFor();
   assert.equal(await postcode.getAttribute('aria-invalid'), 'true');
   assert.match((await postcode.getAttribute('aria-describedby')) ?? '', /record-postcode-error/);
-  await page.getByRole('link', { name: /Postcode: postcode moet de vorm/ }).waitFor();
+  await page.getByRole('link', { name: /Postcode: De postcode klopt niet/ }).waitFor();
   assert.deepEqual(await seriousViolations(page), []);
   await postcode.fill('3032 AB');
   await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
