@@ -72,11 +72,16 @@ test('wegwijs starts on the embedded database, keeps its data across restarts, a
 test('verify-audit reports an intact log with exit code 0', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'wegwijs-cli-'));
   try {
-    const env = { ...process.env, WEGWIJS_DATA_DIR: dir, DATABASE_URL: '' };
+    // Its own checkpoint directory: the demo signing key is generated there, not found in the checkout.
+    const env = { ...process.env, WEGWIJS_DATA_DIR: join(dir, 'data'), WEGWIJS_AUDIT_CHECKPOINT_DIR: join(dir, 'checkpoints'), DATABASE_URL: '', WEGWIJS_AUDIT_SIGNING_KEY: '' };
     assert.equal(spawnSync(process.execPath, [CLI, 'reset'], { env }).status, 0);
-    const r = spawnSync(process.execPath, [CLI, 'verify-audit'], { env, encoding: 'utf8' });
-    assert.equal(r.status, 0);
+    const r = spawnSync(process.execPath, [CLI, 'verify-audit', '--demo'], { env, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /Audit log intact/);
+    // Outside the demo there is no generated key: verification refuses to run without the configured one.
+    const noKey = spawnSync(process.execPath, [CLI, 'verify-audit'], { env, encoding: 'utf8' });
+    assert.equal(noKey.status, 1);
+    assert.match(noKey.stderr, /WEGWIJS_AUDIT_SIGNING_KEY/);
     const bad = spawnSync(process.execPath, [CLI, 'start'], { env: { ...env, PORT: 'abc' }, encoding: 'utf8' });
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /PORT/);

@@ -16,7 +16,8 @@ uiTest('a Wmo adviser sees the demo melding in the Wmo inbox with its deadline i
 
   await row.getByRole('button', { name: /Willems oppakken/ }).click();
   await page.getByRole('status').filter({ hasText: /U heeft de melding van .*Willems opgepakt/ }).waitFor();
-  assert.match(await row.textContent() ?? '', /Wendy Wmo-adviseur/);
+  // The list reloads after the message: wait for the row to name her.
+  await page.getByRole('row').filter({ hasText: 'Willems' }).filter({ hasText: 'Wendy Wmo-adviseur' }).waitFor();
   assert.equal(await row.getByRole('button').count(), 0, 'taken: no button any more');
   // Taking it made her involved: the client's page opens.
   await row.getByRole('link', { name: /Willems/ }).click();
