@@ -1,5 +1,6 @@
 import type { Db, Queryable } from './db.ts';
 import type { RequestContext } from './access/context.ts';
+import { addRelation } from './access/relations.ts';
 import { type ClientAccess, checkClientAccess, type Param, visibleToSql } from './access/client-access.ts';
 import { appendAudit, type AuditEvent, type ProcessingActivity, writeAudit } from './audit.ts';
 import { AppError } from './errors.ts';
@@ -65,8 +66,7 @@ export class Store {
         const access = await checkClientAccess(tx, this.ctx.actor, id);
         if (!access.allowed && establish && this.ctx.actor.id) {
           await establish.getClient(tx, id);
-          await tx.query('INSERT INTO client_relations (client_id, user_id, team_id, reason) VALUES ($1,$2,$3,$4)',
-            [id, this.ctx.actor.id, establish.teamId, establish.reason]);
+          await addRelation(tx, { clientId: id, userId: this.ctx.actor.id, teamId: establish.teamId, reason: establish.reason });
           relationCreated = true;
           grants.push(undefined);
         } else {
