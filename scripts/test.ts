@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { globSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { findChromium } from '../test/browser/chromium.ts';
+import { dropTemplate, makeTemplates, TEMPLATE_ENV } from '../test/helpers.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -58,10 +59,18 @@ if (ci && skipped.length) {
 // The browser harness gets the Chromium found here.
 const env: NodeJS.ProcessEnv = { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
 delete env.TEST_DATABASE_URL;
+// Migrate and seed once; every test database of this run is a copy (test/helpers.ts freshDb).
+const pgliteTemplate = resolve(root, `.tmp/pglite-template-${process.pid}.tar`);
+const pgTemplate = `wegwijs_tpl_${process.pid}`;
+mkdirSync(resolve(root, '.tmp'), { recursive: true });
+if (integration.length || browserFiles.length) {
+  await makeTemplates(pgUrl, pgliteTemplate, pgTemplate);
+  env[TEMPLATE_ENV.pglite] = pgliteTemplate;
+  if (pgUrl) env[TEMPLATE_ENV.postgres] = pgTemplate;
+}
 // Next to the normal output, scripts/skip-reporter.ts writes each skipped or todo test to a file.
 // One file per run: several runs may share this checkout.
 const skipsFile = resolve(root, `.tmp/skipped-tests-${process.pid}.txt`);
-mkdirSync(resolve(root, '.tmp'), { recursive: true });
 const reporters = ownReporter ? [] : ['--test-reporter=spec', '--test-reporter-destination=stdout',
   `--test-reporter=${resolve(root, 'scripts/skip-reporter.ts')}`, `--test-reporter-destination=${skipsFile}`];
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=300000', ...reporters, ...flags, ...files, ...pgFiles],
@@ -72,6 +81,8 @@ try {
 } catch {} // no file: no test was skipped, or the run died first (its status says so)
 rmSync(skipsFile, { force: true });
 rmSync(pgDir, { recursive: true, force: true });
+rmSync(pgliteTemplate, { force: true });
+if (pgUrl && env[TEMPLATE_ENV.postgres]) await dropTemplate(pgUrl, pgTemplate);
 loud([...skipped, ...skippedTests.map((t) => `test ${t}`)]);
 if (ci && skippedTests.length) {
   console.error(`CI is set: ${skippedTests.length} skipped or todo test(s) fail the run.`);

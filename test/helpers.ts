@@ -1,9 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { TestContext } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { type Db, openPglite, openPostgres } from '../src/platform/db.ts';
+import { type Db, dumpPglite, openPglite, openPostgres } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { DEMO_PASSWORD } from '../src/demo/org-data.ts';
@@ -11,16 +12,23 @@ import { DEMO_PASSWORD } from '../src/demo/org-data.ts';
 /** Which engine the integration tests run on: PGlite, or PostgreSQL when TEST_DATABASE_URL is set. */
 export const ENGINE = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
-/** A fresh, migrated, demo-seeded database: in-memory PGlite, or a new PostgreSQL database dropped afterwards. */
+/**
+ * A fresh, migrated, demo-seeded database: in-memory PGlite, or a new PostgreSQL database dropped
+ * afterwards. Under `npm test` (scripts/test.ts) both start from a copy of a database migrated and
+ * seeded once per run (`TEMPLATE_ENV`); a test file run on its own migrates and seeds itself.
+ */
 export async function freshDb(t: TestContext | { after: (fn: () => Promise<void>) => void }): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL;
   let db: Db;
+  let fromTemplate = false;
   if (url) {
     const name = `wegwijs_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const template = process.env[TEMPLATE_ENV.postgres];
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
     await admin.end();
+    fromTemplate = Boolean(template);
     const u = new URL(url);
     u.pathname = `/${name}`;
     db = await openPostgres(u.toString());
@@ -32,12 +40,48 @@ export async function freshDb(t: TestContext | { after: (fn: () => Promise<void>
       await a.end();
     });
   } else {
-    db = await openPglite();
+    const template = process.env[TEMPLATE_ENV.pglite];
+    pgliteTemplate ??= template ? new Blob([readFileSync(template)]) : null;
+    db = await openPglite(undefined, pgliteTemplate ?? undefined);
+    fromTemplate = pgliteTemplate !== null;
     t.after(() => db.close());
   }
+  if (fromTemplate) return db;
   await migrate(db);
   await seedDemo(db);
   return db;
+}
+
+/** Where scripts/test.ts tells the test files about the once-per-run template databases. */
+export const TEMPLATE_ENV = { pglite: 'WEGWIJS_TEST_PGLITE_TEMPLATE', postgres: 'WEGWIJS_TEST_PG_TEMPLATE' } as const;
+let pgliteTemplate: Blob | null | undefined;
+
+/** The migrated, demo-seeded database every test database of one run is copied from. */
+export async function makeTemplates(pgUrl: string | undefined, pgliteFile: string, pgName: string): Promise<void> {
+  const lite = await openPglite();
+  await migrate(lite);
+  await seedDemo(lite);
+  writeFileSync(pgliteFile, new Uint8Array(await (await dumpPglite(lite)).arrayBuffer()));
+  await lite.close();
+  if (!pgUrl) return;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${pgName}`);
+  await admin.end();
+  const u = new URL(pgUrl);
+  u.pathname = `/${pgName}`;
+  const db = await openPostgres(u.toString());
+  await migrate(db);
+  await seedDemo(db);
+  await db.close(); // a template may have no open connections while it is copied
+}
+
+export async function dropTemplate(pgUrl: string, pgName: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+  await admin.end();
 }
 
 /** The app on a fresh database with the demo organisation and demo users. */
