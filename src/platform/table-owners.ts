@@ -45,6 +45,7 @@ export const tableOwners = {
   // casework: the neighbourhood team's trajectories (basishulp)
   trajectories: 'casework',
   trajectory_actions: 'casework',
+  trajectory_activities: 'casework',
   // wmo: the Wmo 2015 melding
   wmo_notifications: 'wmo',
   wmo_actions: 'wmo',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { IfMatchHeaders, versionOf, withETag } from '../../platform/versioning.ts';
+import { trajectoryRecordRoutes } from './record-routes.ts';
 import { Caseload, type CommandBody, commandBodies, TrajectoryView } from './schemas.ts';
 import { trajectoryStore } from './trajectory-store.ts';
 import type { TrajectoryCommand } from './trajectory-process.ts';
@@ -46,4 +47,6 @@ export async function caseworkRoutes(app: FastifyInstance) {
     config: { permission: 'casework.team_caseload' },
     schema: { tags, summary: "The team's open trajectories (team lead): per professional, the most urgent first", params: IdParams, response: { 200: Caseload } },
   }, async (req) => trajectoryStore(req.store).caseload({ teamId: req.params.id }));
+
+  await trajectoryRecordRoutes(app);
 }

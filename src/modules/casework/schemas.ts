@@ -1,5 +1,6 @@
 /** Shapes of the casework API (trajectories, caseloads). Pure (zod only): the UI imports its types from here. */
 import { z } from 'zod';
+import { ACTIVITY_KINDS, MAX_ACTIVITY_MINUTES } from './activity.ts';
 import { TRAJECTORY_ACTION_TYPES, TRAJECTORY_COMMANDS, TRAJECTORY_OUTCOMES, TRAJECTORY_STATUSES } from './trajectory-process.ts';
 
 const isoDate = z.iso.date();
@@ -57,3 +58,23 @@ export const commandBodies = {
   reopen: z.object({ reason: text.optional() }),
 } as const;
 export type CommandBody = { on?: string; reason?: string; untilOn?: string; outcome?: (typeof TRAJECTORY_OUTCOMES)[number] };
+
+/** The activity log of a trajectory (activity-store.ts). */
+export const ActivityInput = z.object({
+  kind: z.enum(ACTIVITY_KINDS),
+  on: isoDate.optional().describe('the day it took place (default today); not in the future'),
+  minutes: z.number().int().min(1).max(MAX_ACTIVITY_MINUTES).describe('time spent, in minutes'),
+  note: z.string().trim().max(500).optional().describe('a short note'),
+});
+export type ActivityInput = z.infer<typeof ActivityInput>;
+export const ActivityView = z.object({
+  id: z.uuid(), kind: z.enum(ACTIVITY_KINDS), on: isoDate, minutes: z.number().int(), note: z.string().nullable(),
+  actorName: z.string().nullable(), recordedAt: z.string(),
+});
+export type ActivityView = z.infer<typeof ActivityView>;
+export const ActivityLog = z.object({
+  items: z.array(ActivityView).describe('newest first'),
+  totalMinutes: z.number().int(),
+  minutesByKind: z.record(z.enum(ACTIVITY_KINDS), z.number().int()),
+});
+export type ActivityLog = z.infer<typeof ActivityLog>;
