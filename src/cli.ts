@@ -9,6 +9,7 @@ import { systemContext } from './platform/access/context.ts';
 import { hashPassword, passwordProblem } from './platform/auth/passwords.ts';
 import { dropAll, seedDemo } from './demo/seed.ts';
 import { startServer } from './server.ts';
+import { financeCommand } from './modules/finance/cli.ts';
 
 const HELP = `wegwijs <command> [options]
 
@@ -21,11 +22,18 @@ Commands:
                              create a functioneel beheerder (admin); prints a generated password if none is given
   verify-audit [--demo]      seal pending audit rows, then check the log against its latest signed checkpoint;
                              exit code 1 when broken (--demo: with the demo signing key)
+  finance render --lines <overview.csv> [--adjustments <adjustments.csv>] --format json|csv|md
+                             print a task field's budget tables from CSV files (no database; see: wegwijs finance --help)
 
 Environment: PORT (8080), WEGWIJS_DATA_DIR (./data), DATABASE_URL (PostgreSQL; overrides the embedded database),
 WEGWIJS_REQUIRE_MFA, WEGWIJS_PUBLIC_URL, WEGWIJS_TRUST_PROXY, OIDC_ISSUER/OIDC_CLIENT_ID/OIDC_CLIENT_SECRET.`;
 
 async function main() {
+  // Own options, and no configuration or database needed.
+  if (process.argv[2] === 'finance') {
+    process.exitCode = financeCommand(process.argv.slice(3));
+    return;
+  }
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
