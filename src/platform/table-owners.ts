@@ -46,6 +46,8 @@ export const tableOwners = {
   trajectories: 'casework',
   trajectory_actions: 'casework',
   trajectory_activities: 'casework',
+  zrm_assessments: 'casework',
+  zrm_scores: 'casework',
   // wmo: the Wmo 2015 melding
   wmo_notifications: 'wmo',
   wmo_actions: 'wmo',

@@ -1,6 +1,7 @@
 /** Shapes of the casework API (trajectories, caseloads). Pure (zod only): the UI imports its types from here. */
 import { z } from 'zod';
 import { ACTIVITY_KINDS, MAX_ACTIVITY_MINUTES } from './activity.ts';
+import { ZRM_DOMAINS, ZRM_MOMENTS, type ZrmDomain } from './zrm.ts';
 import { TRAJECTORY_ACTION_TYPES, TRAJECTORY_COMMANDS, TRAJECTORY_OUTCOMES, TRAJECTORY_STATUSES } from './trajectory-process.ts';
 
 const isoDate = z.iso.date();
@@ -78,3 +79,21 @@ export const ActivityLog = z.object({
   minutesByKind: z.record(z.enum(ACTIVITY_KINDS), z.number().int()),
 });
 export type ActivityLog = z.infer<typeof ActivityLog>;
+
+/** The Zelfredzaamheid-Matrix of a trajectory (zrm-store.ts). */
+const ZrmScoresSchema = z.object(Object.fromEntries(ZRM_DOMAINS.map((d) => [d, z.number().int().min(1).max(5)])) as Record<ZrmDomain, z.ZodNumber>)
+  .describe('every one of the 13 domains, scored 1 (acute problematiek) to 5 (volledig zelfredzaam)');
+export const ZrmInput = z.object({
+  moment: z.enum(ZRM_MOMENTS),
+  on: isoDate.optional().describe('the day it was scored (default today); not in the future'),
+  scores: ZrmScoresSchema,
+});
+export type ZrmInput = z.infer<typeof ZrmInput>;
+export const ZrmView = z.object({
+  assessments: z.array(z.object({
+    id: z.uuid(), moment: z.enum(ZRM_MOMENTS), on: isoDate, actorName: z.string().nullable(), scores: ZrmScoresSchema,
+  })).describe('oldest first'),
+  change: z.array(z.object({ domain: z.enum(ZRM_DOMAINS), from: z.number().int(), to: z.number().int(), delta: z.number().int(), text: z.string() }))
+    .describe('per domain, the first score and the latest ("Huisvesting: 2 → 4"); empty until scored twice'),
+});
+export type ZrmView = z.infer<typeof ZrmView>;
