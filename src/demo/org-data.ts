@@ -63,7 +63,8 @@ export const DESKS = [
   { name: 'VraagWijzer Centrum', deskType: 'vraagwijzer' },
   { name: 'VraagWijzer Zuid', deskType: 'vraagwijzer' },
   { name: 'Centraal Onthaal Volwassenen', deskType: 'cov' },
-  { name: 'Jongerenloket', deskType: 'jongerenloket' },
+  // Young people (16–27) on the city-desk route go here instead of Centraal Onthaal.
+  { name: 'Jongerenloket', deskType: 'jongerenloket', routeAges: [16, 27] },
   { name: 'CJG Rotterdam-Rijnmond', deskType: 'cjg' },
 ] as const;
 
@@ -73,6 +74,7 @@ export const DEMO_USERS = [
   { username: 'balie', displayName: 'Bea Balie', roles: ['desk_worker'], teams: ['VraagWijzer Centrum'] },
   { username: 'cjg', displayName: 'Carla CJG', roles: ['desk_worker'], teams: ['CJG Rotterdam-Rijnmond'] },
   { username: 'onthaal', displayName: 'Otto Onthaal', roles: ['desk_worker'], teams: ['Centraal Onthaal Volwassenen'] },
+  { username: 'jongeren', displayName: 'Jamal Jongerenloket', roles: ['desk_worker'], teams: ['Jongerenloket'] },
   { username: 'wijkteam', displayName: 'Wim Wijkteam', roles: ['team_worker'], teams: ['Wijkteam Oude Noorden'] },
   { username: 'wijkteam2', displayName: 'Zara Zuid', roles: ['team_worker'], teams: ['Wijkteam Charlois'] },
   { username: 'wmo', displayName: 'Wendy Wmo-adviseur', roles: ['wmo_adviser'], teams: ['Wijkteam Oude Noorden'] },

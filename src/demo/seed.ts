@@ -3,6 +3,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import { AREAS, DEMO_PASSWORD, DEMO_USERS, DESKS, MUNICIPALITY, REGIONS } from './org-data.ts';
 import { seedDemoPractice } from '../modules/practices/demo.ts';
 import { seedDemoProviders } from '../modules/indications/demo.ts';
+import { seedDemoMandates } from '../modules/wmo/demo.ts';
 import { seedDemoFrontDoor } from '../modules/intake/demo.ts';
 
 const pc = (n: number, letters: string) => `${n}${letters}`;
@@ -37,7 +38,9 @@ export async function seedOrganisation(tx: Queryable) {
     }
   }
   for (const d of DESKS) {
-    await tx.query(`INSERT INTO teams (name, kind, desk_type) VALUES ($1, 'desk', $2) ON CONFLICT (name) DO NOTHING`, [d.name, d.deskType]);
+    const ages = 'routeAges' in d ? d.routeAges : [null, null];
+    await tx.query(`INSERT INTO teams (name, kind, desk_type, route_min_age, route_max_age) VALUES ($1, 'desk', $2, $3, $4) ON CONFLICT (name) DO NOTHING`,
+      [d.name, d.deskType, ...ages]);
   }
 }
 
@@ -57,7 +60,7 @@ export async function seedDemoUsers(tx: Queryable) {
 }
 
 /** Demo content of the modules (clients, contacts, …), in order; runs once on an empty database. */
-const demoContent: ((tx: Queryable) => Promise<void>)[] = [seedDemoFrontDoor, seedDemoPractice, seedDemoProviders];
+const demoContent: ((tx: Queryable) => Promise<void>)[] = [seedDemoFrontDoor, seedDemoPractice, seedDemoProviders, seedDemoMandates];
 
 export async function seedDemo(db: Db): Promise<boolean> {
   const done = await db.query('SELECT 1 FROM municipality LIMIT 1');

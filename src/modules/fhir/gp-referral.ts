@@ -1,4 +1,6 @@
+import { ageOn } from '../clients/age.ts';
 import { isValidBsn } from '../clients/bsn.ts';
+import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { normalisePostcode } from '../org/postcode.ts';
 import type { Urgency } from '../intake/life-domains.ts';
 import {
@@ -46,13 +48,6 @@ const GENDER: Record<string, '0' | '1' | '2' | '9'> = { male: '1', female: '2', 
 const REPRESENTATIVE_ROLE: Record<string, string> = { MTH: 'parent_with_authority', FTH: 'parent_with_authority', PRN: 'parent_with_authority', GUARD: 'guardian', GUADLTM: 'curator', POWATT: 'mentor' };
 
 const text = (v: unknown, max = 4000) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : null);
-
-function ageOn(birthDate: string, on: Date): number {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  let age = on.getUTCFullYear() - y;
-  if (on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d)) age--;
-  return age;
-}
 
 /** Names the identifier systems that were sent, so a wrong system is easy to spot. */
 const systemsFound = (ids: Json[] | undefined) => {
@@ -260,7 +255,7 @@ export function parseGpReferral(body: Json, now = new Date()): ParseResult {
     }
     if (!name.full) need(`${related.path}.name`, 'Naam van de vertegenwoordiger is verplicht / Name of the representative is required');
     else representative = { name: name.full, role: code ? REPRESENTATIVE_ROLE[code]! : 'representative', phone: text((r.telecom ?? []).find((t: Json) => t.system === 'phone')?.value, 40), birthDate };
-  } else if (pt && ageOn(pt.birthDate, now) < REPRESENTATIVE_REQUIRED_BELOW_AGE) {
+  } else if (pt && ageOn(pt.birthDate, amsterdamDate(now))! < REPRESENTATIVE_REQUIRED_BELOW_AGE) {
     need(p, `Patiënt is jonger dan ${REPRESENTATIVE_REQUIRED_BELOW_AGE}: een wettelijk vertegenwoordiger (RelatedPerson) is verplicht / Patient is under ${REPRESENTATIVE_REQUIRED_BELOW_AGE}: a legal representative (RelatedPerson) is required`, 'business-rule');
   }
 

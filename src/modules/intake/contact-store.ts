@@ -9,9 +9,10 @@ import { enqueue } from '../../platform/jobs.ts';
 import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
 import { setAddressIfMissing } from '../clients/address-store.ts';
+import { ageOn } from '../clients/age.ts';
 import { markSafetySignal } from '../clients/safety-signal.ts';
 import { getClientRow, insertClient, mayLearnWhoExists } from '../clients/store.ts';
-import { firstActiveDesk, findTeam, lookupPostcode } from '../org/store.ts';
+import { cityRouteDesk, firstActiveDesk, findTeam, lookupPostcode } from '../org/store.ts';
 import { markPortalRequestHandled } from '../portal/store.ts';
 import { createReferral } from '../referrals/referral-store.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
@@ -62,8 +63,12 @@ export const routeDeskType = { [ContactOutcome.YouthCare]: 'cjg', [ContactOutcom
  * Outcomes 4 and 5: an open referral in the route desk's inbox. Needs neither a postcode nor a BSN
  * (people without a fixed address or without a BSN are the city desk's daily work).
  */
-async function referToDesk(tx: Queryable, ctx: RequestContext, c: ContactInput, clientId: string, contactId: string, registeringTeamId: string, deskType: string) {
-  const desk = await firstActiveDesk(tx, deskType);
+async function referToDesk(tx: Queryable, ctx: RequestContext, c: ContactInput, clientId: string, contactId: string, registeringTeamId: string, deskType: string,
+  contactedOn: string) {
+  // The city-desk route goes to the desk whose age band holds the client (Jongerenloket), else to Centraal Onthaal.
+  const desk = c.outcome === ContactOutcome.CityDesk
+    ? await cityRouteDesk(tx, ageOn((await getClientRow(tx, clientId)).birth_date, contactedOn))
+    : await firstActiveDesk(tx, deskType);
   if (!desk) throw badRequest(`Er is geen actief loket voor deze route (${deskType}) / No active desk for this route`, 'outcome');
   return (await createReferral(tx, ctx, { clientId, teamId: desk.id, toDesk: true, source: 'desk',
     referrer: { name: ctx.actor.name, userId: ctx.actor.id, teamId: registeringTeamId }, reason: c.question,
@@ -100,7 +105,7 @@ export async function insertContact(tx: Queryable, ctx: RequestContext, c: Conta
     referral = { id: r.id, teamId: r.teamId, teamName: r.teamName, status: r.status };
   }
   if (clientId && (c.outcome === ContactOutcome.YouthCare || c.outcome === ContactOutcome.CityDesk)) {
-    const r = await referToDesk(tx, ctx, c, clientId, contactId, team.id, routeDeskType[c.outcome]);
+    const r = await referToDesk(tx, ctx, c, clientId, contactId, team.id, routeDeskType[c.outcome], contactedOn);
     referral = { id: r.id, teamId: r.teamId, teamName: r.teamName, status: r.status };
   }
   if (clientId && c.outcome === ContactOutcome.WmoNotification) {

@@ -104,3 +104,58 @@ test('a Centraal Onthaal desk worker accepts a city-desk referral from their des
   assert.equal(other.statusCode, 403, other.body);
   assert.equal(other.json().code, 'not_team_member');
 });
+
+test('the city-desk route goes to the Jongerenloket for a client aged 16–27 on the day of the contact, to Centraal Onthaal otherwise', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const contactedAt = '2026-06-15T09:30:00+02:00';
+  const routeOf = async (birthDate: string) => {
+    const clientId = await createClient(app, balie, { surname: 'Bakker', firstNames: 'Sem', birthDate });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie,
+      payload: { clientId, channel: 'desk', question: 'Moet over twee weken uit huis', lifeDomains: ['housing'], outcome: 5, contactedAt } });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json().referral as { id: string; teamName: string };
+  };
+  const young = await routeOf('2005-03-01'); // 21
+  assert.equal(young.teamName, 'Jongerenloket');
+  assert.equal((await routeOf('1999-06-15')).teamName, 'Jongerenloket', '27 on the day itself');
+  assert.equal((await routeOf('1998-06-15')).teamName, 'Centraal Onthaal Volwassenen', '28');
+  assert.equal((await routeOf('2010-06-16')).teamName, 'Centraal Onthaal Volwassenen', '15 until the next day');
+
+  // The Jongerenloket's desk worker (demo user `jongeren`) works the referral from the desk's inbox.
+  const jongeren = await loginAs(app, 'jongeren');
+  const [desk] = await app.db.query<{ id: string }>(`SELECT id FROM teams WHERE name = 'Jongerenloket'`);
+  const inbox = (await app.inject({ method: 'GET', url: `/api/v1/teams/${desk!.id}/referrals?status=open`, headers: jongeren })).json();
+  assert.equal(inbox.length, 2, 'the 21- and the 27-year-old');
+  assert.ok(inbox.some((r: { id: string }) => r.id === young.id));
+});
+
+test('an admin sets a desk\'s age band; one age without the other, or a band on a team, is refused with the field named', async (t) => {
+  const app = await build(t);
+  const beheer = await loginAs(app, 'beheer');
+  const teams = (await app.inject({ method: 'GET', url: '/api/v1/teams', headers: beheer })).json();
+  const desk = teams.find((x: { name: string }) => x.name === 'Jongerenloket');
+  assert.deepEqual([desk.routeMinAge, desk.routeMaxAge], [16, 27]);
+  const put = (body: Record<string, unknown>, version = desk.version) => app.inject({ method: 'PUT', url: `/api/v1/teams/${desk.id}`,
+    headers: { ...beheer, 'if-match': `"${version}"` }, payload: { name: desk.name, kind: 'desk', deskType: 'jongerenloket', ...body } });
+  const half = await put({ routeMinAge: 18 });
+  assert.equal(half.statusCode, 400, half.body);
+  assert.equal(half.json().field, 'routeMaxAge');
+  const upside = await put({ routeMinAge: 30, routeMaxAge: 18 });
+  assert.equal(upside.json().field, 'routeMaxAge');
+  const team = teams.find((x: { kind: string }) => x.kind === 'neighbourhood_team');
+  const onTeam = await app.inject({ method: 'PUT', url: `/api/v1/teams/${team.id}`, headers: { ...beheer, 'if-match': `"${team.version}"` },
+    payload: { name: team.name, kind: 'neighbourhood_team', regionId: team.regionId, routeMinAge: 16, routeMaxAge: 27 } });
+  assert.equal(onTeam.json().field, 'routeMinAge');
+
+  const ok = await put({ routeMinAge: 18, routeMaxAge: 23 });
+  assert.equal(ok.statusCode, 200, ok.body);
+  const after = (await app.inject({ method: 'GET', url: '/api/v1/teams', headers: beheer })).json().find((x: { id: string }) => x.id === desk.id);
+  assert.deepEqual([after.routeMinAge, after.routeMaxAge], [18, 23]);
+  // A 25-year-old now goes to Centraal Onthaal.
+  const balie = await loginAs(app, 'balie');
+  const clientId = await createClient(app, balie, { birthDate: '2001-01-01' });
+  const res = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie,
+    payload: { clientId, channel: 'phone', question: 'Dakloos', lifeDomains: ['housing'], outcome: 5, contactedAt: '2026-06-15T09:30:00+02:00' } });
+  assert.equal(res.json().referral.teamName, 'Centraal Onthaal Volwassenen');
+});

@@ -11,6 +11,8 @@ export type Named = z.infer<typeof Named>;
 
 export const Team = z.object({ id: z.uuid(), name: z.string(), kind: TeamKind,
   deskType: DeskType.nullable(), regionId: z.uuid().nullable(), regionName: z.string().nullable(), active: z.boolean(),
+  /** A desk's age band for the city-desk route (contact outcome 5), both ends inclusive: the Jongerenloket's 16–27. */
+  routeMinAge: z.number().int().nullable(), routeMaxAge: z.number().int().nullable(),
   /** Send it back in If-Match when changing the team (docs/architecture.md "Versions and If-Match"). */
   version: z.number().int() });
 export type Team = z.infer<typeof Team>;

@@ -1,12 +1,14 @@
 import type { Queryable } from '../../platform/db.ts';
 
-export type TeamRow = { id: string; name: string; kind: string; deskType: string | null; regionId: string | null; regionName: string | null; active: boolean; version: number };
+export type TeamRow = { id: string; name: string; kind: string; deskType: string | null; regionId: string | null; regionName: string | null; active: boolean;
+  routeMinAge: number | null; routeMaxAge: number | null; version: number };
 
 export const listAreas = (q: Queryable) => q.query<{ id: string; name: string }>('SELECT id, name FROM areas ORDER BY name');
 export const listRegions = (q: Queryable) => q.query<{ id: string; name: string }>('SELECT id, name FROM regions ORDER BY name');
 
 export const listTeams = (q: Queryable) => q.query<TeamRow>(
-  `SELECT t.id, t.name, t.kind, t.desk_type AS "deskType", t.region_id AS "regionId", r.name AS "regionName", t.active, t.version
+  `SELECT t.id, t.name, t.kind, t.desk_type AS "deskType", t.region_id AS "regionId", r.name AS "regionName", t.active,
+     t.route_min_age AS "routeMinAge", t.route_max_age AS "routeMaxAge", t.version
    FROM teams t LEFT JOIN regions r ON r.id = t.region_id ORDER BY t.kind DESC, t.name`);
 
 export type DistrictRow = { id: string; name: string; areaId: string; areaName: string; teamId: string | null; teamName: string | null; version: number };
@@ -52,6 +54,20 @@ export async function teamNames(q: Queryable, ids: readonly (string | null | und
 }
 
 /** The first active desk of a type (by name): where a route or the digital channel lands. */
+/**
+ * The desk for the city-desk route (outcome 5): an active desk whose age band holds the client's
+ * age (the Jongerenloket for young people), otherwise Centraal Onthaal Volwassenen. No age known
+ * (no birth date): Centraal Onthaal.
+ */
+export async function cityRouteDesk(q: Queryable, age: number | null): Promise<Team | null> {
+  if (age !== null) {
+    const [t] = await q.query<Team>(`SELECT ${TEAM_COLS} FROM teams WHERE kind = 'desk' AND active AND $1 BETWEEN route_min_age AND route_max_age
+      ORDER BY route_max_age - route_min_age, name LIMIT 1`, [age]);
+    if (t) return t;
+  }
+  return firstActiveDesk(q, 'cov');
+}
+
 export async function firstActiveDesk(q: Queryable, deskType: string): Promise<Team | null> {
   const [t] = await q.query<Team>(`SELECT ${TEAM_COLS} FROM teams WHERE kind = 'desk' AND desk_type = $1 AND active ORDER BY name LIMIT 1`, [deskType]);
   return t ?? null;

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Alert, Button, Fieldset, FieldsetLegend, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { RadioGroup, SelectField, SingleCheckbox, TextField, useFormErrors } from '../../components/form.tsx';
@@ -49,7 +49,8 @@ export function TeamsPage() {
                   <TableRow key={tm.id}>
                     <TableCell>{tm.name}</TableCell>
                     <TableCell>{t(`admin.teams.kindValue.${tm.kind}`)}</TableCell>
-                    <TableCell>{tm.kind === 'desk' ? (tm.deskType ? t(`admin.teams.deskType.${tm.deskType}`) : '') : tm.regionName}</TableCell>
+                    <TableCell>{tm.kind === 'desk' ? (tm.deskType ? t(`admin.teams.deskType.${tm.deskType}`) : '') : tm.regionName}
+                      {tm.routeMinAge !== null && tm.routeMaxAge !== null && <> {t('admin.teams.agesShort', { min: tm.routeMinAge, max: tm.routeMaxAge })}</>}</TableCell>
                     <TableCell>{tm.active ? t('common.yes') : t('common.no')}</TableCell>
                     <TableCell>
                       <Button type="button" appearance="subtle-button" onClick={() => edit(tm)} aria-label={t('admin.teams.editLabel', { name: tm.name })}>
@@ -76,8 +77,10 @@ export function TeamsPage() {
   );
 }
 
-type Fields = { name: string; kind: TeamKind; deskType: string; regionId: string; active: boolean };
-const fieldsOf = (tm: Team): Fields => ({ name: tm.name, kind: tm.kind, deskType: tm.deskType ?? '', regionId: tm.regionId ?? '', active: tm.active });
+type Fields = { name: string; kind: TeamKind; deskType: string; regionId: string; routeMinAge: string; routeMaxAge: string; active: boolean };
+const fieldsOf = (tm: Team): Fields => ({ name: tm.name, kind: tm.kind, deskType: tm.deskType ?? '', regionId: tm.regionId ?? '',
+  routeMinAge: tm.routeMinAge?.toString() ?? '', routeMaxAge: tm.routeMaxAge?.toString() ?? '', active: tm.active });
+const AGE = /^\d{1,3}$/;
 
 function TeamForm({ team, regions, onDone, onCancel }: { team: Team | null; regions: Named[]; onDone: (name: string, created: boolean) => void; onCancel: () => void }) {
   const t = useT();
@@ -85,14 +88,18 @@ function TeamForm({ team, regions, onDone, onCancel }: { team: Team | null; regi
   const [kind, setKind] = useState<TeamKind>(team?.kind ?? 'neighbourhood_team');
   const [deskType, setDeskType] = useState<string>(team?.deskType ?? '');
   const [regionId, setRegionId] = useState<string>(team?.regionId ?? '');
+  const [routeMinAge, setRouteMinAge] = useState(team?.routeMinAge?.toString() ?? '');
+  const [routeMaxAge, setRouteMaxAge] = useState(team?.routeMaxAge?.toString() ?? '');
   const [active, setActive] = useState(team?.active ?? true);
   // The team as the form loaded it (its version goes along in If-Match), and what another admin saved meanwhile.
   const [base, setBase] = useState(team);
   const [conflict, setConflict] = useState<Team | null>(null);
-  const labels = useMemo(() => ({ name: t('admin.teams.name'), kind: t('admin.teams.kind'), deskType: t('admin.teams.deskTypeLabel'), regionId: t('admin.teams.region') }), [t]);
+  const labels = useMemo(() => ({ name: t('admin.teams.name'), kind: t('admin.teams.kind'), deskType: t('admin.teams.deskTypeLabel'), regionId: t('admin.teams.region'),
+    routeMinAge: t('admin.teams.routeMinAge'), routeMaxAge: t('admin.teams.routeMaxAge') }), [t]);
   const form = useFormErrors('team', labels);
-  const mine = (): Fields => ({ name, kind, deskType, regionId, active });
-  const fill = (f: Fields) => { setName(f.name); setKind(f.kind); setDeskType(f.deskType); setRegionId(f.regionId); setActive(f.active); };
+  const mine = (): Fields => ({ name, kind, deskType, regionId, routeMinAge, routeMaxAge, active });
+  const fill = (f: Fields) => { setName(f.name); setKind(f.kind); setDeskType(f.deskType); setRegionId(f.regionId);
+    setRouteMinAge(f.routeMinAge); setRouteMaxAge(f.routeMaxAge); setActive(f.active); };
   const show = (field: string, v: unknown) => field === 'kind' ? t(`admin.teams.kindValue.${v}`) : field === 'deskType' ? (v ? t(`admin.teams.deskType.${v}`) : '')
     : field === 'regionId' ? (regions.find((r) => r.id === v)?.name ?? '') : typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : String(v ?? '');
   const conflictLabels = { ...labels, active: t('admin.teams.activeLabel') };
@@ -103,8 +110,15 @@ function TeamForm({ team, regions, onDone, onCancel }: { team: Team | null; regi
     if (name.trim().length < 2) errs.name = t('admin.teams.nameRequired');
     if (kind === 'desk' && !deskType) errs.deskType = t('admin.teams.deskTypeRequired');
     if (kind === 'neighbourhood_team' && !regionId) errs.regionId = t('admin.teams.regionRequired');
+    const [min, max] = [routeMinAge.trim(), routeMaxAge.trim()];
+    if (kind === 'desk' && (min || max)) {
+      if (!AGE.test(min)) errs.routeMinAge = t('admin.teams.ageRequired');
+      if (!AGE.test(max)) errs.routeMaxAge = t('admin.teams.ageRequired');
+      else if (AGE.test(min) && Number(min) > Number(max)) errs.routeMaxAge = t('admin.teams.agesOrder');
+    }
     if (Object.keys(errs).length) return form.fail(errs);
-    const body = { name: name.trim(), kind, deskType: kind === 'desk' ? deskType : null, regionId: kind === 'neighbourhood_team' ? regionId : null, ...(team ? { active } : {}) };
+    const ages = kind === 'desk' && min && max ? { routeMinAge: Number(min), routeMaxAge: Number(max) } : { routeMinAge: null, routeMaxAge: null };
+    const body = { name: name.trim(), kind, deskType: kind === 'desk' ? deskType : null, regionId: kind === 'neighbourhood_team' ? regionId : null, ...ages, ...(team ? { active } : {}) };
     await form.run(async () => {
       try {
         const saved = base ? await api.put<Named>(`/api/v1/teams/${base.id}`, body, { version: base.version }) : await api.post<Named>('/api/v1/teams', body);
@@ -135,6 +149,14 @@ function TeamForm({ team, regions, onDone, onCancel }: { team: Team | null; regi
               options={DESK_TYPES.map((d) => ({ value: d, label: t(`admin.teams.deskType.${d}`) }))} required />
           : <SelectField {...form.field('regionId')} value={regionId} onChange={setRegionId} emptyLabel={t('common.choose')}
               options={regions.map((r) => ({ value: r.id, label: r.name }))} required />}
+        {kind === 'desk' && (
+          <Fieldset className="ww-fieldset">
+            <FieldsetLegend>{t('admin.teams.agesLegend')}</FieldsetLegend>
+            <Paragraph>{t('admin.teams.agesHelp')}</Paragraph>
+            <TextField {...form.field('routeMinAge')} value={routeMinAge} onChange={setRouteMinAge} inputMode="numeric" maxLength={3} />
+            <TextField {...form.field('routeMaxAge')} value={routeMaxAge} onChange={setRouteMaxAge} inputMode="numeric" maxLength={3} />
+          </Fieldset>
+        )}
         {team && <SingleCheckbox id="team-active" label={t('admin.teams.activeLabel')} checked={active} onChange={setActive} />}
         <div className="ww-actions">
           <Button type="submit" appearance="primary-action-button">{team ? t('common.save') : t('admin.teams.create')}</Button>
