@@ -51,6 +51,10 @@ export const tableOwners = {
   // wmo: the Wmo 2015 melding
   wmo_notifications: 'wmo',
   wmo_actions: 'wmo',
+  wmo_decisions: 'wmo',
+  wmo_letters: 'wmo',
+  wmo_letter_templates: 'wmo',
+  wmo_mandates: 'wmo',
   // legal-terms: the configuration behind every clock (Atw holidays by decree, norms)
   legal_holidays: 'legal-terms',
   legal_norms: 'legal-terms',
@@ -72,6 +76,9 @@ export const tableOwners = {
   products: 'indications',
   product_tariffs: 'indications',
   indications: 'indications',
+  // finance: the task field's budget (overview lines, adjustments)
+  budget_lines: 'finance',
+  budget_adjustments: 'finance',
 } as const satisfies Record<string, string>;
 
 export type Table = keyof typeof tableOwners;

@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type AuthHeaders, build, loginAs } from '../../../test/helpers.ts';
+import { decisionBody } from '../../../test/wmo-decision.ts';
 
 /** The demo melding (Sandra Willems), taken by the demo Wmo adviser and worked up to `upTo`. */
 async function demoMelding(app: FastifyInstance, wmo: AuthHeaders, upTo: string[]) {
   const inbox = (await app.inject({ method: 'GET', url: '/api/v1/wmo-notifications', headers: wmo })).json() as { id: string; clientName: string }[];
   const item = inbox.find((n) => n.clientName.includes('Willems'))!;
-  for (const payload of [{ type: 'assign' }, ...upTo.map((type) => (type === 'decide' ? { type, outcome: 'granted' } : { type }))]) {
+  for (const payload of [{ type: 'assign' }, ...await Promise.all(upTo.map(async (type) => (type === 'decide' ? decisionBody(app, wmo) : { type })))]) {
     const res = await app.inject({ method: 'POST', url: `/api/v1/wmo-notifications/${item.id}/actions`, headers: wmo, payload });
     assert.equal(res.statusCode, 200, `${payload.type}: ${res.body}`);
   }
@@ -54,7 +55,7 @@ test('no indication without a granting decision, for an unknown product, or with
   const unknown = await post({ notificationId: '00000000-0000-4000-8000-000000000000' });
   assert.deepEqual([unknown.statusCode, unknown.json().code], [422, 'unknown_notification']);
   for (const type of ['recordReport', 'receiveApplication', 'decide']) {
-    const payload = type === 'decide' ? { type, outcome: 'granted' } : { type };
+    const payload = type === 'decide' ? await decisionBody(app, wmo) : { type };
     assert.equal((await app.inject({ method: 'POST', url: `/api/v1/wmo-notifications/${notificationId}/actions`, headers: wmo, payload })).statusCode, 200);
   }
   const badProduct = await post({ productId: '00000000-0000-4000-8000-000000000000' });

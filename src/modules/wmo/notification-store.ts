@@ -10,9 +10,11 @@ import { clientSummaries, getClientRow } from '../clients/store.ts';
 import { amsterdamDate, type LegalCalendar } from '../legal-terms/legal-terms.ts';
 import { loadCalendar } from '../legal-terms/store.ts';
 import { lookupPostcode, teamNames } from '../org/store.ts';
+import { outcomeOf } from './decision.ts';
+import { decisionView, letterPdfOf, recordDecision, regenerateLetter, signLetter } from './decision-store.ts';
 import type { WmoActionInput, WmoInboxItem, WmoNotificationView } from './schemas.ts';
 import {
-  allowedCommands, assessmentDeadline, clocksOf, DecisionOutcome, notAllowedMessage, ObjectionOutcome, PauseReason, refusalOf, runningClock,
+  allowedCommands, assessmentDeadline, clocksOf, notAllowedMessage, ObjectionOutcome, PauseReason, refusalOf, runningClock,
   stateOf, type WmoAction, type WmoStatus,
 } from './wmo-process.ts';
 
@@ -97,6 +99,7 @@ async function detail(q: Queryable, r: Row): Promise<WmoNotificationView> {
     actions: actions.map((a) => ({ type: a.type, on: a.on, at: new Date(a.at).toISOString(), actorName: a.actorUserId ? names.get(a.actorUserId) ?? null : null,
       assignedUserId: a.assignedUserId ?? null, assignedUserName: a.assignedUserId ? names.get(a.assignedUserId) ?? null : null,
       reason: a.reason ?? null, until: a.until ?? null, outcome: a.outcome ?? null, committee: a.committee ?? null })),
+    decision: await decisionView(q, r.id),
   };
 }
 
@@ -121,9 +124,13 @@ async function checkInput(tx: Queryable, ctx: RequestContext, r: Row, input: Wmo
     case 'withdraw':
       need('reason', !!input.reason, 'Geef de reden', 'Give the reason');
       return input;
-    case 'decide':
-      need('outcome', (DecisionOutcome as readonly string[]).includes(input.outcome ?? ''), `Uitkomst: ${DecisionOutcome.join(', ')}`, `Outcome: ${DecisionOutcome.join(', ')}`);
-      return input;
+    case 'decide': {
+      // The beschikking's content is required; its outcome follows from the lines (a sent outcome must agree).
+      need('decision', !!input.decision, 'Leg de inhoud van de beschikking vast', 'Record the content of the decision');
+      const outcome = outcomeOf(input.decision!.lines);
+      need('outcome', input.outcome === undefined || input.outcome === outcome, `De regels geven uitkomst ${outcome}`, `The lines give outcome ${outcome}`);
+      return { ...input, outcome };
+    }
     case 'decideObjection':
       need('outcome', (ObjectionOutcome as readonly string[]).includes(input.outcome ?? ''), `Uitkomst: ${ObjectionOutcome.join(', ')}`, `Outcome: ${ObjectionOutcome.join(', ')}`);
       return input;
@@ -140,6 +147,15 @@ export function wmoStore(store: Store) {
     const [r] = await store.db.query<{ client_id: string }>('SELECT client_id FROM wmo_notifications WHERE id = $1', [id]);
     if (!r) throw notFound('Melding niet gevonden / Wmo notification not found');
     return r.client_id;
+  };
+  /** The melding, locked, when the actor is of its inbox's team or its assigned adviser (else 403). */
+  const workable = async (tx: Queryable, id: string): Promise<Row> => {
+    const [r] = await tx.query<Row>(`${SELECT} WHERE id = $1 FOR UPDATE`, [id]);
+    if (!r) throw notFound('Melding niet gevonden / Wmo notification not found');
+    if (!(r.inbox_team_id && actor.teamIds.includes(r.inbox_team_id)) && r.assigned_user_id !== actor.id) {
+      throw forbidden('Alleen het team van deze Wmo-inbox of de toegewezen adviseur werkt aan de melding / Only the inbox team or the assigned adviser works on this melding', 'not_team_member');
+    }
+    return r;
   };
   return {
     /** The Wmo inbox of the actor's teams (or one of them): spoed first, then the clock that runs out first. */
@@ -164,6 +180,24 @@ export function wmoStore(store: Store) {
       return detail(tx, r!);
     }),
 
+    /** One version of the melding's letter as PDF (audited as a read of the client's data). */
+    letterPdf: async (id: string, letterId: string) =>
+      store.readClient(await clientOf(id), op('wmo.letter.download', { notificationId: id, letterId }), (tx) => letterPdfOf(tx, id, letterId)),
+
+    /** A new version of the decision's letter from the newest template; refused once signed. */
+    regenerateLetter: async (id: string) => store.changeClient(await clientOf(id), op('wmo.letter.regenerate', { notificationId: id }), async (tx) => {
+      const r = await workable(tx, id);
+      await regenerateLetter(tx, id, actor.id);
+      return detail(tx, r);
+    }),
+
+    /** Signs the letter version the signer read, within their mandate (decision-store.ts signLetter). */
+    signLetter: async (id: string, letterId: string) => store.changeClient(await clientOf(id), op('wmo.letter.sign', { notificationId: id, letterId }), async (tx) => {
+      const r = await workable(tx, id);
+      await signLetter(tx, id, letterId, actor.id!);
+      return detail(tx, r);
+    }),
+
     /**
      * Records one step. Refused with 409 naming the status and what is allowed when the table (or a
      * guard) does not allow it; the same Idempotency-Key again returns the melding as it is and
@@ -171,19 +205,16 @@ export function wmoStore(store: Store) {
      */
     act: async (id: string, raw: WmoActionInput, idempotencyKey?: string, ifMatch?: number) =>
       store.changeClient(await clientOf(id), op(`wmo.${raw.type}`, { notificationId: id }), async (tx) => {
-        const [r] = await tx.query<Row>(`${SELECT} WHERE id = $1 FOR UPDATE`, [id]);
-        if (!(r!.inbox_team_id && actor.teamIds.includes(r!.inbox_team_id)) && r!.assigned_user_id !== actor.id) {
-          throw forbidden('Alleen het team van deze Wmo-inbox of de toegewezen adviseur werkt aan de melding / Only the inbox team or the assigned adviser works on this melding', 'not_team_member');
-        }
+        const r = await workable(tx, id);
         if (idempotencyKey) {
           const done = await tx.query('SELECT 1 FROM wmo_actions WHERE notification_id = $1 AND idempotency_key = $2', [id, idempotencyKey]);
           if (done.length > 0) return detail(tx, r!);
         }
-        if (ifMatch !== undefined && ifMatch !== r!.version) throw versionConflict(r!.version, await detail(tx, r!));
+        if (ifMatch !== undefined && ifMatch !== r.version) throw versionConflict(r.version, await detail(tx, r));
         const calendar = await loadCalendar(tx);
         const actions = await actionsOf(tx, [id]);
         const now = today();
-        const state = stateOf(r!.notified_on, actions);
+        const state = stateOf(r.notified_on, actions);
         const allowed = allowedCommands(state, calendar, now);
         if (!allowed.includes(raw.type)) {
           throw conflict(notAllowedMessage(state.status, raw.type, allowed), 'wmo_status', { wmoStatus: state.status, allowed });
@@ -193,18 +224,19 @@ export function wmoStore(store: Store) {
           until: input.until ?? null, outcome: input.outcome ?? null, committee: input.committee ?? null };
         const refusal = refusalOf(state, action, calendar, now);
         if (refusal) throw unprocessable(refusal.message, refusal.field, refusal.code);
-        await tx.query(
+        const [inserted] = await tx.query<{ id: string }>(
           `INSERT INTO wmo_actions (notification_id, type, on_date, actor_user_id, assigned_user_id, reason, until, outcome, committee, idempotency_key)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id::text AS id`,
           [id, action.type, action.on, actor.id, action.assignedUserId, action.reason, action.until, action.outcome, action.committee, idempotencyKey ?? null]);
-        const after = stateOf(r!.notified_on, [...actions, action]);
+        if (input.type === 'decide') await recordDecision(tx, id, inserted!.id, input.decision!, actor.id);
+        const after = stateOf(r.notified_on, [...actions, action]);
         const [updated] = await tx.query<Row>(
           `UPDATE wmo_notifications SET status = $2, assigned_user_id = $3, urgent = urgent OR $4, version = version + 1 WHERE id = $1
            RETURNING id, client_id, notified_on::text AS notified_on, channel, reported_by, team_id, inbox_team_id, status, assigned_user_id, urgent, version`,
           [id, after.status, after.assigneeId, after.urgentProvisionOn !== null]);
         // Taking or being assigned a melding is what makes the adviser involved with the client (need-to-know).
         if (action.type === 'assign') {
-          await addRelation(tx, { clientId: r!.client_id, userId: action.assignedUserId, reason: 'wmo_assigned' });
+          await addRelation(tx, { clientId: r.client_id, userId: action.assignedUserId, reason: 'wmo_assigned' });
         }
         return detail(tx, updated!);
       }),

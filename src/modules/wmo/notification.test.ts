@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type AuthHeaders, build, createClient, loginAs } from '../../../test/helpers.ts';
+import { decisionBody } from '../../../test/wmo-decision.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 
 const URL = '/api/v1/wmo-notifications';
@@ -36,10 +37,10 @@ test('the demo Wmo adviser takes the demo melding from the inbox and works it to
     const res = await act(app, wmo, item.id, { type });
     assert.equal(res.statusCode, 200, `${type}: ${res.body}`);
   }
-  const decided = await act(app, wmo, item.id, { type: 'decide', outcome: 'granted' });
+  const decided = await act(app, wmo, item.id, await decisionBody(app, wmo));
   assert.equal(decided.statusCode, 200, decided.body);
   const d = decided.json();
-  assert.equal(d.status, 'decided');
+  assert.deepEqual([d.status, d.decision.outcome], ['decided', 'partly_granted']);
   assert.deepEqual(d.actions.map((a: { type: string }) => a.type), ['assign', 'startAssessment', 'recordReport', 'receiveApplication', 'decide']);
   assert.deepEqual(d.clocks.map((c: { kind: string; stoppedOn: string | null; late: boolean }) => [c.kind, c.stoppedOn, c.late]),
     [['assessment', today, false], ['decision', today, false], ['objectionTerm', null, false]]);
@@ -52,7 +53,7 @@ test('a step the process does not allow is refused with 409 naming the status an
   const app = await build(t);
   const wmo = await loginAs(app, 'wmo');
   const item = await demoMelding(app, wmo);
-  const res = await act(app, wmo, item.id, { type: 'decide', outcome: 'granted' });
+  const res = await act(app, wmo, item.id, await decisionBody(app, wmo));
   assert.equal(res.statusCode, 409);
   assert.equal(res.json().code, 'wmo_status');
   assert.match(res.json().detail, /status 'notified'; allowed: assign, grantUrgentProvision, startAssessment, pauseClock, withdraw/);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { IfMatchHeaders, versionOf, withETag } from '../../platform/versioning.ts';
+import { letterRoutes } from './letter-routes.ts';
 import { wmoStore } from './notification-store.ts';
 import { WmoActionInput, WmoInboxItem, WmoNotificationView } from './schemas.ts';
 import { WMO_STATUSES } from './wmo-process.ts';
@@ -35,4 +36,6 @@ export async function wmoRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Record a step (take/assign, spoed, onderzoek, pause, verslag, aanvraag, verdaging, beschikking, intrekking, bezwaar); 409 names the status and what is allowed; Idempotency-Key makes a retry safe',
       params: IdParams, headers: IfMatchHeaders, body: WmoActionInput, response: { 200: WmoNotificationView } },
   }, async (req, reply) => withETag(reply, await wmoStore(req.store).act(req.params.id, req.body, idempotencyKeyOf(req), ifMatchOf(req))));
+
+  await letterRoutes(app);
 }

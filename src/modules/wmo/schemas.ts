@@ -25,12 +25,58 @@ export const WmoActionView = z.object({
   outcome: z.string().nullable(), committee: z.boolean().nullable(),
 });
 
-export const WmoNotificationView = WmoInboxItem.omit({ clock: true }).extend({
-  clientBirthDate: z.string().nullable(), channel: z.string(), reportedBy: z.string(), registeredByTeamName: z.string().nullable(),
-  clocks: z.array(WmoClockView), allowed: z.array(z.enum(WMO_COMMANDS)).describe('What may happen next (the same table the UI uses)'),
-  actions: z.array(WmoActionView),
+
+/**
+ * Wmo 2015 art. 2.3.6 lid 2: a personal budget (pgb) only when (a) the client can manage it, alone or
+ * with help, (b) has said why they want a pgb, and (c) the care bought with it is safe, effective and client-centred.
+ */
+export const PgbConditions = z.object({
+  managesBudget: z.boolean().describe('a: the client can carry out the tasks of a pgb responsibly (alone or with help)'),
+  motivated: z.boolean().describe('b: the client has explained why they want a pgb'),
+  qualityAssured: z.boolean().describe('c: the care bought is safe, effective and client-centred'),
+  budgetEurocents: z.number().int().min(1).max(100_000_000).describe('The budget over the whole period'),
 });
-export type WmoNotificationView = z.infer<typeof WmoNotificationView>;
+export type PgbConditions = z.infer<typeof PgbConditions>;
+
+/** One requested provision in a beschikking: granted or refused, with the reasoning (Awb 3:46). */
+export const DecisionLine = z.object({
+  productId: z.uuid().describe('The provision asked for (product catalogue)'),
+  granted: z.boolean(),
+  reasoning: z.string().trim().min(10).max(5000).describe('Why it is granted or refused, in plain words'),
+  result: z.string().trim().min(2).max(1000).optional().describe('granted: the result the provision is meant to achieve'),
+  volume: z.number().int().min(1).max(100_000).optional().describe("granted: units per the product's frequency"),
+  validFrom: IsoDate.optional(), validTo: IsoDate.optional(),
+  form: z.enum(['ZIN', 'PGB']).optional().describe('granted: in kind (zorg in natura) or personal budget (pgb)'),
+  providerId: z.uuid().optional().describe('ZIN: the provider that delivers it'),
+  pgb: PgbConditions.optional().describe('PGB: the three conditions and the budget'),
+});
+export type DecisionLine = z.infer<typeof DecisionLine>;
+
+export const DecisionInput = z.object({
+  lines: z.array(DecisionLine).min(1).max(20),
+  contributionNotice: z.string().trim().min(10).max(5000).describe('Eigen bijdrage: what the client pays and that the CAK collects it'),
+  objectionClause: z.string().trim().min(10).max(5000).optional().describe('Bezwaarclausule (Awb 3:45); default the standard clause'),
+});
+export type DecisionInput = z.infer<typeof DecisionInput>;
+
+/** A decision line as stored and shown: with names and the amount the mandate is checked against. */
+export const DecisionLineView = DecisionLine.extend({
+  productName: z.string(), productCode: z.string(), unit: z.string(), frequency: z.string(), providerName: z.string().nullable(),
+  amountEurocents: z.number().int().nullable().describe('ZIN: cost at the provider\'s tariffs over the period; PGB: the budget; refused: 0'),
+});
+export type DecisionLineView = z.infer<typeof DecisionLineView>;
+
+export const LetterVersion = z.object({
+  id: z.uuid(), version: z.number().int(), templateVersion: z.number().int(), createdAt: z.string(), createdByName: z.string().nullable(),
+  signedAt: z.string().nullable(), signedByName: z.string().nullable(),
+});
+export type LetterVersion = z.infer<typeof LetterVersion>;
+
+export const DecisionView = z.object({
+  id: z.uuid(), decidedOn: z.string(), outcome: z.enum(DecisionOutcome), lines: z.array(DecisionLineView),
+  contributionNotice: z.string(), objectionClause: z.string(), letters: z.array(LetterVersion).describe('Every version, newest first'),
+});
+export type DecisionView = z.infer<typeof DecisionView>;
 
 export const WmoActionInput = z.object({
   type: z.enum(WMO_COMMANDS),
@@ -40,7 +86,28 @@ export const WmoActionInput = z.object({
   until: IsoDate.optional().describe('extendDecisionTerm: the date promised in the notice to the client'),
   outcome: z.string().optional().describe(`decide: ${DecisionOutcome.join(' | ')}; decideObjection: ${ObjectionOutcome.join(' | ')}`),
   committee: z.boolean().optional().describe('receiveObjection: heard by an advisory committee (twelve weeks)'),
+  decision: DecisionInput.optional().describe('decide: the content of the beschikking (required); the outcome follows from its lines'),
 });
 export type WmoActionInput = z.infer<typeof WmoActionInput>;
 
 export const PAUSE_REASONS = Object.values(PauseReason);
+
+export const WmoNotificationView = WmoInboxItem.omit({ clock: true }).extend({
+  clientBirthDate: z.string().nullable(), channel: z.string(), reportedBy: z.string(), registeredByTeamName: z.string().nullable(),
+  clocks: z.array(WmoClockView), allowed: z.array(z.enum(WMO_COMMANDS)).describe('What may happen next (the same table the UI uses)'),
+  actions: z.array(WmoActionView),
+  decision: DecisionView.nullable().describe('The latest beschikking with its letter versions, null before the decide step'),
+});
+export type WmoNotificationView = z.infer<typeof WmoNotificationView>;
+
+/** A version of the decision letter's template: plain text, '# ' starts a heading, {{placeholders}} (decision.ts TEMPLATE_PLACEHOLDERS). */
+export const LetterTemplateVersion = z.object({ version: z.number().int(), body: z.string(), createdAt: z.string(), createdByName: z.string().nullable() });
+export const LetterTemplateInput = z.object({ body: z.string().trim().min(20).max(20_000) });
+
+/** Mandaat: a user may sign decisions on a product (null: every product) up to an amount per provision. */
+export const Mandate = z.object({
+  id: z.uuid(), userId: z.uuid(), userName: z.string().nullable(), productId: z.uuid().nullable(), maxEurocents: z.number().int(), createdAt: z.string(),
+});
+export const MandateInput = z.object({
+  userId: z.uuid(), productId: z.uuid().nullable().default(null), maxEurocents: z.number().int().min(0).max(2_000_000_000),
+});

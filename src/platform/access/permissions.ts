@@ -49,6 +49,12 @@ export const permissions = {
   /** The Wmo 2015 process (src/modules/wmo): the Wmo inbox and a melding's steps. A team lead reads the inbox; Wmo advisers take and work meldingen. */
   'wmo.notification.read': [Role.WmoAdviser, Role.TeamLead],
   'wmo.notification.act': [Role.WmoAdviser],
+  /** Signing a beschikking's letter; the signer's mandate (per product and amount, wmo_mandates) decides what they may sign. */
+  'wmo.letter.sign': [Role.WmoAdviser, Role.TeamLead],
+  'wmo.letter_template.read': [Role.Admin, Role.WmoAdviser],
+  'wmo.letter_template.write': [Role.Admin],
+  'wmo.mandate.read': [Role.Admin, Role.TeamLead],
+  'wmo.mandate.write': [Role.Admin],
   /** GP practices and their API clients (src/modules/practices). */
   'practices.read': [Role.Admin],
   'practices.write': [Role.Admin],
@@ -60,6 +66,9 @@ export const permissions = {
   /** Indications of a granted Wmo decision (client data: need-to-know applies too). */
   'indications.read': [Role.WmoAdviser, Role.TeamLead],
   'indications.write': [Role.WmoAdviser],
+  /** The task field's budget (src/modules/finance): overview and adjustments, no client data. */
+  'budget.read': [Role.Finance],
+  'budget.import': [Role.Finance],
   /** FHIR R4 API for GP practice systems (src/modules/fhir): scopes, not staff roles. */
   'fhir.service_request.create': [Scope.ServiceRequestWrite],
   'fhir.service_request.read': [Scope.ServiceRequestWrite, Scope.TaskRead],
