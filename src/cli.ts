@@ -9,6 +9,7 @@ import { systemContext } from './platform/access/context.ts';
 import { hashPassword, passwordProblem } from './platform/auth/passwords.ts';
 import { dropAll, seedDemo } from './demo/seed.ts';
 import { startServer } from './server.ts';
+import { IWMO_HELP, runIwmoCommand } from './modules/iwmo/cli.ts';
 import { financeCommand } from './modules/finance/cli.ts';
 
 const HELP = `wegwijs <command> [options]
@@ -22,6 +23,7 @@ Commands:
                              create a functioneel beheerder (admin); prints a generated password if none is given
   verify-audit [--demo]      seal pending audit rows, then check the log against its latest signed checkpoint;
                              exit code 1 when broken (--demo: with the demo signing key)
+${IWMO_HELP}
   finance render --lines <overview.csv> [--adjustments <adjustments.csv>] --format json|csv|md
                              print a task field's budget tables from CSV files (no database; see: wegwijs finance --help)
 
@@ -38,12 +40,16 @@ async function main() {
     allowPositionals: true,
     options: {
       demo: { type: 'boolean' }, reset: { type: 'boolean' }, username: { type: 'string' }, name: { type: 'string' },
-      password: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      password: { type: 'string' }, help: { type: 'boolean', short: 'h' }, jeugd: { type: 'boolean' },
     },
   });
   const cmd = positionals[0];
   if (!cmd || values.help) {
     console.log(HELP);
+    return;
+  }
+  if (cmd === 'iwmo') { // no configuration or database needed
+    process.exitCode = runIwmoCommand(positionals.slice(1), { jeugd: !!values.jeugd });
     return;
   }
   const config = loadConfig(process.env, { demo: !!values.demo });
