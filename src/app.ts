@@ -18,9 +18,11 @@ import { intakeRoutes } from './modules/intake/routes.ts';
 import { portalRoutes } from './modules/portal/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
 import { indicationRoutes } from './modules/indications/routes.ts';
+import { financeRoutes } from './modules/finance/routes.ts';
 import { fhirRoutes } from './modules/fhir/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
 import { caseworkRoutes } from './modules/casework/routes.ts';
+import { householdRoutes } from './modules/household/routes.ts';
 import { legalTermRoutes } from './modules/legal-terms/routes.ts';
 import { monitorRoutes } from './modules/monitor/routes.ts';
 import { wmoRoutes } from './modules/wmo/routes.ts';
@@ -65,6 +67,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(intakeRoutes);
   await app.register(referralRoutes);
   await app.register(caseworkRoutes);
+  await app.register(householdRoutes);
   await app.register(portalRoutes);
   await app.register(practiceRoutes);
   await app.register(fhirRoutes);
@@ -73,6 +76,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(monitorRoutes);
   await app.register(wmoRoutes);
   await app.register(indicationRoutes);
+  await app.register(financeRoutes);
 
   await registerWeb(app);
   registerJobs(new JobRunner(db), app);

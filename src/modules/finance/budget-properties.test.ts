@@ -90,7 +90,7 @@ test('"Begroting na wijzigingen" is the sum of the starting budget, the Omissie 
     const t = buildAdjustmentTable(as, 'T', 'Voorjaarsnota 2021');
     const total = t.rows.at(-1)!;
     assert.equal(total.label, 'Begroting na wijzigingen');
-    t.years.forEach((y, j) => assert.equal(total.values[j], as.filter((a) => a.year === y).reduce((s, a) => s + a.amountCents, 0)));
+    t.years.forEach((y, j) => { assert.equal(total.values[j], as.filter((a) => a.year === y).reduce((s, a) => s + a.amountCents, 0)); });
     const firstAdjustment = t.rows.findIndex((r) => r.category !== 'Begroting' && r.category !== 'Omissie');
     const starts = t.rows.slice(firstAdjustment < 0 ? t.rows.length : firstAdjustment).filter((r) => r.category === 'Begroting' || r.category === 'Omissie');
     assert.deepEqual(starts, [], 'the starting budget and the Omissie come before every adjustment');

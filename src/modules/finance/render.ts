@@ -4,7 +4,7 @@
  * Markdown (for reading). Pure: the CLI and the API both use it.
  */
 import { formatThousands, type Overview, toThousands } from './budget.ts';
-import type { AdjustmentTable } from './adjustments.ts';
+import type { AdjustmentTable, ReconciliationStatus } from './adjustments.ts';
 
 export const RenderFormat = { Json: 'json', Csv: 'csv', Markdown: 'md' } as const;
 export type RenderFormat = (typeof RenderFormat)[keyof typeof RenderFormat];
@@ -17,7 +17,7 @@ export interface OverviewJson {
 export interface AdjustmentsJson {
   columns: string[];
   rows: { label: string; category: string | null; values: number[] }[];
-  reconciliation: { year: string; column: string | null; adjusted: number; saldo: number | null; difference: number | null; status: string }[];
+  reconciliation: { year: string; column: string | null; adjusted: number; saldo: number | null; difference: number | null; status: ReconciliationStatus }[];
 }
 
 export function overviewJson(o: Overview): OverviewJson {

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { build, loginAs } from '../../../test/helpers.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/finance/${name}`, import.meta.url), 'utf8');
+const csv = (headers: object) => ({ ...headers, 'content-type': 'text/csv' });
+const TASK_FIELD = 'Wijkteams en Wmo-loketten';
+const DOCUMENT = 'Begroting 2021';
+const overviewUrl = (format = '') => `/api/v1/budget-overview${format}?taskField=${encodeURIComponent(TASK_FIELD)}&document=${encodeURIComponent(DOCUMENT)}`;
+
+test('finance imports the 2021 budget and its adjustments and reads them back as the council document prints them', async (t) => {
+  const app = await build(t);
+  const finance = await loginAs(app, 'financien');
+  const lines = await app.inject({ method: 'POST', url: `/api/v1/budget-lines/imports?document=${encodeURIComponent(DOCUMENT)}`, headers: csv(finance),
+    payload: fixture('wijkteams-2021-lines.csv') });
+  assert.equal(lines.statusCode, 200, lines.body);
+  assert.deepEqual(lines.json(), { imported: 72, removed: 0, budgets: [{ taskField: TASK_FIELD, document: DOCUMENT }] });
+  const adjustments = await app.inject({ method: 'POST', url: '/api/v1/budget-adjustments/imports', headers: csv(finance),
+    payload: fixture('wijkteams-2021-adjustments.csv') });
+  assert.equal(adjustments.statusCode, 200, adjustments.body);
+
+  const view = await app.inject({ method: 'GET', url: overviewUrl(), headers: finance });
+  assert.equal(view.statusCode, 200, view.body);
+  const { overview, adjustments: table } = view.json();
+  assert.equal(overview.rows.length, 21);
+  assert.deepEqual(overview.rows[3], { label: 'Lasten exclusief reserves', values: [101820, 113271, 115080, 110710, 109481, 109488] });
+  assert.deepEqual(table.rows.at(-1), { label: 'Begroting na wijzigingen', category: null, values: [-112870, -108499, -107271, -107278] });
+  assert.deepEqual(table.reconciliation.map((r: { status: string }) => r.status), ['ok', 'ok', 'ok', 'ok']);
+
+  const list = await app.inject({ method: 'GET', url: '/api/v1/budget-documents', headers: finance });
+  assert.deepEqual(list.json(), [{ taskField: TASK_FIELD, document: DOCUMENT, lines: 72, adjustments: 24 }]);
+
+  const download = await app.inject({ method: 'GET', url: overviewUrl('.csv'), headers: finance });
+  assert.equal(download.statusCode, 200);
+  assert.match(download.headers['content-type'] as string, /^text\/csv/);
+  assert.match(download.body, /\nSaldo;-98289;-108314;-112869;-108499;-107270;-107277\n/);
+
+  const [audit] = await app.db.query<{ details: { count: number; removed: number; document: string } }>(
+    `SELECT details FROM audit_log WHERE action = 'budget_lines.import' AND outcome = 'success'`);
+  assert.deepEqual([audit!.details.document, audit!.details.count, audit!.details.removed], [DOCUMENT, 72, 0]);
+});
+
+test('importing a corrected file again replaces the document\'s lines instead of adding to them', async (t) => {
+  const app = await build(t);
+  const finance = await loginAs(app, 'financien');
+  const url = `/api/v1/budget-lines/imports?document=${encodeURIComponent(DOCUMENT)}`;
+  await app.inject({ method: 'POST', url, headers: csv(finance), payload: fixture('wijkteams-2021-lines.csv') });
+  const again = await app.inject({ method: 'POST', url, headers: csv(finance),
+    payload: `taakveld;kolom;regel;bedrag\n${TASK_FIELD};Begroting 2021;Personeel;50.000\n` });
+  assert.deepEqual([again.json().imported, again.json().removed], [1, 72]);
+  const rows = (await app.inject({ method: 'GET', url: overviewUrl(), headers: finance })).json().overview.rows;
+  assert.deepEqual(rows.at(-1), { label: 'Saldo', values: [-50000] });
+});
+
+test('a file with a bad row is refused as a whole, naming the line and the field', async (t) => {
+  const app = await build(t);
+  const finance = await loginAs(app, 'financien');
+  const bad = `${fixture('wijkteams-2021-lines.csv')}${TASK_FIELD};Begroting 2021;Saldo;-112.870\n`;
+  const res = await app.inject({ method: 'POST', url: `/api/v1/budget-lines/imports?document=${encodeURIComponent(DOCUMENT)}`, headers: csv(finance), payload: bad });
+  assert.equal(res.statusCode, 400);
+  assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
+  assert.deepEqual([res.json().code, res.json().line, res.json().field], ['csv_invalid', 74, 'regel']);
+  assert.match(res.json().detail, /Regel 74, kolom 'regel': .*computed/);
+  assert.equal((await app.inject({ method: 'GET', url: overviewUrl(), headers: finance })).statusCode, 404, 'nothing was imported');
+  const badAdjustment = await app.inject({ method: 'POST', url: '/api/v1/budget-adjustments/imports', headers: csv(finance),
+    payload: 'taakveld;document;omschrijving;categorie;jaar;bedrag\nT;D;Begroting;Begroting;2021;-1\nT;D;Iets;Bezuiniging;2021;5\n' });
+  assert.deepEqual([badAdjustment.statusCode, badAdjustment.json().code, badAdjustment.json().line, badAdjustment.json().field], [400, 'csv_invalid', 3, 'categorie']);
+});
+
+test('only finance imports and reads the budget; a desk worker is refused by role', async (t) => {
+  const app = await build(t);
+  const desk = await loginAs(app, 'balie');
+  const res = await app.inject({ method: 'POST', url: `/api/v1/budget-lines/imports?document=X`, headers: csv(desk), payload: fixture('wijkteams-2021-lines.csv') });
+  assert.deepEqual([res.statusCode, res.json().code], [403, 'role_forbidden']);
+  const read = await app.inject({ method: 'GET', url: overviewUrl(), headers: desk });
+  assert.deepEqual([read.statusCode, read.json().code], [403, 'role_forbidden']);
+});
