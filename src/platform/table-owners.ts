@@ -79,9 +79,6 @@ export const tableOwners = {
   // finance: the task field's budget (overview lines, adjustments)
   budget_lines: 'finance',
   budget_adjustments: 'finance',
-  // finance: the task field's budget (overview lines, adjustments)
-  budget_lines: 'finance',
-  budget_adjustments: 'finance',
 } as const satisfies Record<string, string>;
 
 export type Table = keyof typeof tableOwners;

@@ -69,9 +69,6 @@ export const permissions = {
   /** The task field's budget (src/modules/finance): overview and adjustments, no client data. */
   'budget.read': [Role.Finance],
   'budget.import': [Role.Finance],
-  /** The task field's budget (src/modules/finance): overview and adjustments, no client data. */
-  'budget.read': [Role.Finance],
-  'budget.import': [Role.Finance],
   /** FHIR R4 API for GP practice systems (src/modules/fhir): scopes, not staff roles. */
   'fhir.service_request.create': [Scope.ServiceRequestWrite],
   'fhir.service_request.read': [Scope.ServiceRequestWrite, Scope.TaskRead],
