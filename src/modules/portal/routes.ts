@@ -43,10 +43,16 @@ export async function portalRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/portal/letters', {
     config: { public: true },
-    schema: { tags, summary: 'Mijn Wegwijs: my letters (decisions come with the Wmo module)', response: { 200: z.array(Letter) } },
-  }, async (req) => {
-    requireCitizen(req);
-    return [];
+    schema: { tags, summary: 'Mijn Wegwijs: the letters sent to me (signed Wmo decisions), newest first', response: { 200: z.array(Letter) } },
+  }, async (req) => portalStore(req.store, requireCitizen(req)).letters());
+
+  r.get('/api/v1/portal/letters/:id/pdf', {
+    config: { public: true },
+    schema: { tags, summary: 'Mijn Wegwijs: download one of my letters (PDF); 404 for a letter that is not mine; every download is audited',
+      params: z.object({ id: z.uuid() }), response: { 200: z.any().describe('application/pdf') } },
+  }, async (req, reply) => {
+    const { pdf } = await portalStore(req.store, requireCitizen(req)).letterPdf(req.params.id);
+    return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="brief-gemeente.pdf"').send(pdf);
   });
 
   r.get('/api/v1/portal/access-log', {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Queryable } from '../../platform/db.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { sha256 } from '../../platform/auth/sessions.ts';
-import { badRequest } from '../../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
 import { addRelation } from '../../platform/access/relations.ts';
@@ -16,6 +16,7 @@ import { referralsOfContacts } from '../referrals/referral-store.ts';
 import { contactOutcomeLabels } from '../intake/contact-outcome.ts';
 import { checkLifeDomains } from '../intake/life-domain-store.ts';
 import { LifeDomainCode } from '../intake/schemas.ts';
+import { sentLetterPdf, sentLettersOfClients } from '../wmo/decision-store.ts';
 import { contactBy } from './contact-promise.ts';
 import type { Citizen } from './citizen-auth.ts';
 
@@ -90,6 +91,22 @@ export function portalStore(store: Store, citizen: Citizen) {
           outcome: outcome ? contactOutcomeLabels[outcome].nl : null, referral: referral ? { teamName: teams.get(referral.teamId) ?? '', status: referral.status } : null };
       });
     }),
+
+    /** The letters sent to the citizen (signed Wmo decisions), newest first. */
+    letters: () => store.read({ action: 'portal.letters.read', activity: ProcessingActivity.WmoAccess }, async (tx) => {
+      const letters = await sentLettersOfClients(tx, await clientIdsOf(tx));
+      return letters.map(({ clientId: _, ...l }) => l);
+    }),
+
+    /**
+     * One of the citizen's own letters as PDF; another's letter is 404, as if it did not exist.
+     * Every download is audited with the client it concerns.
+     */
+    letterPdf: (letterId: string) => store.read({ action: 'portal.letter.download', activity: ProcessingActivity.WmoAccess, details: { letterId } }, async (tx) => {
+      const letter = await sentLetterPdf(tx, letterId, await clientIdsOf(tx));
+      if (!letter) throw notFound('Brief niet gevonden / Letter not found');
+      return letter;
+    }, (l) => ({ clientId: l.clientId })),
 
     /**
      * Who in the municipality looked at the citizen's file, from the audit log: the desks and teams
