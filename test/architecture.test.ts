@@ -141,6 +141,11 @@ const SHARED_WITH_WEB = [
   'src/modules/clients/names.ts',
   // Addresses written the Dutch way, by the server's search hits and every page alike.
   'src/modules/clients/address-format.ts',
+  // The trajectory's activity kinds and the ZRM's 13 domains, moments and change (issue 16): the trajectory page's forms and chart.
+  'src/modules/casework/activity.ts',
+  'src/modules/casework/zrm.ts',
+  // The household plan's goal statuses, ways of agreeing and member roles (issue 16): the plan's forms.
+  'src/modules/household/plan.ts',
 ];
 const isShared = (f: string) => SHARED_WITH_WEB.includes(f) || /^src\/modules\/[^/]+\/[^/]+-process\.ts$/.test(f);
 

@@ -48,6 +48,11 @@ export const tableOwners = {
   trajectory_activities: 'casework',
   zrm_assessments: 'casework',
   zrm_scores: 'casework',
+  // household: households of clients, their coordinator and their plan
+  households: 'household',
+  household_members: 'household',
+  plan_goals: 'household',
+  plan_goal_notes: 'household',
   // wmo: the Wmo 2015 melding
   wmo_notifications: 'wmo',
   wmo_actions: 'wmo',
