@@ -29,7 +29,7 @@ import { TeamInboxPage } from './pages/referrals/team-inbox-page.tsx';
 import { CaseloadPage } from './pages/casework/caseload-page.tsx';
 import { TrajectoryPage } from './pages/casework/trajectory-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
-import { PlaceholderPage } from './pages/placeholder-page.tsx';
+import { BudgetPage } from './pages/finance/budget-page.tsx';
 import { PracticesPage } from './pages/practices/practices-page.tsx';
 import { BreakGlassReviewPage } from './pages/privacy/break-glass-review-page.tsx';
 import { WmoInboxPage } from './pages/wmo/wmo-inbox-page.tsx';
@@ -61,7 +61,7 @@ export const routes: AppRoute[] = [
   { path: '/meldingen', element: <WmoInboxPage />, roles: permissions['wmo.notification.read'], nav: 'nav.notifications', section: 'work', home: 'home.notifications' },
   { path: '/teamoverzicht', element: <CaseloadPage scope="team" />, roles: permissions['casework.team_caseload'], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },
   { path: '/cijfers', element: <ContactFiguresPage />, roles: permissions['contact.figures'], nav: 'nav.figures', section: 'work', home: 'home.figures' },
-  { path: '/financien', element: <PlaceholderPage title="nav.finance" />, roles: [Role.Finance], nav: 'nav.finance', section: 'work', home: 'home.finance' },
+  { path: '/financien', element: <BudgetPage />, roles: permissions['budget.read'], nav: 'nav.finance', section: 'work', home: 'home.finance' },
 
   // Functioneel beheer.
   { path: '/beheer/gebruikers', element: <UsersPage />, roles: permissions['users.read'], nav: 'nav.users', section: 'admin', home: 'home.users' },

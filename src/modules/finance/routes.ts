@@ -15,8 +15,9 @@ import { BudgetDocument, BudgetImport, BudgetQuery, BudgetView, CsvBody } from '
 /** All or nothing: the first bad row in the detail, every bad row (line and field) in `errors`. */
 function refuseFile(problems: CsvProblem[]): never {
   const first = problems[0]!;
+  const [nl, en = nl] = first.message.split(' / ');
   throw new AppError('csv_invalid', 400,
-    `Regel ${first.line}, kolom '${first.field}': ${first.message}. Niets ingelezen / Line ${first.line}, field '${first.field}': nothing imported.`,
+    `Regel ${first.line}, kolom '${first.field}': ${nl}. Niets ingelezen. / Line ${first.line}, field '${first.field}': ${en}. Nothing imported.`,
     first.field, { line: first.line, errors: problems });
 }
 
