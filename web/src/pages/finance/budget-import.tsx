@@ -39,6 +39,7 @@ function ImportForm({ kind, onImported }: { kind: 'lines' | 'adjustments'; onImp
         const url = kind === 'lines' ? '/api/v1/budget-lines/imports' : '/api/v1/budget-adjustments/imports';
         const r = await api.post<Imported>(url, csv, { contentType: 'text/csv', query: kind === 'lines' ? { document: document.trim() } : {} });
         form.reset();
+        setCsv('');
         setDone(t('finance.imported', { count: r.imported, removed: r.removed }));
         if (r.budgets[0]) onImported(r.budgets[0]);
       } catch (err) {

@@ -37,10 +37,13 @@ export function BudgetPage() {
   const [documents, setDocuments] = useState<BudgetDocument[] | null>(null);
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Bumped by an import, so the tables shown are read again even when the choice stays the same.
+  const [imports, setImports] = useState(0);
 
   const load = useCallback(async (prefer?: { taskField: string; document: string }) => {
     const docs = await api.get<BudgetDocument[]>('/api/v1/budget-documents');
     setDocuments(docs);
+    setImports((n) => n + 1);
     setChosen((c) => (prefer ? keyOf(prefer) : c || (docs[0] ? keyOf(docs[0]) : '')));
   }, []);
   useEffect(() => { load().catch(() => setError(t('errors.unexpected'))); }, [load, t]);
@@ -55,7 +58,7 @@ export function BudgetPage() {
         <SelectField id="budget-choice" label={t('finance.budget')} value={chosen} onChange={setChosen}
           options={documents.map((d) => ({ value: keyOf(d), label: `${d.taskField} — ${d.document}` }))} />
       )}
-      {chosen && <BudgetTables choice={chosen} />}
+      {chosen && <BudgetTables key={`${chosen}#${imports}`} choice={chosen} />}
       {mayImport && <BudgetImport onImported={(b) => void load(b)} />}
     </>
   );
