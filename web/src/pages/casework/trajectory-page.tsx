@@ -10,6 +10,7 @@ import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { ClockText } from './caseload-page.tsx';
+import { ActivityLogSection, ZrmSection } from './trajectory-records.tsx';
 
 /**
  * One trajectory: its clocks, its history, and the next step. The steps offered are the server's
@@ -47,6 +48,9 @@ export function TrajectoryPage() {
   if (!tr) return <>{error ? <Alert type="error"><Paragraph>{error}</Paragraph></Alert> : <Loading />}</>;
   const mayApprove = roles.some((r) => (permissions['casework.approve_extension'] as readonly string[]).includes(r));
   const steps = tr.allowedNext.filter((c) => c !== 'approveExtension' || mayApprove);
+  // The activity log and the ZRM are written by the trajectory's own team (the API refuses others).
+  const ownTeam = state.status === 'active' && state.session.user.teams.some((team) => team.id === tr.teamId)
+    && roles.some((r) => (permissions['casework.act'] as readonly string[]).includes(r));
   const dated = command !== '' && command !== 'reopen';
 
   async function submit() {
@@ -96,6 +100,8 @@ export function TrajectoryPage() {
           </div>
         </section>
       )}
+      <ActivityLogSection trajectoryId={tr.id} mayWrite={ownTeam} />
+      <ZrmSection trajectoryId={tr.id} mayWrite={ownTeam} />
       <section aria-labelledby="trajectory-history">
         <Heading level={2} id="trajectory-history">{t('casework.trajectory.history')}</Heading>
         <ol>
