@@ -20,6 +20,6 @@ uiTest('a Wmo adviser sees the demo melding in the Wmo inbox with its deadline i
   await page.getByRole('row').filter({ hasText: 'Willems' }).filter({ hasText: 'Wendy Wmo-adviseur' }).waitFor();
   assert.equal(await row.getByRole('button').count(), 0, 'taken: no button any more');
   // Taking it made her involved: the client's page opens.
-  await row.getByRole('link', { name: /Willems/ }).click();
+  await row.getByRole('link', { name: /Willems$/ }).click();
   await page.getByRole('heading', { level: 1, name: /Willems/ }).waitFor();
 });

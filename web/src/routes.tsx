@@ -33,6 +33,7 @@ import { BudgetPage } from './pages/finance/budget-page.tsx';
 import { PracticesPage } from './pages/practices/practices-page.tsx';
 import { BreakGlassReviewPage } from './pages/privacy/break-glass-review-page.tsx';
 import { WmoInboxPage } from './pages/wmo/wmo-inbox-page.tsx';
+import { WmoNotificationPage } from './pages/wmo/wmo-notification-page.tsx';
 
 export type AppRoute = {
   path: string;
@@ -59,6 +60,7 @@ export const routes: AppRoute[] = [
   { path: '/digitale-vragen', element: <DigitalQuestionsPage />, roles: permissions['portal_request.read'], nav: 'desk.nav', section: 'work', home: 'desk.home' },
   { path: '/berichten', element: <NotificationsPage />, roles: permissions['notifications.self'], nav: 'notifications.nav', section: 'work', home: 'notifications.home', badge: <NotificationCount /> },
   { path: '/meldingen', element: <WmoInboxPage />, roles: permissions['wmo.notification.read'], nav: 'nav.notifications', section: 'work', home: 'home.notifications' },
+  { path: '/meldingen/:id', element: <WmoNotificationPage />, roles: permissions['wmo.notification.read'] },
   { path: '/teamoverzicht', element: <CaseloadPage scope="team" />, roles: permissions['casework.team_caseload'], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },
   { path: '/cijfers', element: <ContactFiguresPage />, roles: permissions['contact.figures'], nav: 'nav.figures', section: 'work', home: 'home.figures' },
   { path: '/financien', element: <BudgetPage />, roles: permissions['budget.read'], nav: 'nav.finance', section: 'work', home: 'home.finance' },

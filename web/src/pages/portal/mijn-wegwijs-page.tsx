@@ -42,7 +42,13 @@ function Mine() {
       )}
       <Heading level={2}>{t('portal.mine.letters')}</Heading>
       {data.letters.length === 0 ? <Paragraph>{t('portal.mine.noLetters')}</Paragraph> : (
-        <ul>{data.letters.map((l) => <li key={l.id}>{l.title} ({fmt.date(l.date)})</li>)}</ul>
+        <ul>
+          {data.letters.map((l) => (
+            <li key={l.id}>
+              <a className="utrecht-link" href={`/api/v1/portal/letters/${l.id}/pdf`} download>{l.title}</a> ({fmt.date(l.date)})
+            </li>
+          ))}
+        </ul>
       )}
       <Heading level={2}>{t('portal.mine.access')}</Heading>
       <Paragraph>{t('portal.mine.accessIntro')}</Paragraph>

@@ -69,7 +69,10 @@ export function WmoInboxPage() {
                     <AppLink to={`/clienten/${n.clientId}`}>{n.clientName}</AppLink>{n.urgent && <> · <strong>{t('wmo.urgent')}</strong></>}
                   </TableHeaderCell>
                   <TableCell>{fmt.date(n.notifiedOn)}</TableCell>
-                  <TableCell>{fmt.status('wmo', n.status)}</TableCell>
+                  <TableCell>
+                    {fmt.status('wmo', n.status)}
+                    {' · '}<AppLink to={`/meldingen/${n.id}`} aria-label={t('wmo.openFor', { client: n.clientName })}>{t('wmo.open')}</AppLink>
+                  </TableCell>
                   <TableCell><ClockText clock={n.clock} /></TableCell>
                   <TableCell>
                     {n.assignedUserName ?? t('wmo.unassigned')}
@@ -92,7 +95,7 @@ export function WmoInboxPage() {
 type Clock = NonNullable<WmoInboxItem['clock']>;
 
 /** "onderzoek: uiterlijk maandag 4 januari 2027 (nog 35 dagen)", or paused since a date: the deadline in words. */
-function ClockText({ clock }: { clock: WmoInboxItem['clock'] }) {
+export function ClockText({ clock }: { clock: WmoInboxItem['clock'] }) {
   const { t } = useI18n();
   const fmt = useFormat();
   if (!clock) return <>–</>;
