@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { JobRunner } from './platform/jobs.ts';
 import { registerFhirJobs } from './modules/fhir/subscriptions.ts';
 import { policyFor } from './modules/fhir/webhook.ts';
+import { registerMonitorJobs } from './modules/monitor/council-report-store.ts';
 import { purgeCitizenSessions } from './modules/portal/citizen-auth.ts';
+import { registerSafetyJobs } from './modules/safety/jobs.ts';
 
 /** Every background job of Wegwijs, in one list. */
 export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
@@ -16,6 +18,10 @@ export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
   jobs.schedule('citizen_sessions.purge', 300, () => purgeCitizenSessions(app.db));
   /** Terugkoppeling to GP practice systems: referral.status_changed → FHIR Subscription notifications. */
   registerFhirJobs(jobs, app.db, policyFor(app.config));
+  /** The half-year council report, asked for on the Raadsmonitor page. */
+  registerMonitorJobs(jobs, app.db);
+  /** Safety signals queued by earlier versions open their sealed record (src/modules/safety). */
+  registerSafetyJobs(jobs, app.db);
 }
 
 declare module 'fastify' {

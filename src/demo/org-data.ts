@@ -83,4 +83,6 @@ export const DEMO_USERS = [
   { username: 'financien', displayName: 'Fenna Financiën', roles: ['finance'], teams: [] },
   { username: 'beheer', displayName: 'Bart Beheer', roles: ['admin'], teams: [] },
   { username: 'privacy', displayName: 'Petra Privacy', roles: ['privacy_officer'], teams: [] },
+  /** Aandachtsfunctionaris huiselijk geweld en kindermishandeling: on the case of every sealed safety record. */
+  { username: 'aandacht', displayName: 'Anouk Aandacht', roles: ['safety_officer'], teams: [] },
 ] as const;

@@ -1,11 +1,9 @@
 import type { RequestContext } from '../../platform/access/context.ts';
-import { addRelation } from '../../platform/access/relations.ts';
 import { Role } from '../../platform/access/roles.ts';
 import { membersWithRole } from '../../platform/auth/users.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { AppError, badRequest, conflict } from '../../platform/errors.ts';
-import { enqueue } from '../../platform/jobs.ts';
 import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
 import { setAddressIfMissing } from '../clients/address-store.ts';
@@ -17,12 +15,10 @@ import { markPortalRequestHandled } from '../portal/store.ts';
 import { createReferral } from '../referrals/referral-store.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { createNotification } from '../wmo/notification-store.ts';
+import { openSafetyRecord } from '../safety/safety-store.ts';
 import { ContactOutcome } from './contact-outcome.ts';
 import { checkLifeDomains } from './life-domain-store.ts';
 import type { ContactInput, ContactView } from './schemas.ts';
-
-/** Job for the meldcode module (later): payload { clientId, contactId }. */
-export const SAFETY_SIGNAL_REGISTERED = 'safety.signal_registered';
 
 const activityOf = (outcome: number) => outcome === ContactOutcome.SafetySignal ? ProcessingActivity.SafetyProtocol
   : outcome === ContactOutcome.WmoNotification ? ProcessingActivity.WmoAccess
@@ -35,7 +31,7 @@ async function teamOf(tx: Queryable, teamId: string) {
 }
 
 /** The neighbourhood team that serves the client's postcode, if any. */
-async function postcodeTeamOf(tx: Queryable, clientId: string): Promise<string | null> {
+export async function postcodeTeamOf(tx: Queryable, clientId: string): Promise<string | null> {
   const client = await getClientRow(tx, clientId);
   return client.postcode ? (await lookupPostcode(tx, client.postcode))?.teamId ?? null : null;
 }
@@ -75,17 +71,18 @@ async function referToDesk(tx: Queryable, ctx: RequestContext, c: ContactInput, 
     lifeDomains: c.lifeDomains, urgency: c.urgency, contactId })).referral;
 }
 
-/** Outcome 6: flag the client, involve the postcode's team, notify the team leads of both teams. */
-async function raiseSafetySignal(tx: Queryable, clientId: string, contactId: string, registeringTeamId: string) {
+/**
+ * Outcome 6: flag the client, open the sealed safety record (src/modules/safety) and notify the team
+ * leads of the registering team and of the postcode's team. The signal does not open the client to the
+ * postcode's team: its lead is on the case of the sealed record, and assigns whom the case needs.
+ */
+async function raiseSafetySignal(tx: Queryable, ctx: RequestContext, clientId: string, contactId: string, registeringTeamId: string, contactedOn: string) {
   const proposed = await postcodeTeamOf(tx, clientId);
   await markSafetySignal(tx, clientId);
-  if (proposed && proposed !== registeringTeamId) {
-    await addRelation(tx, { clientId, teamId: proposed, reason: 'safety_signal' });
-  }
+  await openSafetyRecord(tx, { clientId, contactId, registeredBy: ctx.actor.id, registeringTeamId, teamId: proposed, on: contactedOn });
   const leads = await membersWithRole(tx, [registeringTeamId, proposed].filter((t): t is string => !!t), Role.TeamLead);
   await tx.query(`INSERT INTO user_notifications (user_id, kind, client_id, contact_id) SELECT u, 'safety_signal', $1::uuid, $2::uuid FROM unnest($3::uuid[]) AS u`,
     [clientId, contactId, leads]);
-  await enqueue(tx, SAFETY_SIGNAL_REGISTERED, { clientId, contactId }, { uniqueKey: `safety:${contactId}` });
 }
 
 export async function insertContact(tx: Queryable, ctx: RequestContext, c: ContactInput, clientId: string | null, team: { id: string; name: string }): Promise<ContactView> {
@@ -112,7 +109,7 @@ export async function insertContact(tx: Queryable, ctx: RequestContext, c: Conta
     notification = await createNotification(tx, { clientId, contactId, notifiedOn: contactedOn, channel: c.channel,
       reportedBy: c.notification?.reportedBy ?? 'client', teamId: team.id, createdBy: ctx.actor.id, urgent: c.urgency !== 'normal' });
   }
-  if (clientId && c.outcome === ContactOutcome.SafetySignal) await raiseSafetySignal(tx, clientId, contactId, team.id);
+  if (clientId && c.outcome === ContactOutcome.SafetySignal) await raiseSafetySignal(tx, ctx, clientId, contactId, team.id, contactedOn);
   if (c.portalRequestId) {
     const handled = await markPortalRequestHandled(tx, c.portalRequestId, contactId, clientId, ctx.actor.teamIds);
     if (handled === 'not_your_desk') {

@@ -12,6 +12,7 @@ import { listConsents } from '../clients/consent.ts';
 import { listMerges } from '../clients/merge.ts';
 import { clientSummaries, loadClientView } from '../clients/store.ts';
 import { teamNames } from '../org/store.ts';
+import { safetyRecordIdsOfContacts } from '../safety/safety-access.ts';
 import { ClientFile, ContactFigures, ContactInput, ContactView, NotificationRead, TimelineEntry, UserNotification } from './schemas.ts';
 import { clientTimeline, type TimelineType, timelineEntries } from './timeline.ts';
 
@@ -41,7 +42,7 @@ export async function intakeRoutes(app: FastifyInstance) {
       params: z.object({ id: z.uuid() }), response: { 200: ClientFile } },
   }, async (req) => req.store.readClient(req.params.id, { action: 'client.read', activity: ProcessingActivity.ClientRegistration, details: { parts: ['record', 'consents', 'merges', 'timeline'] } },
     async (tx) => ({ client: await loadClientView(tx, req.params.id), consents: await listConsents(tx, req.params.id),
-      merges: await listMerges(tx, req.params.id), timeline: await timelineEntries(tx, req.params.id, []) })));
+      merges: await listMerges(tx, req.params.id), timeline: await timelineEntries(tx, req.params.id, [], req.ctx!.actor) })));
 
   r.get('/api/v1/clients/:id/timeline', {
     config: { permission: 'client.read' },
@@ -61,17 +62,20 @@ export async function intakeRoutes(app: FastifyInstance) {
   }, async (req) => req.store.readClients({ action: 'notification.list', activity: ProcessingActivity.FrontDesk }, async (tx, visible) => {
     // The client's name only for whoever may see the client; the notification itself stays.
     const params: unknown[] = [req.ctx!.actor.id];
-    const rows = await tx.query<{ id: string; kind: string; client_id: string | null; client_visible: boolean; team_id: string | null; created_at: Date; read_at: Date | null }>(
-      `SELECT n.id, n.kind, n.client_id, (n.client_id IS NOT NULL AND ${visible('n.client_id', (v) => { params.push(v); return `$${params.length}`; })}) AS client_visible,
+    const rows = await tx.query<{ id: string; kind: string; client_id: string | null; contact_id: string | null; client_visible: boolean; team_id: string | null;
+      created_at: Date; read_at: Date | null }>(
+      `SELECT n.id, n.kind, n.client_id, n.contact_id, (n.client_id IS NOT NULL AND ${visible('n.client_id', (v) => { params.push(v); return `$${params.length}`; })}) AS client_visible,
          k.team_id, n.created_at, n.read_at
        FROM user_notifications n LEFT JOIN contacts k ON k.id = n.contact_id
        WHERE n.user_id = $1 ORDER BY n.created_at DESC LIMIT 100`, params);
     const clients = await clientSummaries(tx, rows.flatMap((r) => (r.client_id && r.client_visible ? [r.client_id] : [])));
     const teams = await teamNames(tx, rows.map((r) => r.team_id));
+    // A safety signal links to its sealed record, which the team leads are on the case of (src/modules/safety).
+    const safetyRecords = await safetyRecordIdsOfContacts(tx, rows.flatMap((r) => (r.kind === 'safety_signal' && r.contact_id ? [r.contact_id] : [])));
     const shown = (r: (typeof rows)[number]) => (r.client_id && r.client_visible ? clients.get(r.client_id) : undefined);
     return { result: rows.map((r) => { const c = shown(r); return { id: r.id, kind: r.kind, clientId: r.client_id,
       clientName: c ? displayName({ firstNames: c.firstNames, surnamePrefix: c.surnamePrefix, surname: c.surname }) : null,
-      teamName: r.team_id ? teams.get(r.team_id) ?? null : null, createdAt: new Date(r.created_at).toISOString(), read: r.read_at !== null }; }),
+      teamName: r.team_id ? teams.get(r.team_id) ?? null : null, safetyRecordId: r.contact_id ? safetyRecords.get(r.contact_id) ?? null : null, createdAt: new Date(r.created_at).toISOString(), read: r.read_at !== null }; }),
       clientIds: rows.flatMap((r) => (r.client_id && shown(r) ? [r.client_id] : [])) };
   }));
 

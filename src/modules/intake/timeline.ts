@@ -1,3 +1,4 @@
+import type { Actor } from '../../platform/access/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import type { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
@@ -7,7 +8,8 @@ import { mergedIdsOf } from '../clients/merge.ts';
 import { teamNames } from '../org/store.ts';
 import { referralsOfClients } from '../referrals/referral-store.ts';
 import { notificationsOfClients } from '../wmo/notification-store.ts';
-import { type ContactOutcome, contactOutcomeLabels } from './contact-outcome.ts';
+import { sealedRecordsOfContacts } from '../safety/safety-access.ts';
+import { ContactOutcome, contactOutcomeLabels } from './contact-outcome.ts';
 import type { TimelineEntry } from './schemas.ts';
 
 export type TimelineType = 'contact' | 'referral' | 'notification';
@@ -19,11 +21,15 @@ type Entry = z.infer<typeof TimelineEntry>;
  */
 export function clientTimeline(store: Store, clientId: string, types: TimelineType[]) {
   return store.readClient(clientId, { action: 'client.timeline', activity: ProcessingActivity.ClientRegistration, details: { types } },
-    (tx) => timelineEntries(tx, clientId, types));
+    (tx) => timelineEntries(tx, clientId, types, store.ctx.actor));
 }
 
-/** The timeline in the caller's (already checked and audited) transaction. */
-export async function timelineEntries(tx: Queryable, clientId: string, types: TimelineType[]): Promise<Entry[]> {
+/**
+ * The timeline in the caller's (already checked and audited) transaction, as `viewer` may see it.
+ * A safety signal's contact is sealed (src/modules/safety): the entry says only that a sealed record
+ * exists and whether the viewer may open it; its text is shown in the safety record, whose every view is audited.
+ */
+export async function timelineEntries(tx: Queryable, clientId: string, types: TimelineType[], viewer: Actor): Promise<Entry[]> {
   const want = (t: TimelineType) => types.length === 0 || types.includes(t);
   const ids = await mergedIdsOf(tx, clientId);
   const out: Entry[] = [];
@@ -32,6 +38,7 @@ export async function timelineEntries(tx: Queryable, clientId: string, types: Ti
       channel: string; life_domains: string[]; urgency: string; general_provision: string | null }>(
     `SELECT id, contacted_at AS at, outcome, question, team_id, registered_by, channel, life_domains, urgency, general_provision
      FROM contacts WHERE client_id = ANY($1::uuid[])`, [ids]) : [];
+  const sealed = await sealedRecordsOfContacts(tx, viewer, contacts.filter((c) => c.outcome === ContactOutcome.SafetySignal).map((c) => c.id));
   const referrals = want('referral') ? await referralsOfClients(tx, ids) : [];
   const notifications = want('notification') ? await notificationsOfClients(tx, ids) : [];
   const teams = await teamNames(tx, [...contacts.map((c) => c.team_id), ...referrals.flatMap((r) => [r.teamId, r.referrerTeamId]), ...notifications.map((n) => n.teamId)]);
@@ -45,6 +52,12 @@ export async function timelineEntries(tx: Queryable, clientId: string, types: Ti
   const referralView = (r: (typeof referrals)[number]) => ({ id: r.id, toTeam: teamName(r.teamId), status: r.status, source: r.source });
   const notificationView = (n: (typeof notifications)[number]) => ({ id: n.id, notifiedOn: n.notifiedOn, assessmentDeadline: n.assessmentDeadline, reportedBy: n.reportedBy });
   out.push(...contacts.map((r) => {
+    if (r.outcome === ContactOutcome.SafetySignal) {
+      const record = sealed.get(r.id);
+      return { type: 'contact' as const, id: r.id, at: new Date(r.at).toISOString(), title: contactOutcomeLabels[r.outcome].nl, summary: null,
+        teamName: teamName(r.team_id), userName: userName(r.registered_by),
+        details: { outcome: r.outcome, sealed: { safetyRecordId: record?.id ?? null, mayOpen: record?.mayOpen ?? false } } };
+    }
     const referral = referrals.find((x) => x.contactId === r.id);
     const notification = notifications.find((x) => x.contactId === r.id);
     return { type: 'contact' as const, id: r.id, at: new Date(r.at).toISOString(), title: contactOutcomeLabels[r.outcome].nl, summary: r.question,

@@ -35,6 +35,8 @@ export const permissions = {
   'contact.figures': [Role.TeamLead, Role.PolicyAnalyst, Role.Admin],
   /** Council monitoring (src/modules/monitor): service norms per team, aggregates only (docs/monitor.md). */
   'figures.service_norms': [Role.TeamLead, Role.PolicyAnalyst],
+  /** The half-year council report (Raadsmonitor): aggregates only, made by a background job. */
+  'figures.council_report': [Role.TeamLead, Role.PolicyAnalyst],
   'referral.read': CLIENT_ROLES,
   /** Work an inbox: a team's (wijkteam) or a desk's (CJG, Centraal Onthaal Volwassenen for routes 4 and 5). */
   'referral.decide': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead, Role.DeskWorker],
@@ -69,6 +71,16 @@ export const permissions = {
   /** The task field's budget (src/modules/finance): overview and adjustments, no client data. */
   'budget.read': [Role.Finance],
   'budget.import': [Role.Finance],
+  /**
+   * Meldcode and sealed safety records (src/modules/safety). The role lets a user reach the routes;
+   * who sees a record is decided per record (on the case: safety-access.ts), not by client need-to-know.
+   */
+  'safety.read': [...CLIENT_ROLES, Role.SafetyOfficer],
+  'safety.act': [...CLIENT_ROLES, Role.SafetyOfficer],
+  /** Assign colleagues to the case and approve a break-the-glass request on a sealed record (a second person). */
+  'safety.lead': [Role.TeamLead, Role.SafetyOfficer],
+  /** Ask for break-the-glass on a sealed record of a client one may see. */
+  'safety.request_access': CLIENT_ROLES,
   /** FHIR R4 API for GP practice systems (src/modules/fhir): scopes, not staff roles. */
   'fhir.service_request.create': [Scope.ServiceRequestWrite],
   'fhir.service_request.read': [Scope.ServiceRequestWrite, Scope.TaskRead],
