@@ -53,11 +53,6 @@ export const tableOwners = {
   household_members: 'household',
   plan_goals: 'household',
   plan_goal_notes: 'household',
-  // safety: the meldcode and sealed safety records
-  safety_records: 'safety',
-  safety_record_actions: 'safety',
-  safety_record_members: 'safety',
-  safety_access_requests: 'safety',
   // wmo: the Wmo 2015 melding
   wmo_notifications: 'wmo',
   wmo_actions: 'wmo',
@@ -86,6 +81,10 @@ export const tableOwners = {
   products: 'indications',
   product_tariffs: 'indications',
   indications: 'indications',
+  indication_deliveries: 'indications',
+  // iwmo: iWmo / iJw 3.2 messages sent and received, assignment numbers
+  iwmo_messages: 'iwmo',
+  iwmo_assignments: 'iwmo',
   // finance: the task field's budget (overview lines, adjustments)
   budget_lines: 'finance',
   budget_adjustments: 'finance',

@@ -8,7 +8,7 @@ import {
  * current set of assignments of one client at one provider, never a delta (DOMAIN.md §4).
  */
 
-export type Address = { street: string; houseNumber: string; houseLetter?: string; houseNumberAddition?: string; postcode: string; city: string };
+export type Address = { street?: string; houseNumber: string; houseLetter?: string; houseNumberAddition?: string; postcode: string; city: string };
 /** The client as a 301 names them (Client: Bsn, Geboortedatum, Geslacht, Naam, Contactgegevens). */
 export type ClientPerson = {
   bsn: string; birthDate: string; gender: '0' | '1' | '2';
@@ -91,7 +91,7 @@ function parseClient(c: Parsed): { client: ClientPerson; products: (AssignedProd
       bsn: c.Bsn, birthDate: c.Geboortedatum.Datum, gender: c.Geslacht as ClientPerson['gender'],
       lastName: c.Naam.Geslachtsnaam.Achternaam, prefix: opt(c.Naam.Geslachtsnaam.Voorvoegsel), initials: opt(c.Naam.Voorletters),
       address: a?.Postcode ? {
-        street: a.Straatnaam, houseNumber: a.Huis?.Huisnummer, houseLetter: opt(a.Huis?.Huisletter),
+        street: opt(a.Straatnaam), houseNumber: a.Huis?.Huisnummer, houseLetter: opt(a.Huis?.Huisletter),
         houseNumberAddition: opt(a.Huis?.HuisnummerToevoeging), postcode: a.Postcode, city: a.Plaatsnaam,
       } : undefined,
     },
@@ -165,9 +165,9 @@ export function changeReason(previous: AssignedProduct | undefined, next: Assign
   { reason: string | undefined } | { problem: string } {
   if (!previous) return { reason: undefined };
   if (opts.withdrawn) return { reason: RedenWijziging.Verwijderd };
-  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const sameScope = (a?: Scope, b?: Scope) => (!a && !b) || (!!a && !!b && a.volume === b.volume && a.unit === b.unit && a.frequency === b.frequency);
   if (previous.productCode !== next.productCode || previous.category !== next.category || previous.from !== next.from
-    || !same(previous.scope, next.scope) || !same(previous.budget, next.budget)) {
+    || !sameScope(previous.scope, next.scope) || (previous.budget ?? null) !== (next.budget ?? null)) {
     if (opts.correction) return { reason: RedenWijziging.AdministratieveCorrectie };
     return { problem: `Toewijzing ${next.number}: product, omvang of ingangsdatum wijzigen kan niet; maak een nieuwe toewijzing / only the end date of an assignment can change` };
   }

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type AuthHeaders, build, loginAs } from '../../../test/helpers.ts';
+import { decisionBody } from '../../../test/wmo-decision.ts';
+import { answer301, claim323, start305, stop307 } from '../../../scripts/iwmo-provider-simulator.ts';
+import { deliveryOf } from '../indications/delivery-store.ts';
+import { RedenBeeindiging } from './codes.ts';
+import { parseAssignment } from './assignment.ts';
+import { readMessage } from './messages.ts';
+import { receiveAll, receiveMessage } from './exchange.ts';
+import { sendAssignments } from './outgoing-assignment.ts';
+import { listForClient, listRejected } from './store.ts';
+import { directoryTransport, type Transport } from './transport.ts';
+
+/** The demo melding of Sandra Willems (BSN 999990068) decided, and an indication of 3 hours a week of 01A01 at Thuiszorg Maasoever. */
+async function indicated(app: FastifyInstance) {
+  const wmo: AuthHeaders = await loginAs(app, 'wmo');
+  const inbox = (await app.inject({ method: 'GET', url: '/api/v1/wmo-notifications', headers: wmo })).json() as { id: string; clientName: string }[];
+  const notificationId = inbox.find((n) => n.clientName.includes('Willems'))!.id;
+  for (const type of ['assign', 'startAssessment', 'recordReport', 'receiveApplication', 'decide']) {
+    const payload = type === 'decide' ? await decisionBody(app, wmo) : { type };
+    const res = await app.inject({ method: 'POST', url: `/api/v1/wmo-notifications/${notificationId}/actions`, headers: wmo, payload });
+    assert.equal(res.statusCode, 200, `${type}: ${res.body}`);
+  }
+  const providers = (await app.inject({ method: 'GET', url: '/api/v1/providers', headers: wmo })).json() as { id: string; agbCode: string }[];
+  const products = (await app.inject({ method: 'GET', url: '/api/v1/products', headers: wmo })).json() as { id: string; code: string }[];
+  const provider = providers.find((p) => p.agbCode === '98010001')!;
+  const res = await app.inject({ method: 'POST', url: '/api/v1/indications', headers: wmo, payload: {
+    notificationId, productId: products.find((p) => p.code === '01A01')!.id, providerId: provider.id, volume: 3, validFrom: '2026-03-01', validTo: '2026-12-31', form: 'ZIN' } });
+  assert.equal(res.statusCode, 201, res.body);
+  const ind = res.json() as { id: string; clientId: string };
+  return { indicationId: ind.id, clientId: ind.clientId, providerId: provider.id };
+}
+
+function transportDir(t: test.TestContext) {
+  const dir = mkdtempSync(join(tmpdir(), 'wegwijs-iwmo-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return { dir, transport: directoryTransport(dir), inbox: (name: string, xml: string) => writeFileSync(join(dir, 'inbox', name), xml) };
+}
+
+const send = (app: FastifyInstance, transport: Transport, ids: { clientId: string; providerId: string }) =>
+  sendAssignments(app.db, transport, { ...ids, municipality: '0599', today: '2026-03-02', time: '09:30:00' });
+
+test('a decision becomes a 301 in the outbox; the provider\'s 302 and 305 are applied, and the start is recorded on the indication', async (t) => {
+  const app = await build(t);
+  const ids = await indicated(app);
+  const { dir, transport, inbox } = transportDir(t);
+
+  const sent = await send(app, transport, ids);
+  const [file] = readdirSync(join(dir, 'outbox'));
+  assert.equal(file, `WMO301-0599-${sent.identification}.xml`);
+  const xml = readFileSync(join(dir, 'outbox', file!), 'utf8');
+  assert.ok(readMessage(xml).ok, 'what left is a valid 301');
+  const m = parseAssignment(xml, 'iwmo');
+  assert.deepEqual([m.header.receiver, m.client.bsn, m.products.length, m.products[0]!.productCode, m.products[0]!.scope],
+    ['98010001', '999990068', 1, '01A01', { volume: 3, unit: '04', frequency: '2' }]);
+
+  inbox('a-302.xml', answer301(xml, 'R1', '2026-03-03'));
+  inbox('b-305.xml', start305(xml, 'S1', '2026-03-04', '2026-03-04'));
+  const results = await receiveAll(app.db, transport);
+  assert.deepEqual(results.map((r) => [r.name, r.status, r.problems]), [['a-302.xml', 'applied', []], ['b-305.xml', 'applied', []]]);
+  assert.deepEqual(readdirSync(join(dir, 'inbox', 'done')).sort(), ['a-302.xml', 'b-305.xml'], 'handled files leave the inbox');
+  assert.equal((await deliveryOf(app.db, ids.indicationId)).startedOn, '2026-03-04');
+
+  // The stop, then a claim that waits for the claim check.
+  const stop = await receiveMessage(app.db, stop307(xml, m.products[0]!.number, 'E1', '2026-06-30', { start: '2026-03-04', end: '2026-06-30', reason: RedenBeeindiging.VolgensPlan }));
+  assert.equal(stop.status, 'applied');
+  assert.deepEqual(await deliveryOf(app.db, ids.indicationId).then((d) => [d.startedOn, d.stoppedOn, d.stopReason]), ['2026-03-04', '2026-06-30', '19']);
+  const claim = await receiveMessage(app.db, claim323(xml, 'D1', '2026-04-02', { from: '2026-03-01', to: '2026-03-31' }, 12, { '01A01': 3150 }));
+  assert.equal(claim.status, 'received');
+
+  // The client's message history: the 301, the 302 that answers it, 305, 307.
+  const history = await listForClient(app.db, ids.clientId);
+  assert.deepEqual(history.map((h) => [h.direction, h.message, h.status]),
+    [['out', '301', 'sent'], ['in', '302', 'applied'], ['in', '305', 'applied'], ['in', '307', 'applied']]);
+  assert.equal(history[1]!.answerTo, history[0]!.id);
+  const audit = await app.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE client_id = $1 AND action LIKE 'iwmo.%' ORDER BY id`, [ids.clientId]);
+  assert.deepEqual(audit.map((a) => a.action), ['iwmo.message.send', 'iwmo.message.apply', 'iwmo.message.apply', 'iwmo.message.apply']);
+});
+
+test('the same 305 received twice changes nothing, and a 301 sent again without changes repeats the assignment as it was', async (t) => {
+  const app = await build(t);
+  const ids = await indicated(app);
+  const { transport } = transportDir(t);
+  const first = await send(app, transport, ids);
+  const xml = (await app.db.query<{ content: string }>('SELECT content FROM iwmo_messages WHERE id = $1', [first.id]))[0]!.content;
+  const start = start305(xml, 'S1', '2026-03-04');
+  const once = await receiveMessage(app.db, start);
+  const twice = await receiveMessage(app.db, start);
+  assert.deepEqual([once.status, twice.status, twice.duplicate, twice.id], ['applied', 'applied', true, once.id]);
+  const [both] = await Promise.all([receiveMessage(app.db, start), receiveMessage(app.db, start)]);
+  assert.equal(both.duplicate, true);
+  assert.equal((await deliveryOf(app.db, ids.indicationId)).reports.length, 1);
+  assert.equal((await app.db.query(`SELECT 1 FROM iwmo_messages WHERE direction = 'in'`)).length, 1);
+
+  const again = await send(app, transport, ids);
+  const xml2 = (await app.db.query<{ content: string }>('SELECT content FROM iwmo_messages WHERE id = $1', [again.id]))[0]!.content;
+  assert.notEqual(again.identification, first.identification, 'each message has its own number');
+  assert.deepEqual(parseAssignment(xml2, 'iwmo').products, parseAssignment(xml, 'iwmo').products);
+});
+
+test('malformed, unknown, out-of-order and re-used messages go to the error queue with a readable reason, and change nothing', async (t) => {
+  const app = await build(t);
+  const ids = await indicated(app);
+  const { transport } = transportDir(t);
+  const sent = await send(app, transport, ids);
+  const xml = (await app.db.query<{ content: string }>('SELECT content FROM iwmo_messages WHERE id = $1', [sent.id]))[0]!.content;
+  const number = parseAssignment(xml, 'iwmo').products[0]!.number;
+
+  const malformed = await receiveMessage(app.db, '<?xml version="1.0"?>\n<Bericht>\n<Header>\n</Bericht>\n', 'broken.xml');
+  assert.equal(malformed.status, 'rejected');
+  assert.ok(malformed.problems.some((p) => p.line === 4), JSON.stringify(malformed.problems));
+
+  const unknown = await receiveMessage(app.db, start305(xml, 'S9', '2026-03-04').replace(`<ToewijzingNummer>${number}<`, '<ToewijzingNummer>99999<'));
+  assert.equal(unknown.status, 'rejected');
+  assert.match(unknown.problems[0]!.message, /Toewijzing 99999 is niet bekend \(9019\)/);
+
+  const stopFirst = await receiveMessage(app.db, stop307(xml, number, 'E1', '2026-03-10', { start: '2026-03-04', end: '2026-03-10', reason: '19' }));
+  assert.equal(stopFirst.status, 'rejected', 'a stop before any start is out of order');
+  assert.match(stopFirst.problems[0]!.message, /geen lopende levering/);
+
+  const foreign = await receiveMessage(app.db, start305(xml, 'S2', '2026-03-04').replaceAll('98010001', '98010009'));
+  assert.match(foreign.problems[0]!.message, /98010009 is geen bekende aanbieder/);
+
+  const ok = await receiveMessage(app.db, start305(xml, 'S3', '2026-03-04', '2026-03-04'));
+  assert.equal(ok.status, 'applied');
+  const reused = await receiveMessage(app.db, start305(xml, 'S3', '2026-03-04', '2026-03-05'));
+  assert.equal(reused.status, 'rejected');
+  assert.match(reused.problems[0]!.message, /al ontvangen met een andere inhoud \(9056\)/);
+
+  const wrongWay = await receiveMessage(app.db, xml);
+  assert.match(wrongWay.problems[0]!.message, /gaat van gemeente naar aanbieder/);
+
+  const queue = await listRejected(app.db);
+  assert.equal(queue.length, 6);
+  assert.ok(queue.every((q) => q.problems && q.problems.length > 0 && q.status === 'rejected'));
+  const d = await deliveryOf(app.db, ids.indicationId);
+  assert.deepEqual([d.startedOn, d.stoppedOn, d.reports.length], ['2026-03-04', null, 1], 'only the valid start was recorded');
+});
+
+test('a 301 that cannot be handed to the transport is not stored as sent', async (t) => {
+  const app = await build(t);
+  const ids = await indicated(app);
+  const broken: Transport = { send: async () => { throw new Error('hub unreachable'); }, receive: async () => [], done: async () => {} };
+  await assert.rejects(send(app, broken, ids), /hub unreachable/);
+  assert.equal((await app.db.query(`SELECT 1 FROM iwmo_messages`)).length, 0);
+  assert.equal((await app.db.query(`SELECT 1 FROM iwmo_assignments WHERE last_sent IS NOT NULL`)).length, 0);
+});

@@ -1,0 +1,193 @@
+import type { Db, Queryable } from '../../platform/db.ts';
+import { systemContext } from '../../platform/access/context.ts';
+import { ProcessingActivity } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { Store } from '../../platform/store.ts';
+import { findClientIdByBsn } from '../clients/store.ts';
+import { listProducts, listProviders } from '../indications/catalogue-store.ts';
+import { findIndicationForMessage, recordDelivery } from '../indications/delivery-store.ts';
+import { type MessageNumber, RetourCode, type Standard, StatusAanlevering, messageName } from './codes.ts';
+import type { AssignmentRetour } from './assignment.ts';
+import type { StartMessage, StopMessage } from './delivery.ts';
+import { type MessageOf, readMessage } from './messages.ts';
+import type { RuleContext } from './rules.ts';
+import {
+  findByContent, findByIdentification, indicationOfAssignment, insertMessage, type NewMessage, type StoredMessage,
+} from './store.ts';
+import type { Transport } from './transport.ts';
+import { parseHeader, parseXml } from './xml.ts';
+import type { XmlProblem } from './xsd-validator.ts';
+
+/**
+ * Sending and receiving: every message is stored as it went over the wire. An incoming message is
+ * read (XSD, rules), checked against what Wegwijs knows (provider, assignment, client) and
+ * applied — a start or stop recorded on the indication through the indications module — or, when
+ * anything is wrong, kept on the error queue with its readable reasons. All of a message or
+ * nothing. The same content twice changes nothing; another content under an identification
+ * already received is refused (iWmo: the identification is unique per sender).
+ */
+
+/** Messages a provider sends to the municipality. */
+const INCOMING: ReadonlySet<MessageNumber> = new Set(['302', '305', '307', '315', '317', '323']);
+
+const activityOf = (standard: Standard | null) =>
+  standard === 'ijw' ? ProcessingActivity.YouthCare : standard === 'iwmo' ? ProcessingActivity.WmoAccess : ProcessingActivity.Administration;
+const problem = (element: string | null, message: string): XmlProblem => ({ line: null, element, message });
+export const iwmoStore = (db: Db) => new Store(db, systemContext('iwmo'));
+
+export type ReceiveResult = { id: string; status: StoredMessage['status']; duplicate: boolean; problems: XmlProblem[] };
+
+/** The codes and contracted products a message is checked against. */
+async function ruleContext(q: Queryable): Promise<RuleContext> {
+  // Wegwijs convention: the first two characters of the local product code are its WMO020/JZ020 category.
+  return { knownProducts: new Map((await listProducts(q)).filter((p) => p.active).map((p) => [p.code, p.code.slice(0, 2)])) };
+}
+
+/** Receives one message (from a transport or an upload). */
+export async function receiveMessage(db: Db, content: string, source: string | null = null): Promise<ReceiveResult> {
+  const before = await findByContent(db, 'in', content);
+  if (before) return { id: before.id, status: before.status, duplicate: true, problems: before.problems ?? [] };
+  const read = readMessage(content, await ruleContext(db));
+  const header = read.n ? parseHeader(parseXml(content).Header) : null;
+  const base: NewMessage = {
+    direction: 'in', standard: read.standard, message: read.n, sender: header?.sender ?? null, receiver: header?.receiver ?? null,
+    identification: header?.id ?? null, messageDate: header?.date ?? null, clientId: null, content, source, status: 'rejected', problems: null, answerTo: null,
+  };
+  const store = iwmoStore(db);
+  const op = (action: string, details: Record<string, unknown> = {}) =>
+    ({ action, activity: activityOf(read.standard), details: { message: read.n && read.standard ? messageName(read.standard, read.n) : null, source, ...details } });
+  const reject = async (problems: XmlProblem[], clientId: string | null = null): Promise<ReceiveResult> => {
+    try {
+      const row = await store.change(op('iwmo.message.reject', { problems: problems.length }),
+        (tx) => insertMessage(tx, { ...base, clientId, status: 'rejected', problems }), (r) => ({ clientId: r.clientId ?? undefined }));
+      return { id: row.id, status: 'rejected', duplicate: false, problems };
+    } catch (e) {
+      return sameContentRace(db, content, e);
+    }
+  };
+  if (!read.ok) return reject(read.problems);
+  const m = read.message;
+  if (!INCOMING.has(read.n)) {
+    return reject([problem('Bericht', `${messageName(read.standard, read.n)} gaat van gemeente naar aanbieder; Wegwijs ontvangt het niet / goes from municipality to provider`)]);
+  }
+  if (await findByIdentification(db, 'in', header!.sender, read.n, header!.id)) {
+    return reject([problem('BerichtIdentificatie', `Identificatie ${header!.id} van ${header!.sender} is al ontvangen met een andere inhoud (${RetourCode.IdentificatieNietUniek}) / already received with other content`)]);
+  }
+  const providerAgb = read.n === '302' ? header!.receiver : header!.sender;
+  if (!(await listProviders(db)).some((p) => p.agbCode === providerAgb)) {
+    return reject([problem(read.n === '302' ? 'Ontvanger' : 'Afzender', `AGB-code ${providerAgb} is geen bekende aanbieder / not a known provider`)]);
+  }
+  try {
+    switch (read.n) {
+      case '305': case '307': return await applyDelivery(db, base, m as StartMessage | StopMessage, op);
+      case '302': return await applyRetour(db, base, m as AssignmentRetour, op);
+      default: {
+        // Requests and claims wait for a person (work queue) or the claim check.
+        const bsn = read.n === '317' ? (m as MessageOf['317']).bsn : read.n === '315' ? (m as MessageOf['315']).client.bsn : null;
+        const row = await store.change(op('iwmo.message.receive'), async (tx) =>
+          insertMessage(tx, { ...base, status: 'received', clientId: bsn ? await findClientIdByBsn(tx, bsn) : null }), (r) => ({ clientId: r.clientId ?? undefined }));
+        return { id: row.id, status: row.status, duplicate: false, problems: [] };
+      }
+    }
+  } catch (e) {
+    if (e instanceof Rejected) return reject(e.problems, e.clientId);
+    if (e instanceof AppError && e.status === 409 && e.code.startsWith('delivery_')) return reject([problem(null, e.message)]);
+    return sameContentRace(db, content, e);
+  }
+}
+
+/** Thrown inside an application to roll it back and put the message on the error queue instead. */
+class Rejected extends Error {
+  readonly problems: XmlProblem[];
+  readonly clientId: string | null;
+  constructor(problems: XmlProblem[], clientId: string | null) {
+    super('rejected');
+    this.problems = problems;
+    this.clientId = clientId;
+  }
+}
+
+/** Two copies received at once: the loser of the unique content index reports the winner's row. */
+async function sameContentRace(db: Db, content: string, e: unknown): Promise<ReceiveResult> {
+  const winner = (e as { code?: string }).code === '23505' ? await findByContent(db, 'in', content) : null;
+  if (!winner) throw e;
+  return { id: winner.id, status: winner.status, duplicate: true, problems: winner.problems ?? [] };
+}
+
+type Op = (action: string, details?: Record<string, unknown>) => { action: string; activity: ProcessingActivity; details: Record<string, unknown> };
+
+/** 305 / 307: each reported assignment must be ours, at this provider, for this client; then all are recorded. */
+async function applyDelivery(db: Db, base: NewMessage, m: StartMessage | StopMessage, op: Op): Promise<ReceiveResult> {
+  const clientId = await findClientIdByBsn(db, m.client.bsn);
+  const problems: XmlProblem[] = [];
+  const targets: { indicationId: string; p: (typeof m.products)[number] }[] = [];
+  for (const p of m.products) {
+    const at = `${base.message === '305' ? 'StartProduct' : 'StopProduct'}[${p.number}]`;
+    const indicationId = await indicationOfAssignment(db, p.number);
+    const ind = indicationId ? await findIndicationForMessage(db, indicationId) : null;
+    if (!ind) { problems.push(problem(`${at}/ToewijzingNummer`, `Toewijzing ${p.number} is niet bekend (${RetourCode.NietGekoppeld}) / unknown assignment`)); continue; }
+    if (ind.providerAgbCode !== m.header.sender) problems.push(problem(`${at}/ToewijzingNummer`, `Toewijzing ${p.number} is niet aan deze aanbieder gegeven / assigned to another provider`));
+    if (ind.clientId !== clientId) problems.push(problem('Client/Bsn', `Toewijzing ${p.number} hoort niet bij deze cliënt / belongs to another client`));
+    if (ind.validFrom !== p.assignmentFrom) problems.push(problem(`${at}/ToewijzingIngangsdatum`, `Toewijzing ${p.number} gaat in op ${ind.validFrom}, niet ${p.assignmentFrom} / other start date`));
+    if (p.status !== StatusAanlevering.Eerste) problems.push(problem(`${at}/StatusAanlevering`, `StatusAanlevering ${p.status} wordt (nog) niet verwerkt; alleen 1 (eerste aanlevering) / only first deliveries are processed`));
+    targets.push({ indicationId: ind.id, p });
+  }
+  if (problems.length) throw new Rejected(problems, clientId);
+  const row = await iwmoStore(db).changeClient(clientId!, op('iwmo.message.apply', { assignments: m.products.map((p) => p.number) }), async (tx) => {
+    const stored = await insertMessage(tx, { ...base, clientId, status: 'applied' });
+    for (const { indicationId, p } of targets) {
+      await recordDelivery(tx, indicationId, 'end' in p
+        ? { kind: 'stop', on: p.end, reason: p.reason, source: `iwmo:${stored.id}` }
+        : { kind: 'start', on: p.start, source: `iwmo:${stored.id}` });
+    }
+    return stored;
+  });
+  return { id: row.id, status: row.status, duplicate: false, problems: [] };
+}
+
+/** 302: the provider's answer on one of our 301s. Kept with a link to it; its codes say whether it was accepted. */
+async function applyRetour(db: Db, base: NewMessage, m: AssignmentRetour, op: Op): Promise<ReceiveResult> {
+  const original = await findByIdentification(db, 'out', m.header.sender, '301', m.header.id);
+  if (!original) throw new Rejected([problem('BerichtIdentificatie', `Er is geen toewijzingsbericht ${m.header.id} verzonden / no 301 with this identification was sent`)], null);
+  const row = await iwmoStore(db).change(op('iwmo.message.apply', { answers: original.id }),
+    (tx) => insertMessage(tx, { ...base, clientId: original.clientId, status: 'applied', answerTo: original.id }), (r) => ({ clientId: r.clientId ?? undefined }));
+  return { id: row.id, status: row.status, duplicate: false, problems: [] };
+}
+
+export type Sealed = { standard: Standard; n: MessageNumber; content: string; clientId: string | null };
+
+/** Stores a sealed message as sent and hands it to the transport, in the caller's transaction (a failed hand-over stores nothing). */
+export async function storeAndSend(tx: Queryable, transport: Transport, sealed: Sealed): Promise<StoredMessage> {
+  const h = parseHeader(parseXml(sealed.content).Header);
+  const row = await insertMessage(tx, {
+    direction: 'out', standard: sealed.standard, message: sealed.n, sender: h.sender, receiver: h.receiver, identification: h.id, messageDate: h.date,
+    clientId: sealed.clientId, content: sealed.content, source: fileName(sealed), status: 'sent', problems: null, answerTo: null,
+  });
+  await transport.send(fileName(sealed), sealed.content);
+  return row;
+}
+
+const fileName = (s: Sealed) => {
+  const h = parseHeader(parseXml(s.content).Header);
+  return `${messageName(s.standard, s.n)}-${h.sender}-${h.id}.xml`;
+};
+
+export const sendOp = (sealed: Sealed) =>
+  ({ action: 'iwmo.message.send', activity: activityOf(sealed.standard), details: { message: messageName(sealed.standard, sealed.n), name: fileName(sealed) } });
+
+/** Sends a sealed message: stored and handed over in one transaction, audited (with the client when there is one). */
+export async function sendMessage(db: Db, transport: Transport, sealed: Sealed): Promise<StoredMessage> {
+  const store = iwmoStore(db);
+  const work = (tx: Queryable) => storeAndSend(tx, transport, sealed);
+  return sealed.clientId ? store.changeClient(sealed.clientId, sendOp(sealed), work) : store.change(sendOp(sealed), work);
+}
+
+/** Reads everything waiting in the transport's inbox; each message is handled once, valid or not. */
+export async function receiveAll(db: Db, transport: Transport): Promise<(ReceiveResult & { name: string })[]> {
+  const out = [];
+  for (const { name, content } of await transport.receive()) {
+    out.push({ name, ...(await receiveMessage(db, content, name)) });
+    await transport.done(name);
+  }
+  return out;
+}

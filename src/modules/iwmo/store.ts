@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../../platform/db.ts';
+import type { MessageNumber, Standard } from './codes.ts';
+import type { AssignedProduct } from './assignment.ts';
+import type { XmlProblem } from './xsd-validator.ts';
+
+/** The SQL of the iwmo module (migration 210): messages sent and received, assignment numbers. */
+
+export type MessageStatus = 'sent' | 'applied' | 'received' | 'rejected';
+export type StoredMessage = {
+  id: string; direction: 'out' | 'in'; standard: Standard | null; message: MessageNumber | null;
+  sender: string | null; receiver: string | null; identification: string | null; messageDate: string | null;
+  clientId: string | null; source: string | null; status: MessageStatus; problems: XmlProblem[] | null; answerTo: string | null; createdAt: Date;
+};
+export type NewMessage = Omit<StoredMessage, 'id' | 'createdAt'> & { content: string };
+
+const COLS = `id, direction, standard, message, sender, receiver, identification, to_char(message_date, 'YYYY-MM-DD') AS "messageDate",
+  client_id AS "clientId", source, status, problems, answer_to AS "answerTo", created_at AS "createdAt"`;
+
+export const sha256 = (content: string) => createHash('sha256').update(content).digest('hex');
+
+export async function insertMessage(tx: Queryable, m: NewMessage): Promise<StoredMessage> {
+  const [row] = await tx.query<StoredMessage>(
+    `INSERT INTO iwmo_messages (direction, standard, message, sender, receiver, identification, message_date, client_id, content, content_sha256, source, status, problems, answer_to)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${COLS}`,
+    [m.direction, m.standard, m.message, m.sender, m.receiver, m.identification, m.messageDate, m.clientId, m.content, sha256(m.content),
+      m.source, m.status, m.problems === null ? null : JSON.stringify(m.problems), m.answerTo]);
+  return row!;
+}
+
+/** The message with exactly this content received (or sent) before, if any. */
+export async function findByContent(q: Queryable, direction: 'out' | 'in', content: string): Promise<StoredMessage | null> {
+  const [row] = await q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE direction = $1 AND content_sha256 = $2`, [direction, sha256(content)]);
+  return row ?? null;
+}
+
+/** An accepted message of this sender with this identification, if any. */
+export async function findByIdentification(q: Queryable, direction: 'out' | 'in', sender: string, message: MessageNumber, identification: string): Promise<StoredMessage | null> {
+  const [row] = await q.query<StoredMessage>(
+    `SELECT ${COLS} FROM iwmo_messages WHERE direction = $1 AND sender = $2 AND message = $3 AND identification = $4 AND status <> 'rejected'`,
+    [direction, sender, message, identification]);
+  return row ?? null;
+}
+
+export const getMessageContent = async (q: Queryable, id: string) =>
+  (await q.query<{ content: string }>('SELECT content FROM iwmo_messages WHERE id = $1', [id]))[0]?.content ?? null;
+
+/** The error queue: rejected incoming messages, newest first. */
+export const listRejected = (q: Queryable, limit = 100) =>
+  q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE direction = 'in' AND status = 'rejected' ORDER BY created_at DESC, id LIMIT $1`, [limit]);
+
+/** The messages about one client, oldest first (the message history on the client's page). */
+export const listForClient = (q: Queryable, clientId: string) =>
+  q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE client_id = $1 ORDER BY created_at, id`, [clientId]);
+
+export const nextIdentification = async (tx: Queryable) =>
+  String((await tx.query<{ n: number }>(`SELECT nextval('iwmo_message_identification') AS n`))[0]!.n);
+
+/** The ToewijzingNummer of an indication; a new one the first time it is assigned. */
+export async function assignmentNumberFor(tx: Queryable, indicationId: string): Promise<{ number: string; lastSent: AssignedProduct | null }> {
+  const [found] = await tx.query<{ number: string; lastSent: AssignedProduct | null }>(
+    'SELECT number, last_sent AS "lastSent" FROM iwmo_assignments WHERE indication_id = $1', [indicationId]);
+  if (found) return found;
+  const [made] = await tx.query<{ number: string }>(
+    `INSERT INTO iwmo_assignments (number, indication_id) VALUES (nextval('iwmo_assignment_number')::text, $1)
+     ON CONFLICT (indication_id) DO NOTHING RETURNING number`, [indicationId]);
+  if (made) return { number: made.number, lastSent: null };
+  return assignmentNumberFor(tx, indicationId); // a concurrent first assignment won the race
+}
+
+export const indicationOfAssignment = async (q: Queryable, number: string) =>
+  (await q.query<{ indicationId: string }>('SELECT indication_id AS "indicationId" FROM iwmo_assignments WHERE number = $1', [number]))[0]?.indicationId ?? null;
+
+export const rememberSent = (tx: Queryable, number: string, product: AssignedProduct) =>
+  tx.query('UPDATE iwmo_assignments SET last_sent = $2 WHERE number = $1', [number, JSON.stringify(product)]);
