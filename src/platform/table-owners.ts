@@ -53,6 +53,11 @@ export const tableOwners = {
   household_members: 'household',
   plan_goals: 'household',
   plan_goal_notes: 'household',
+  // safety: the meldcode and sealed safety records
+  safety_records: 'safety',
+  safety_record_actions: 'safety',
+  safety_record_members: 'safety',
+  safety_access_requests: 'safety',
   // wmo: the Wmo 2015 melding
   wmo_notifications: 'wmo',
   wmo_actions: 'wmo',
