@@ -16,7 +16,7 @@ async function acceptedReferral(ui: Ui, surname: string): Promise<string> {
 async function openTrajectory(page: Page, surname: string) {
   await loginAndWait(page, 'wijkteam');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn cases' }).click();
-  await page.getByRole('link', { name: surname }).click();
+  await page.getByRole('link', { name: surname, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: new RegExp(`Traject van .*${surname}`) }).waitFor();
 }
 
@@ -27,9 +27,48 @@ async function scoreZrm(page: Page, moment: string, scores: Record<string, strin
   await page.getByRole('button', { name: 'ZRM opslaan' }).click();
 }
 
-uiTest('a team worker logs a home visit in a few fields and scores the ZRM twice, and sees the change per domain', async ({ page, ui }) => {
+uiTest('a team worker opens a trajectory, writes the household plan with two goals, logs a home visit and scores the ZRM twice to see the change', async ({ page, ui }) => {
   await acceptedReferral(ui, 'Visser');
+  await acceptedReferral(ui, 'Visser-Bos');
   await openTrajectory(page, 'Visser');
+
+  // The household: the client and, from my own cases, her daughter; then the plan.
+  const plan = page.getByRole('region', { name: 'Huishouden en plan' });
+  await plan.getByText('Deze cliënt hoort nog niet bij een huishouden.').waitFor();
+  await plan.getByLabel('Huishouden', { exact: true }).fill('Gezin Visser');
+  await plan.getByRole('button', { name: 'Huishouden aanmaken' }).click();
+  await plan.getByText('Wim Wijkteam', { exact: true }).waitFor();
+  await plan.getByLabel('Lid toevoegen uit mijn cases').selectOption({ label: 'Visser-Bos' });
+  await plan.getByLabel('Rol van het nieuwe lid').selectOption({ label: 'kind' });
+  await plan.getByRole('button', { name: 'Lid toevoegen', exact: true }).click();
+  await plan.getByText(/Visser \(ouder\), Visser-Bos \(kind\)/).waitFor();
+  for (const [domain, what, who, due] of [
+    ['Wonen', 'Huurachterstand is afbetaald', 'Moeder met de budgetcoach', '2027-06-01'],
+    ['Opgroeien en opvoeden', 'Dochter gaat elke dag naar school', 'Moeder en school', '2027-02-01'],
+  ]) {
+    await plan.getByLabel('Leefgebied').selectOption({ label: domain! });
+    await plan.getByLabel('Wat wil de cliënt bereiken').fill(what!);
+    await plan.getByLabel('Wie doet het').fill(who!);
+    await plan.getByLabel('Klaar op').fill(due!);
+    await plan.getByRole('button', { name: 'Doel opslaan' }).click();
+    await plan.getByRole('article', { name: what }).waitFor();
+  }
+  // In the order of the life domains: growing up (10) before housing (40).
+  assert.deepEqual(await plan.getByRole('heading', { level: 4 }).allInnerTexts(), ['Opgroeien en opvoeden', 'Wonen']);
+  const school = plan.getByRole('article', { name: 'Dochter gaat elke dag naar school' });
+  await school.getByLabel(/Stand van/).selectOption({ label: 'bezig' });
+  await school.getByText(/Wie: Moeder en school · klaar op 1 februari 2027 · bezig/).waitFor();
+  await school.getByLabel(/Voortgang bij/).fill('Deze week vier dagen op school');
+  await school.getByRole('button', { name: 'Notitie toevoegen' }).click();
+  await school.getByText(/Deze week vier dagen op school \(Wim Wijkteam\)/).waitFor();
+  await plan.getByLabel('Datum afspraak').fill('2026-11-02');
+  await plan.getByLabel('Hoe afgesproken').selectOption({ label: 'bij een huisbezoek' });
+  await plan.getByRole('button', { name: 'Afspraak opslaan' }).click();
+  await plan.getByText('op 2 november 2026, bij een huisbezoek').waitFor();
+  const pdfHref = await plan.getByRole('link', { name: 'Plan als pdf voor de cliënt' }).getAttribute('href');
+  const pdf = await page.request.get(pdfHref!);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.deepEqual(await seriousViolations(page), []);
 
   await page.getByLabel('Soort activiteit').selectOption({ label: 'Huisbezoek' });
   await page.getByLabel('Tijd (minuten)').fill('45');

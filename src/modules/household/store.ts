@@ -83,7 +83,7 @@ async function requireAllVisible(q: Queryable, visible: Visible, householdId: st
 async function checkCoordinator(q: Queryable, userId: string) {
   const [u] = await listUsers(q, userId);
   const professional = (permissions['casework.act'] as readonly string[]);
-  if (!u || !u.active || !u.roles.some((r) => professional.includes(r))) {
+  if (!u?.active || !u.roles.some((r) => professional.includes(r))) {
     throw badRequest('De regisseur moet een actieve professional van een wijkteam zijn / The coordinator must be an active neighbourhood-team professional',
       'coordinatorUserId', 'coordinator_not_professional');
   }

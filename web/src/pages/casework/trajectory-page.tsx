@@ -11,6 +11,7 @@ import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { ClockText } from './caseload-page.tsx';
 import { ActivityLogSection, ZrmSection } from './trajectory-records.tsx';
+import { HouseholdPlanSection } from '../household/household-plan-section.tsx';
 
 /**
  * One trajectory: its clocks, its history, and the next step. The steps offered are the server's
@@ -100,6 +101,7 @@ export function TrajectoryPage() {
           </div>
         </section>
       )}
+      <HouseholdPlanSection clientId={tr.clientId} clientName={tr.clientName} mayWrite={ownTeam} />
       <ActivityLogSection trajectoryId={tr.id} mayWrite={ownTeam} />
       <ZrmSection trajectoryId={tr.id} mayWrite={ownTeam} />
       <section aria-labelledby="trajectory-history">
