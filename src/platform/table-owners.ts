@@ -68,6 +68,8 @@ export const tableOwners = {
   // legal-terms: the configuration behind every clock (Atw holidays by decree, norms)
   legal_holidays: 'legal-terms',
   legal_norms: 'legal-terms',
+  // monitor: the council reports (aggregates only)
+  council_reports: 'monitor',
   // portal: the citizens' channel
   citizen_sessions: 'portal',
   test_idp_codes: 'portal',

@@ -21,6 +21,7 @@ import { UsersPage } from './pages/admin/users-page.tsx';
 import { ClientPage } from './pages/clients/client-page.tsx';
 import { ClientSearchPage } from './pages/intake/client-search-page.tsx';
 import { ContactFiguresPage } from './pages/intake/contact-figures-page.tsx';
+import { CouncilReportPage } from './pages/monitor/council-report-page.tsx';
 import { ContactPage } from './pages/intake/contact-page.tsx';
 import { DigitalQuestionsPage } from './pages/intake/digital-questions-page.tsx';
 import { NotificationCount } from './pages/notifications/notification-count.tsx';
@@ -34,6 +35,8 @@ import { PracticesPage } from './pages/practices/practices-page.tsx';
 import { BreakGlassReviewPage } from './pages/privacy/break-glass-review-page.tsx';
 import { WmoInboxPage } from './pages/wmo/wmo-inbox-page.tsx';
 import { WmoNotificationPage } from './pages/wmo/wmo-notification-page.tsx';
+import { SafetyRecordPage } from './pages/safety/safety-record-page.tsx';
+import { SafetyRecordsPage } from './pages/safety/safety-records-page.tsx';
 
 export type AppRoute = {
   path: string;
@@ -53,6 +56,8 @@ export const routes: AppRoute[] = [
   { path: '/teaminbox', element: <TeamInboxPage />, roles: [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead], nav: 'nav.teamInbox', section: 'work', home: 'home.teamInbox' },
   { path: '/caseload', element: <CaseloadPage scope="mine" />, roles: permissions['casework.read'], nav: 'nav.caseload', section: 'work', home: 'home.caseload' },
   { path: '/trajecten/:id', element: <TrajectoryPage />, roles: permissions['casework.read'] },
+  { path: '/veiligheid', element: <SafetyRecordsPage />, roles: permissions['safety.read'], nav: 'safety.nav', section: 'work', home: 'safety.home' },
+  { path: '/veiligheid/:id', element: <SafetyRecordPage />, roles: permissions['safety.read'] },
   { path: '/loketinbox', element: <TeamInboxPage kind="desk" />, roles: [Role.DeskWorker], nav: 'nav.deskInbox', section: 'work', home: 'home.deskInbox' },
   { path: '/clienten', element: <ClientSearchPage />, roles: permissions['client.search'], nav: 'nav.clients', section: 'work', home: 'home.clients' },
   { path: '/clienten/:id', element: <ClientPage />, roles: permissions['client.read'] },
@@ -63,6 +68,7 @@ export const routes: AppRoute[] = [
   { path: '/meldingen/:id', element: <WmoNotificationPage />, roles: permissions['wmo.notification.read'] },
   { path: '/teamoverzicht', element: <CaseloadPage scope="team" />, roles: permissions['casework.team_caseload'], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },
   { path: '/cijfers', element: <ContactFiguresPage />, roles: permissions['contact.figures'], nav: 'nav.figures', section: 'work', home: 'home.figures' },
+  { path: '/raadsmonitor', element: <CouncilReportPage />, roles: permissions['figures.council_report'], nav: 'nav.councilReport', section: 'work', home: 'home.councilReport' },
   { path: '/financien', element: <BudgetPage />, roles: permissions['budget.read'], nav: 'nav.finance', section: 'work', home: 'home.finance' },
 
   // Functioneel beheer.

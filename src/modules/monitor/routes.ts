@@ -2,15 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
-import { badRequest } from '../../platform/errors.ts';
-import { planClockFacts } from '../casework/figures.ts';
-import { amsterdamDate, normOn } from '../legal-terms/legal-terms.ts';
-import { listNorms } from '../legal-terms/store.ts';
-import { teamNames } from '../org/store.ts';
-import { wmoClockFacts } from '../wmo/figures.ts';
-import { disclosureRule } from './disclosure.ts';
-import { ServiceNormFigures } from './schemas.ts';
-import { Indicator, serviceNormRows } from './service-norms.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import type { Store } from '../../platform/store.ts';
+import { amsterdamDate } from '../legal-terms/legal-terms.ts';
+import { halfYearPeriod, reportHtml, tableCsv } from './council-report.ts';
+import { reportPdf } from './council-report-pdf.ts';
+import { getReport, listReports, requestReport } from './council-report-store.ts';
+import { CouncilReportStatus, CouncilReportView, ServiceNormFigures } from './schemas.ts';
+import { serviceNormFigures } from './service-norm-figures.ts';
 
 /** Council monitoring (Raadsmonitor): aggregates only, every count through the disclosure rule (docs/monitor.md). */
 export async function monitorRoutes(app: FastifyInstance) {
@@ -26,25 +25,71 @@ export async function monitorRoutes(app: FastifyInstance) {
     const today = amsterdamDate(new Date());
     const asOf = [to, today].sort()[0]!;
     // Aggregates only, no client leaves this read: no need-to-know per client, one audit row naming the period.
-    return req.store.read({ action: 'figures.service_norms', activity: ProcessingActivity.Oversight, details: { from, to } }, async (tx) => {
-      const wmo = await wmoClockFacts(tx, from, to, asOf);
-      const plan = await planClockFacts(tx, from, to, asOf);
-      const rows = [
-        ...serviceNormRows(Indicator.WmoAssessment, wmo.assessment, from, to),
-        ...serviceNormRows(Indicator.WmoDecision, wmo.decision, from, to),
-        ...serviceNormRows(Indicator.NeighbourhoodPlan, plan, from, to),
-      ];
-      const names = await teamNames(tx, [...new Set(rows.map((x) => x.teamId))]);
-      const norms = await listNorms(tx);
-      return {
-        from, to, asOf, disclosure: disclosureRule,
-        norms: Object.values(Indicator).map((indicator) => {
-          const n = normOn(norms, indicator, to);
-          return { indicator, amount: n.amount, unit: n.unit };
-        }),
-        rows: rows.map((x) => ({ ...x, teamName: names.get(x.teamId) ?? '' }))
-          .sort((a, b) => a.indicator.localeCompare(b.indicator) || a.teamName.localeCompare(b.teamName, 'nl')),
-      };
+    return req.store.read({ action: 'figures.service_norms', activity: ProcessingActivity.Oversight, details: { from, to } },
+      (tx) => serviceNormFigures(tx, from, to, asOf));
+  });
+
+  // The half-year council report: requested here, made by a job (council-report-store.ts), fetched when done.
+  const tags = ['figures'];
+  const Params = z.object({ id: z.uuid() });
+  const audited = { activity: ProcessingActivity.Oversight } as const;
+  const ready = async (req: { store: Store }, id: string, action: string) =>
+    req.store.read({ ...audited, action, details: { reportId: id } }, async (tx) => {
+      const r = await getReport(tx, id);
+      if (!r) throw notFound('Rapport niet gevonden / Report not found');
+      if (!r.content) throw conflict('Het rapport is nog niet klaar / The report is not ready yet', 'report_not_ready', { reportStatus: r.status, progress: r.progress });
+      return r.content;
     });
+
+  r.post('/api/v1/council-reports', {
+    config: { permission: 'figures.council_report' },
+    schema: { tags, summary: 'Ask for the half-year council report (Raadsmonitor); a background job makes it',
+      body: z.object({ period: z.string().regex(/^\d{4}-H[12]$/, 'een halfjaar als 2026-H1 of 2026-H2 / a half year such as 2026-H1') }),
+      response: { 202: CouncilReportStatus } },
+  }, async (req, reply) => {
+    const { period } = req.body;
+    const { from } = halfYearPeriod(period)!;
+    if (from > amsterdamDate(new Date())) throw badRequest('Dit halfjaar is nog niet begonnen / This half year has not begun', 'period');
+    if (from < req.server.config.recordsFrom) throw badRequest(`Wegwijs heeft geen registraties van vóór ${req.server.config.recordsFrom} / No records before ${req.server.config.recordsFrom}`, 'period');
+    const report = await req.store.change({ ...audited, action: 'council_report.request', details: { period } }, async (tx) =>
+      (await getReport(tx, await requestReport(tx, period, req.ctx!.actor.id!)))!);
+    const { content: _content, ...status } = report;
+    return reply.status(202).send(status);
+  });
+  r.get('/api/v1/council-reports', {
+    config: { permission: 'figures.council_report' },
+    schema: { tags, summary: 'The latest council reports asked for, with their status', response: { 200: z.array(CouncilReportStatus) } },
+  }, async () => listReports(app.db));
+  r.get('/api/v1/council-reports/:id', {
+    config: { permission: 'figures.council_report' },
+    schema: { tags, summary: 'A council report: its status and progress, and its tables once done', params: Params, response: { 200: CouncilReportView } },
+  }, async (req) => {
+    const report = await req.store.read({ ...audited, action: 'council_report.read', details: { reportId: req.params.id } }, (tx) => getReport(tx, req.params.id));
+    if (!report) throw notFound('Rapport niet gevonden / Report not found');
+    return report;
+  });
+  r.get('/api/v1/council-reports/:id/report.html', {
+    config: { permission: 'figures.council_report' },
+    schema: { tags, summary: 'The council report as an accessible HTML page', params: Params },
+  }, async (req, reply) => {
+    const content = await ready(req, req.params.id, 'council_report.html');
+    // The report is a document of its own: its one inline style block and nothing else may load.
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(reportHtml(content));
+  });
+  r.get('/api/v1/council-reports/:id/report.pdf', {
+    config: { permission: 'figures.council_report' },
+    schema: { tags, summary: 'The council report as a PDF', params: Params },
+  }, async (req, reply) => {
+    const content = await ready(req, req.params.id, 'council_report.pdf');
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="raadsmonitor-${content.period}.pdf"`).send(await reportPdf(content));
+  });
+  r.get('/api/v1/council-reports/:id/tables/:table', {
+    config: { permission: 'figures.council_report' },
+    schema: { tags, summary: 'One table of the council report as CSV (`<table id>.csv`)', params: Params.extend({ table: z.string().regex(/^[a-z-]+\.csv$/) }) },
+  }, async (req, reply) => {
+    const content = await ready(req, req.params.id, 'council_report.csv');
+    const t = content.tables.find((x) => `${x.id}.csv` === req.params.table);
+    if (!t) throw notFound('Tabel niet gevonden / Table not found');
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="raadsmonitor-${content.period}-${req.params.table}"`).send(tableCsv(t));
   });
 }

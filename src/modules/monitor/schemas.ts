@@ -17,3 +17,13 @@ export const ServiceNormFigures = z.object({
   })),
 });
 export type ServiceNormFigures = z.infer<typeof ServiceNormFigures>;
+
+/** A council report as asked for: made by a job, with its progress (0–100). */
+export const CouncilReportStatus = z.object({ id: z.uuid(), period: z.string(), status: z.enum(['queued', 'running', 'done', 'failed']), progress: z.number(),
+  requestedBy: z.string(), requestedAt: z.string(), finishedAt: z.string().nullable(), error: z.string().nullable() });
+export type CouncilReportStatus = z.infer<typeof CouncilReportStatus>;
+const Cell = z.union([z.string(), z.number(), z.null()]);
+export const CouncilReportContent = z.object({ period: z.string(), from: z.iso.date(), to: z.iso.date(), asOf: z.iso.date(), generatedAt: z.string(),
+  tables: z.array(z.object({ id: z.string(), title: z.string(), columns: z.array(z.string()), rows: z.array(z.array(Cell)), definitions: z.array(z.string()) })) });
+export const CouncilReportView = CouncilReportStatus.extend({ content: CouncilReportContent.nullable() });
+export type CouncilReportView = z.infer<typeof CouncilReportView>;

@@ -1,0 +1,31 @@
+import type { Queryable } from '../../platform/db.ts';
+import { planClockFacts } from '../casework/figures.ts';
+import { normOn } from '../legal-terms/legal-terms.ts';
+import { listNorms } from '../legal-terms/store.ts';
+import { teamNames } from '../org/store.ts';
+import { wmoClockFacts } from '../wmo/figures.ts';
+import { disclosureRule } from './disclosure.ts';
+import type { ServiceNormFigures } from './schemas.ts';
+import { Indicator, serviceNormRows } from './service-norms.ts';
+
+/** Service norms per indicator and team for a period (both dates inclusive), open items as on `asOf`. Aggregates only. */
+export async function serviceNormFigures(tx: Queryable, from: string, to: string, asOf: string): Promise<ServiceNormFigures> {
+  const wmo = await wmoClockFacts(tx, from, to, asOf);
+  const plan = await planClockFacts(tx, from, to, asOf);
+  const rows = [
+    ...serviceNormRows(Indicator.WmoAssessment, wmo.assessment, from, to),
+    ...serviceNormRows(Indicator.WmoDecision, wmo.decision, from, to),
+    ...serviceNormRows(Indicator.NeighbourhoodPlan, plan, from, to),
+  ];
+  const names = await teamNames(tx, [...new Set(rows.map((x) => x.teamId))]);
+  const norms = await listNorms(tx);
+  return {
+    from, to, asOf, disclosure: disclosureRule,
+    norms: Object.values(Indicator).map((indicator) => {
+      const n = normOn(norms, indicator, to);
+      return { indicator, amount: n.amount, unit: n.unit };
+    }),
+    rows: rows.map((x) => ({ ...x, teamName: names.get(x.teamId) ?? '' }))
+      .sort((a, b) => a.indicator.localeCompare(b.indicator) || a.teamName.localeCompare(b.teamName, 'nl')),
+  };
+}
