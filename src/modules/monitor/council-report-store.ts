@@ -44,7 +44,7 @@ export async function makeReport(db: Db, reportId: string, now = new Date()): Pr
   try {
     const { from, to } = halfYearPeriod(r.period)!;
     const today = amsterdamDate(now);
-    const asOf = to < today ? to : today;
+    const asOf = [to, today].sort()[0]!; // ISO dates: the earlier one
     await step(10);
     const contacts = await contactFigures(db, from, to, 'council');
     await step(40);
