@@ -5,6 +5,7 @@ import { seedDemoPractice } from '../modules/practices/demo.ts';
 import { seedDemoProviders } from '../modules/indications/demo.ts';
 import { seedDemoMandates } from '../modules/wmo/demo.ts';
 import { seedDemoFrontDoor } from '../modules/intake/demo.ts';
+import { seedDemoBudget } from '../modules/finance/demo.ts';
 
 const pc = (n: number, letters: string) => `${n}${letters}`;
 
@@ -60,7 +61,7 @@ export async function seedDemoUsers(tx: Queryable) {
 }
 
 /** Demo content of the modules (clients, contacts, …), in order; runs once on an empty database. */
-const demoContent: ((tx: Queryable) => Promise<void>)[] = [seedDemoFrontDoor, seedDemoPractice, seedDemoProviders, seedDemoMandates];
+const demoContent: ((tx: Queryable) => Promise<void>)[] = [seedDemoFrontDoor, seedDemoPractice, seedDemoProviders, seedDemoMandates, seedDemoBudget];
 
 export async function seedDemo(db: Db): Promise<boolean> {
   const done = await db.query('SELECT 1 FROM municipality LIMIT 1');

@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildOverview, type BudgetLine, toThousands } from './budget.ts';
-import { parseBudgetLines } from './budget-csv.ts';
+import { parseAdjustments, parseBudgetLines } from './budget-csv.ts';
 import { overviewJson } from './render.ts';
+import { demoAdjustments, demoBudgetLines } from './demo.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/finance/${name}`, import.meta.url), 'utf8');
 const TASK_FIELD = 'Wijkteams en Wmo-loketten';
@@ -98,4 +99,12 @@ test('amounts in euros are summed exactly and rounded to thousands only when sho
 test('rounding to thousands is half away from zero and never prints -0', () => {
   assert.deepEqual([50_000, -50_000, 49_999, -49_999, 149_999_99].map(toThousands), [1, -1, 0, 0, 150]);
   assert.ok(Object.is(toThousands(-1), 0));
+});
+
+test('the demo budget holds the same figures as the transcribed reference lines and adjustments', () => {
+  const strip = <T extends object>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+  assert.deepEqual(strip(demoBudgetLines()), strip(linesOf(fixture('wijkteams-2021-lines.csv'))));
+  const adjustments = parseAdjustments(fixture('wijkteams-2021-adjustments.csv'));
+  assert.ok(adjustments.ok);
+  assert.deepEqual(strip(demoAdjustments()), strip(adjustments.rows));
 });
