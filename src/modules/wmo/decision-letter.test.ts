@@ -142,3 +142,23 @@ test('an admin edits the letter template as a new version; regenerating keeps th
   const outdated = await app.inject({ method: 'POST', url: `${URL}/${id}/letters/${first.id}/sign`, headers: wmo });
   assert.deepEqual([outdated.statusCode, outdated.json().code], [409, 'letter_outdated']);
 });
+
+test('signing the same version twice, or twice at once, signs it once; a regeneration with the same Idempotency-Key makes one version', async (t) => {
+  const app = await build(t);
+  const wmo = await loginAs(app, 'wmo');
+  const id = await appliedMelding(app, wmo);
+  assert.equal((await act(app, wmo, id, await decisionBody(app, wmo))).statusCode, 200);
+  const regenerate = () => app.inject({ method: 'POST', url: `${URL}/${id}/letters`, headers: { ...wmo, 'idempotency-key': 'regenerate-after-template-1' } });
+  const [a, b] = [await regenerate(), await regenerate()];
+  assert.deepEqual([a.statusCode, b.statusCode], [200, 200]);
+  const letters = b.json().decision.letters as { id: string; version: number }[];
+  assert.deepEqual(letters.map((l) => l.version), [2, 1], 'one new version');
+
+  const sign = () => app.inject({ method: 'POST', url: `${URL}/${id}/letters/${letters[0]!.id}/sign`, headers: wmo });
+  const together = await Promise.all([sign(), sign()]);
+  assert.deepEqual(together.map((r) => r.statusCode), [200, 200], together.map((r) => r.body).join('\n'));
+  const again = await sign();
+  assert.equal(again.statusCode, 200, again.body);
+  assert.deepEqual(again.json().decision.letters.map((l: { version: number; signedByName: string | null }) => [l.version, l.signedByName]),
+    [[3, 'Wendy Wmo-adviseur'], [2, null], [1, null]]);
+});

@@ -171,15 +171,21 @@ const lockLetters = (tx: Queryable, decisionId: string) => tx.query('SELECT id F
 /**
  * Signs the version the signer read (`letterId`, it must still be the newest): refused with 403
  * when the signer's mandate does not cover every provision (no_mandate, mandate_exceeded), 409 when
- * it was signed already or a newer version exists. The signed letter is a new version.
+ * it was signed already or a newer version exists. The signed letter is a new version. The same
+ * signer signing the same version again changes nothing (a retry is safe).
  */
 export async function signLetter(tx: Queryable, notificationId: string, letterId: string, signerId: string): Promise<void> {
   const d = await latestDecisionRow(tx, notificationId);
   if (!d) throw conflict('Er is nog geen beschikking op deze melding / This melding has no decision yet', 'no_decision');
   await lockLetters(tx, d.id);
   const versions = await tx.query<LetterRow>(`SELECT ${LETTER_COLS} FROM wmo_letters WHERE decision_id = $1 ORDER BY version DESC`, [d.id]);
-  if (versions.some((v) => v.signed_at)) throw conflict('De brief is al ondertekend / The letter has been signed already', 'letter_signed');
   const read = versions.find((v) => v.id === letterId);
+  const signed = versions.find((v) => v.signed_at);
+  if (signed) {
+    // The same signature again (a retry, a double click): it is done, nothing changes.
+    if (read && signed.signed_by === signerId && signed.version === read.version + 1) return;
+    throw conflict('De brief is al ondertekend / The letter has been signed already', 'letter_signed');
+  }
   if (!read) throw notFound('Briefversie niet gevonden / Letter version not found');
   if (read.id !== versions[0]!.id) throw conflict(`Er is een nieuwere versie (${versions[0]!.version}); lees die eerst / A newer version exists; read it first`, 'letter_outdated');
   await checkMandate(tx, signerId, await lineViews(tx, d.lines));

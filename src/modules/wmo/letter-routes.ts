@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
+import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { withETag } from '../../platform/versioning.ts';
 import { createMandate, letterReference, listMandates, revokeMandate, saveTemplate, templateVersions } from './decision-store.ts';
 import { wmoStore } from './notification-store.ts';
@@ -30,13 +31,13 @@ export async function letterRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/wmo-notifications/:id/letters', {
     config: { permission: 'wmo.notification.act' },
-    schema: { tags, summary: "A new version of the decision's letter from the newest template (older versions are kept); 409 letter_signed once signed",
+    schema: { tags, summary: "A new version of the decision's letter from the newest template (older versions are kept); 409 letter_signed once signed; Idempotency-Key makes a retry safe",
       params: z.object({ id: z.uuid() }), response: { 200: WmoNotificationView } },
-  }, async (req, reply) => withETag(reply, await wmoStore(req.store).regenerateLetter(req.params.id)));
+  }, async (req, reply) => withETag(reply, await wmoStore(req.store).regenerateLetter(req.params.id, idempotencyKeyOf(req))));
 
   r.post('/api/v1/wmo-notifications/:id/letters/:letterId/sign', {
     config: { permission: 'wmo.letter.sign' },
-    schema: { tags, summary: 'Sign the letter version you read (must be the newest): 403 no_mandate or mandate_exceeded when your mandate does not cover a provision; the signed version goes to the client',
+    schema: { tags, summary: 'Sign the letter version you read (must be the newest): 403 no_mandate or mandate_exceeded when your mandate does not cover a provision; the signed version goes to the client; signing the same version again changes nothing',
       params: LetterParams, response: { 200: WmoNotificationView } },
   }, async (req, reply) => withETag(reply, await wmoStore(req.store).signLetter(req.params.id, req.params.letterId)));
 

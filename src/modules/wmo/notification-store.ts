@@ -4,6 +4,7 @@ import { ProcessingActivity } from '../../platform/audit.ts';
 import { teamMembersWithRoles, userNames } from '../../platform/auth/users.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../platform/errors.ts';
+import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
 import { versionConflict } from '../../platform/versioning.ts';
 import { clientSummaries, getClientRow } from '../clients/store.ts';
@@ -184,12 +185,15 @@ export function wmoStore(store: Store) {
     letterPdf: async (id: string, letterId: string) =>
       store.readClient(await clientOf(id), op('wmo.letter.download', { notificationId: id, letterId }), (tx) => letterPdfOf(tx, id, letterId)),
 
-    /** A new version of the decision's letter from the newest template; refused once signed. */
-    regenerateLetter: async (id: string) => store.changeClient(await clientOf(id), op('wmo.letter.regenerate', { notificationId: id }), async (tx) => {
-      const r = await workable(tx, id);
-      await regenerateLetter(tx, id, actor.id);
-      return detail(tx, r);
-    }),
+    /** A new version of the decision's letter from the newest template; refused once signed; the same Idempotency-Key makes one version. */
+    regenerateLetter: async (id: string, idempotencyKey?: string) =>
+      store.changeClient(await clientOf(id), op('wmo.letter.regenerate', { notificationId: id }), async (tx) => {
+        const r = await workable(tx, id);
+        return once(tx, `wmo:${id}:letter.regenerate`, idempotencyKey, {}, async () => {
+          await regenerateLetter(tx, id, actor.id);
+          return detail(tx, r);
+        });
+      }),
 
     /** Signs the letter version the signer read, within their mandate (decision-store.ts signLetter). */
     signLetter: async (id: string, letterId: string) => store.changeClient(await clientOf(id), op('wmo.letter.sign', { notificationId: id, letterId }), async (tx) => {
