@@ -12,11 +12,11 @@ export type Delivery = { startedOn: string | null; stoppedOn: string | null; sto
 
 /** What a message about an indication is checked against. */
 export type IndicationForMessage = {
-  id: string; clientId: string; productCode: string; category: 'WMO' | 'JZ'; providerAgbCode: string; validFrom: string; validTo: string;
+  id: string; clientId: string; productId: string; providerId: string; productCode: string; category: 'WMO' | 'JZ'; providerAgbCode: string; validFrom: string; validTo: string;
   volume: number; unit: string; frequency: string;
 };
 
-const FOR_MESSAGE = `SELECT i.id, i.client_id AS "clientId", p.code AS "productCode", p.category, v.agb_code AS "providerAgbCode",
+const FOR_MESSAGE = `SELECT i.id, i.client_id AS "clientId", i.product_id AS "productId", i.provider_id AS "providerId", p.code AS "productCode", p.category, v.agb_code AS "providerAgbCode",
      to_char(i.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(i.valid_to, 'YYYY-MM-DD') AS "validTo", i.volume, p.unit, p.frequency
    FROM indications i JOIN products p ON p.id = i.product_id JOIN providers v ON v.id = i.provider_id`;
 

@@ -129,7 +129,11 @@ export function parseClaimAnswer(xml: string, standard: Standard): ClaimAnswer {
 }
 
 /** What the municipality assigned, to check a performance against (by ToewijzingNummer). */
-export type AssignmentForClaim = { bsn: string; category: string; productCode: string; unit: string; from: string; to: string | null; tariff: number | null };
+export type AssignmentForClaim = {
+  bsn: string; category: string; productCode: string; unit: string; from: string; to: string | null;
+  /** The contract tariff in eurocents per unit on a day, or null when none applies. */
+  tariffOn: (date: string) => number | null;
+};
 
 /**
  * Checks each claimed performance against its assignment and the contract tariff, and grants
@@ -150,8 +154,9 @@ export function assessClaim(claim: Claim, assignments: ReadonlyMap<string, Assig
         if (a.productCode !== p.productCode) codes.push(RetourCode.CodeWijktAf);
         if (a.unit !== p.unit) codes.push(RetourCode.EenheidWijktAf);
         if (p.period.from < a.from || (a.to !== null && p.period.to > a.to) || p.period.to < p.period.from) codes.push(RetourCode.NietGekoppeld);
-        if (a.tariff !== null && p.tariff !== undefined && p.tariff !== a.tariff) codes.push(RetourCode.TariefWijktAf);
-        else if (a.tariff !== null && p.amount !== p.volume * a.tariff) codes.push(RetourCode.BedragFout);
+        const tariff = a.tariffOn(p.period.from);
+        if (tariff === null || (p.tariff !== undefined && p.tariff !== tariff)) codes.push(RetourCode.TariefWijktAf);
+        else if (p.amount !== p.volume * tariff) codes.push(RetourCode.BedragFout);
       }
       const ok = codes.length === 0;
       const value = ok ? p.amount : 0;

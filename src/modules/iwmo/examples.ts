@@ -74,7 +74,7 @@ function demoClaim(standard: Standard): Claim {
 export function demoAssignmentsForClaim(standard: Standard): Map<string, AssignmentForClaim> {
   const a = demoAssignment(standard);
   return new Map(a.products.map((p, i) => [p.number, {
-    bsn: a.client.bsn, category: p.category, productCode: p.productCode, unit: p.scope!.unit, from: p.from, to: p.to, tariff: DEMO_PRODUCTS[standard][i]!.tariff,
+    bsn: a.client.bsn, category: p.category, productCode: p.productCode, unit: p.scope!.unit, from: p.from, to: p.to, tariffOn: () => DEMO_PRODUCTS[standard][i]!.tariff,
   }]));
 }
 

@@ -13,6 +13,8 @@ import { parseAssignment } from './assignment.ts';
 import { readMessage } from './messages.ts';
 import { receiveAll, receiveMessage } from './exchange.ts';
 import { sendAssignments } from './outgoing-assignment.ts';
+import { answerClaim } from './claim-answer.ts';
+import { parseClaimAnswer } from './claim.ts';
 import { listForClient, listRejected } from './store.ts';
 import { directoryTransport, type Transport } from './transport.ts';
 
@@ -149,4 +151,32 @@ test('a 301 that cannot be handed to the transport is not stored as sent', async
   await assert.rejects(send(app, broken, ids), /hub unreachable/);
   assert.equal((await app.db.query(`SELECT 1 FROM iwmo_messages`)).length, 0);
   assert.equal((await app.db.query(`SELECT 1 FROM iwmo_assignments WHERE last_sent IS NOT NULL`)).length, 0);
+});
+
+test('a claim is answered with a 325: granted in full at the contract tariff, nothing for a performance at another tariff, once per claim', async (t) => {
+  const app = await build(t);
+  const ids = await indicated(app);
+  const { dir, transport } = transportDir(t);
+  const sent = await send(app, transport, ids);
+  const xml = (await app.db.query<{ content: string }>('SELECT content FROM iwmo_messages WHERE id = $1', [sent.id]))[0]!.content;
+  const claimIn = await receiveMessage(app.db, claim323(xml, 'D1', '2026-04-02', { from: '2026-03-01', to: '2026-03-31' }, 12, { '01A01': 3150 }));
+  assert.equal(claimIn.status, 'received');
+
+  const answer = await answerClaim(app.db, transport, claimIn.id, { municipality: '0599', today: '2026-04-06' });
+  const files = readdirSync(join(dir, 'outbox')).filter((f) => f.startsWith('WMO325-'));
+  assert.deepEqual(files, [`WMO325-0599-${answer.identification}.xml`]);
+  const a = parseClaimAnswer(readFileSync(join(dir, 'outbox', files[0]!), 'utf8'), 'iwmo');
+  assert.deepEqual([a.claimed, a.granted, a.clients[0]!.performances[0]!.codes], [12 * 3150, 12 * 3150, ['0200']]);
+  assert.equal(answer.answerTo, claimIn.id);
+  const [again, concurrent] = await Promise.all([
+    answerClaim(app.db, transport, claimIn.id, { municipality: '0599', today: '2026-04-07' }),
+    answerClaim(app.db, transport, claimIn.id, { municipality: '0599', today: '2026-04-07' }),
+  ]);
+  assert.deepEqual([again.id, concurrent.id], [answer.id, answer.id], 'one answer per claim');
+
+  // Another tariff than the contract's: 0611, nothing granted.
+  const wrong = await receiveMessage(app.db, claim323(xml, 'D2', '2026-04-02', { from: '2026-03-01', to: '2026-03-31' }, 12, { '01A01': 3500 }));
+  const wrongAnswer = await answerClaim(app.db, transport, wrong.id, { municipality: '0599', today: '2026-04-06' });
+  const w = parseClaimAnswer((await app.db.query<{ content: string }>('SELECT content FROM iwmo_messages WHERE id = $1', [wrongAnswer.id]))[0]!.content, 'iwmo');
+  assert.deepEqual([w.claimed, w.granted, w.clients[0]!.performances[0]!.codes], [12 * 3500, 0, ['0611']]);
 });

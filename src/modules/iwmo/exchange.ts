@@ -154,14 +154,14 @@ async function applyRetour(db: Db, base: NewMessage, m: AssignmentRetour, op: Op
   return { id: row.id, status: row.status, duplicate: false, problems: [] };
 }
 
-export type Sealed = { standard: Standard; n: MessageNumber; content: string; clientId: string | null };
+export type Sealed = { standard: Standard; n: MessageNumber; content: string; clientId: string | null; answerTo?: string };
 
 /** Stores a sealed message as sent and hands it to the transport, in the caller's transaction (a failed hand-over stores nothing). */
 export async function storeAndSend(tx: Queryable, transport: Transport, sealed: Sealed): Promise<StoredMessage> {
   const h = parseHeader(parseXml(sealed.content).Header);
   const row = await insertMessage(tx, {
     direction: 'out', standard: sealed.standard, message: sealed.n, sender: h.sender, receiver: h.receiver, identification: h.id, messageDate: h.date,
-    clientId: sealed.clientId, content: sealed.content, source: fileName(sealed), status: 'sent', problems: null, answerTo: null,
+    clientId: sealed.clientId, content: sealed.content, source: fileName(sealed), status: 'sent', problems: null, answerTo: sealed.answerTo ?? null,
   });
   await transport.send(fileName(sealed), sealed.content);
   return row;

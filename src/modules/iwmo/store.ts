@@ -42,9 +42,6 @@ export async function findByIdentification(q: Queryable, direction: 'out' | 'in'
   return row ?? null;
 }
 
-export const getMessageContent = async (q: Queryable, id: string) =>
-  (await q.query<{ content: string }>('SELECT content FROM iwmo_messages WHERE id = $1', [id]))[0]?.content ?? null;
-
 /** The error queue: rejected incoming messages, newest first. */
 export const listRejected = (q: Queryable, limit = 100) =>
   q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE direction = 'in' AND status = 'rejected' ORDER BY created_at DESC, id LIMIT $1`, [limit]);
@@ -73,3 +70,19 @@ export const indicationOfAssignment = async (q: Queryable, number: string) =>
 
 export const rememberSent = (tx: Queryable, number: string, product: AssignedProduct) =>
   tx.query('UPDATE iwmo_assignments SET last_sent = $2 WHERE number = $1', [number, JSON.stringify(product)]);
+
+export const markApplied = (tx: Queryable, id: string) => tx.query(`UPDATE iwmo_messages SET status = 'applied' WHERE id = $1`, [id]);
+
+/** The message sent in answer to this one (a 325 to a 323), if any. */
+export async function findAnswer(q: Queryable, id: string): Promise<StoredMessage | null> {
+  const [row] = await q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE answer_to = $1 AND direction = 'out'`, [id]);
+  return row ?? null;
+}
+
+export async function getMessage(q: Queryable, id: string): Promise<(StoredMessage & { content: string }) | null> {
+  const [row] = await q.query<StoredMessage & { content: string }>(`SELECT ${COLS}, content FROM iwmo_messages WHERE id = $1`, [id]);
+  return row ?? null;
+}
+
+/** Locks a message row for the rest of the transaction (one answer per claim, however many ask at once). */
+export const lockMessage = (tx: Queryable, id: string) => tx.query('SELECT id FROM iwmo_messages WHERE id = $1 FOR UPDATE', [id]);
