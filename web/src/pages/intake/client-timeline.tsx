@@ -2,7 +2,7 @@ import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
 import { SelectField } from '../../components/form.tsx';
-import { AppButtonLink } from '../../components/page.tsx';
+import { AppButtonLink, AppLink } from '../../components/page.tsx';
 import { contactOutcomeLabels, type ContactOutcome } from '../../../../src/modules/intake/contact-outcome.ts';
 import { useFormat, useI18n, useProblemText, useT } from '../../i18n.tsx';
 
@@ -43,6 +43,8 @@ export function ClientTimeline({ clientId, clientName, initial }: { clientId: st
 
 type ReferralDetails = { toTeam: string | null; status: string };
 type NotificationDetails = { assessmentDeadline: string };
+/** A safety signal's contact: its text is only in the sealed safety record (src/modules/safety). */
+type SealedDetails = { safetyRecordId: string | null; mayOpen: boolean };
 
 /**
  * One event, told in words from its details (not the API's short title): dates and statuses go
@@ -51,7 +53,8 @@ type NotificationDetails = { assessmentDeadline: string };
 function TimelineItem({ entry: e }: { entry: Entry }) {
   const { t, lang } = useI18n();
   const fmt = useFormat();
-  const d = e.details as { outcome?: ContactOutcome; referral?: ReferralDetails; notification?: NotificationDetails } & Partial<ReferralDetails & NotificationDetails>;
+  const d = e.details as { outcome?: ContactOutcome; referral?: ReferralDetails; notification?: NotificationDetails; sealed?: SealedDetails }
+    & Partial<ReferralDetails & NotificationDetails>;
   const title = e.type === 'contact' ? (d.outcome ? contactOutcomeLabels[d.outcome]?.[lang] ?? e.title : e.title)
     : e.type === 'referral' ? t('intake.timeline.referral', { team: d.toTeam ?? '', status: fmt.status('referral', d.status ?? '') })
     : t('intake.timeline.notification', { date: fmt.day(d.assessmentDeadline ?? '') });
@@ -61,6 +64,14 @@ function TimelineItem({ entry: e }: { entry: Entry }) {
       {e.summary && <Paragraph>“{e.summary}”</Paragraph>}
       {d.referral && <Paragraph>{t('intake.timeline.ledToReferral', { team: d.referral.toTeam ?? '', status: fmt.status('referral', d.referral.status) })}</Paragraph>}
       {d.notification && <Paragraph>{t('intake.timeline.ledToNotification', { date: fmt.day(d.notification.assessmentDeadline) })}</Paragraph>}
+      {d.sealed && (
+        <Paragraph>
+          {t('safety.access.sealedTimeline')}.{' '}
+          {d.sealed.safetyRecordId && (d.sealed.mayOpen
+            ? <AppLink to={`/veiligheid/${d.sealed.safetyRecordId}`}>{t('safety.access.open')}</AppLink>
+            : <>{t('safety.access.onlyCase')} <AppLink to={`/veiligheid/${d.sealed.safetyRecordId}`}>{t('safety.access.request')}</AppLink></>)}
+        </Paragraph>
+      )}
       <Paragraph className="ww-muted">{[e.userName, e.teamName].filter(Boolean).join(', ')}</Paragraph>
     </li>
   );

@@ -44,6 +44,7 @@ export function NotificationsPage() {
                 ? <>{t('notifications.client')}: <AppLink to={`/clienten/${n.clientId}`}>{n.clientName}</AppLink></>
                 : t('notifications.noClient')}
               {n.teamName && <> · {t('notifications.team', { team: n.teamName })}</>}
+              {n.safetyRecordId && <> · <AppLink to={`/veiligheid/${n.safetyRecordId}`}>{t('safety.access.open')}</AppLink></>}
             </Paragraph>
             {!n.read && (
               <Button appearance="secondary-action-button" onClick={() => void markRead(n)}>
