@@ -37,8 +37,6 @@ import { WmoInboxPage } from './pages/wmo/wmo-inbox-page.tsx';
 import { WmoNotificationPage } from './pages/wmo/wmo-notification-page.tsx';
 import { SafetyRecordPage } from './pages/safety/safety-record-page.tsx';
 import { SafetyRecordsPage } from './pages/safety/safety-records-page.tsx';
-import { SafetyRecordPage } from './pages/safety/safety-record-page.tsx';
-import { SafetyRecordsPage } from './pages/safety/safety-records-page.tsx';
 
 export type AppRoute = {
   path: string;
@@ -58,8 +56,6 @@ export const routes: AppRoute[] = [
   { path: '/teaminbox', element: <TeamInboxPage />, roles: [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead], nav: 'nav.teamInbox', section: 'work', home: 'home.teamInbox' },
   { path: '/caseload', element: <CaseloadPage scope="mine" />, roles: permissions['casework.read'], nav: 'nav.caseload', section: 'work', home: 'home.caseload' },
   { path: '/trajecten/:id', element: <TrajectoryPage />, roles: permissions['casework.read'] },
-  { path: '/veiligheid', element: <SafetyRecordsPage />, roles: permissions['safety.read'], nav: 'safety.nav', section: 'work', home: 'safety.home' },
-  { path: '/veiligheid/:id', element: <SafetyRecordPage />, roles: permissions['safety.read'] },
   { path: '/veiligheid', element: <SafetyRecordsPage />, roles: permissions['safety.read'], nav: 'safety.nav', section: 'work', home: 'safety.home' },
   { path: '/veiligheid/:id', element: <SafetyRecordPage />, roles: permissions['safety.read'] },
   { path: '/loketinbox', element: <TeamInboxPage kind="desk" />, roles: [Role.DeskWorker], nav: 'nav.deskInbox', section: 'work', home: 'home.deskInbox' },
