@@ -32,6 +32,7 @@ export function CouncilReportPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const labels = useMemo(() => ({ period: t('monitor.council.period') }), [t]);
   const form = useFormErrors('council-report', labels);
+  const periodLabel = useCallback((p: string) => t(p.endsWith('H1') ? 'monitor.council.h1' : 'monitor.council.h2', { year: p.slice(0, 4) }), [t]);
 
   const load = useCallback(async () => {
     const list = await api.get<CouncilReportStatus[]>('/api/v1/council-reports');
@@ -48,10 +49,10 @@ export function CouncilReportPage() {
       const before = reports ?? [];
       const now = await load();
       const finished = now.find((r) => r.status === 'done' && before.find((b) => b.id === r.id)?.status !== 'done');
-      if (finished) setNotice(t('monitor.council.ready', { period: finished.period }));
+      if (finished) setNotice(t('monitor.council.ready', { period: periodLabel(finished.period) }));
     }, 1000);
     return () => clearInterval(timer);
-  }, [busy, load, reports, t]);
+  }, [busy, load, reports, t, periodLabel]);
   useEffect(() => {
     for (const r of reports ?? []) {
       if (r.status !== 'done' || tables[r.id]) continue;
@@ -66,7 +67,7 @@ export function CouncilReportPage() {
     await form.run(async () => {
       await api.post<CouncilReportStatus>('/api/v1/council-reports', { period });
       form.reset();
-      setNotice(t('monitor.council.queued', { period }));
+      setNotice(t('monitor.council.queued', { period: periodLabel(period) }));
       await load();
     });
   }
@@ -78,7 +79,7 @@ export function CouncilReportPage() {
       {form.summary}
       <form onSubmit={submit} noValidate className="ww-form">
         <SelectField {...form.field('period')} value={period} onChange={setPeriod} required
-          options={options.map((p) => ({ value: p, label: t(p.endsWith('H1') ? 'monitor.council.h1' : 'monitor.council.h2', { year: p.slice(0, 4) }) }))} />
+          options={options.map((p) => ({ value: p, label: periodLabel(p) }))} />
         <div className="ww-actions">
           <Button type="submit" appearance="primary-action-button" disabled={form.busy}>{t('monitor.council.make')}</Button>
         </div>
@@ -98,11 +99,11 @@ export function CouncilReportPage() {
             <TableBody>
               {reports.map((r) => (
                 <TableRow key={r.id}>
-                  <TableCell>{t(r.period.endsWith('H1') ? 'monitor.council.h1' : 'monitor.council.h2', { year: r.period.slice(0, 4) })}</TableCell>
+                  <TableCell>{periodLabel(r.period)}</TableCell>
                   <TableCell>
                     {r.status === 'done' ? t('monitor.council.statusDone')
                       : r.status === 'failed' ? t('monitor.council.statusFailed', { error: r.error ?? '' })
-                      : <><progress max={100} value={r.progress} aria-label={t('monitor.council.progress', { period: r.period })} /> {t('monitor.council.statusBusy', { n: r.progress })}</>}
+                      : <><progress max={100} value={r.progress} aria-label={t('monitor.council.progress', { period: periodLabel(r.period) })} /> {t('monitor.council.statusBusy', { n: r.progress })}</>}
                   </TableCell>
                   <TableCell>{r.requestedBy}, {fmt.dateTime(r.requestedAt)}</TableCell>
                   <TableCell>
