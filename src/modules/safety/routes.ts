@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
-import type { MeldcodeCommand } from './meldcode-process.ts';
+import type { SafetyProtocolCommand } from './safety-protocol-process.ts';
 import { safetyStore } from './safety-store.ts';
 import {
   AccessDecisionInput, AccessRequestInput, AccessRequestView, type CommandBody, commandBodies, MemberInput, SafetyRecordItem, SafetyRecordView,
@@ -10,7 +10,7 @@ import {
 
 const IdParams = z.object({ id: z.uuid() });
 
-const summaries: Record<MeldcodeCommand, string> = {
+const summaries: Record<SafetyProtocolCommand, string> = {
   mapSignals: 'Step 1: map the signals',
   consult: 'Step 2: consult a colleague, the safety officer or Veilig Thuis (anonymous advice allowed); again until the decision',
   talk: 'Step 3: the conversation with those involved (or why it was not held)',
@@ -37,7 +37,7 @@ export async function safetyRoutes(app: FastifyInstance) {
       params: IdParams, response: { 200: SafetyRecordView } },
   }, async (req) => safetyStore(req.store).get(req.params.id));
 
-  for (const command of Object.keys(commandBodies) as MeldcodeCommand[]) {
+  for (const command of Object.keys(commandBodies) as SafetyProtocolCommand[]) {
     r.post(`/api/v1/safety-records/:id/${command}`, {
       config: { permission: 'safety.act' },
       schema: { tags, summary: summaries[command], params: IdParams, body: commandBodies[command], response: { 200: SafetyRecordView } },

@@ -128,8 +128,8 @@ test('the meldcode steps follow the five steps; a refused step names what is all
   const wijkteam = await loginAs(app, 'wijkteam');
   const { recordId } = await signal(app, wijkteam);
 
-  const early = await step(app, wijkteam, recordId, 'weigh', { weighing: { suspicion: true, acuteOrStructuralUnsafety: false, canOrganiseHelp: true, helpAccepted: true } });
-  assert.deepEqual([early.statusCode, early.json().code], [409, 'meldcode_status']);
+  const early = await step(app, wijkteam, recordId, 'weigh', { assessment: { suspicion: true, acuteOrStructuralUnsafety: false, canOrganiseHelp: true, helpAccepted: true } });
+  assert.deepEqual([early.statusCode, early.json().code], [409, 'safety_protocol_status']);
   assert.match(early.json().detail, /allowed: mapSignals, decide/);
 
   const mapped = await step(app, wijkteam, recordId, 'mapSignals', { note: 'Blauwe plekken bij de dochter; moeder schrikt van harde geluiden' }, 'step-1-key');
@@ -142,15 +142,15 @@ test('the meldcode steps follow the five steps; a refused step names what is all
   assert.equal((await step(app, wijkteam, recordId, 'consult', { party: 'safety_officer', note: 'Besproken met de aandachtsfunctionaris' })).json().status, 'talking');
   assert.equal((await step(app, aandacht, recordId, 'consult', { party: 'veilig_thuis', anonymous: true, note: 'Anoniem advies Veilig Thuis' })).json().status, 'talking');
   assert.equal((await step(app, wijkteam, recordId, 'talk', { held: true, note: 'Gesprek met moeder en dochter' })).json().status, 'weighing');
-  const incomplete = await step(app, wijkteam, recordId, 'weigh', { weighing: { suspicion: true } });
-  assert.deepEqual([incomplete.statusCode, incomplete.json().code], [409, 'weighing_incomplete']);
-  const weighed = await step(app, wijkteam, recordId, 'weigh', { weighing: { suspicion: true, acuteOrStructuralUnsafety: false, canOrganiseHelp: true, helpAccepted: true } });
+  const incomplete = await step(app, wijkteam, recordId, 'weigh', { assessment: { suspicion: true } });
+  assert.deepEqual([incomplete.statusCode, incomplete.json().code], [409, 'assessment_incomplete']);
+  const weighed = await step(app, wijkteam, recordId, 'weigh', { assessment: { suspicion: true, acuteOrStructuralUnsafety: false, canOrganiseHelp: true, helpAccepted: true } });
   assert.deepEqual([weighed.json().status, weighed.json().advice, weighed.json().step], ['deciding', 'organise_help', 5]);
   const close = await step(app, wijkteam, recordId, 'decide', { decision: 'close' });
-  assert.deepEqual([close.statusCode, close.json().code], [409, 'decision_contradicts_weighing']);
+  assert.deepEqual([close.statusCode, close.json().code], [409, 'decision_contradicts_assessment']);
   assert.equal((await step(app, wijkteam, recordId, 'decide', { decision: 'organise_help', note: 'Hulp via het wijkteam' })).json().status, 'helping');
   const followUp = await step(app, wijkteam, recordId, 'agreeFollowUp', { followUpOn: '2099-01-01' });
-  assert.deepEqual([followUp.statusCode, followUp.json().code], [409, 'meldcode_status']);
+  assert.deepEqual([followUp.statusCode, followUp.json().code], [409, 'safety_protocol_status']);
   assert.match(followUp.json().detail, /allowed: report, close/);
 
   // The help does not bring safety: report to Veilig Thuis after all, and agree on a follow-up.
@@ -162,7 +162,7 @@ test('the meldcode steps follow the five steps; a refused step names what is all
   const closed = await step(app, wijkteam, recordId, 'close', {});
   assert.deepEqual([closed.json().status, closed.json().allowedNext], ['closed', []]);
   const after = await step(app, wijkteam, recordId, 'consult', { party: 'colleague', note: 'Te laat' });
-  assert.deepEqual([after.statusCode, after.json().code], [409, 'meldcode_status']);
+  assert.deepEqual([after.statusCode, after.json().code], [409, 'safety_protocol_status']);
 
   // A colleague outside the case cannot take a step.
   const wmo = await step(app, await loginAs(app, 'wmo'), recordId, 'close', {});

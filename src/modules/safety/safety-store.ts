@@ -10,19 +10,19 @@ import { findContact } from '../intake/contact-lookup.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { teamNames } from '../org/store.ts';
 import {
-  actionOfCommand, allowedNext, followUpsOf, isAllowed, lastWeighing, type MeldcodeAction, type MeldcodeCommand, type MeldcodeStatus,
-  notAllowedMessage, refusalOf, reportOf, statusOf, stepOf, weighingAdvice,
-} from './meldcode-process.ts';
+  actionOfCommand, allowedNext, followUpsOf, isAllowed, lastAssessment, type SafetyProtocolAction, type SafetyProtocolCommand, type SafetyProtocolStatus,
+  notAllowedMessage, refusalOf, reportOf, statusOf, stepOf, assessmentAdvice,
+} from './safety-protocol-process.ts';
 import { type CaseAccess, findSafetyRecordRef, isCaseLead, requireCaseAccess, type SafetyRecordRef } from './safety-access.ts';
 import type { AccessRequestView, CommandBody, SafetyRecordItem, SafetyRecordView } from './schemas.ts';
 
 const activity = ProcessingActivity.SafetyProtocol;
 const today = () => amsterdamDate(new Date());
-type ActionRow = MeldcodeAction & { at: Date; recordId: string };
+type ActionRow = SafetyProtocolAction & { at: Date; recordId: string };
 
 const ACTIONS = `SELECT safety_record_id AS "recordId", type, occurred_on::text AS "on", at, actor_user_id AS "actorUserId",
   payload->>'note' AS note, payload->>'party' AS party, (payload->'anonymous')::boolean AS anonymous, (payload->'held')::boolean AS held,
-  payload->'weighing' AS weighing, payload->>'decision' AS decision, payload->>'followUpOn' AS "followUpOn" FROM safety_record_actions`;
+  payload->'assessment' AS assessment, payload->>'decision' AS decision, payload->>'followUpOn' AS "followUpOn" FROM safety_record_actions`;
 
 async function actionsOf(q: Queryable, ids: readonly string[]): Promise<Map<string, ActionRow[]>> {
   const rows = ids.length ? await q.query<ActionRow>(`${ACTIONS} WHERE safety_record_id = ANY($1::uuid[]) ORDER BY id`, [[...ids]]) : [];
@@ -31,8 +31,8 @@ async function actionsOf(q: Queryable, ids: readonly string[]): Promise<Map<stri
   return by;
 }
 
-async function append(tx: Queryable, recordId: string, a: MeldcodeAction, idempotencyKey?: string): Promise<MeldcodeStatus> {
-  const payload = Object.fromEntries(Object.entries({ note: a.note, party: a.party, anonymous: a.anonymous, held: a.held, weighing: a.weighing,
+async function append(tx: Queryable, recordId: string, a: SafetyProtocolAction, idempotencyKey?: string): Promise<SafetyProtocolStatus> {
+  const payload = Object.fromEntries(Object.entries({ note: a.note, party: a.party, anonymous: a.anonymous, held: a.held, assessment: a.assessment,
     decision: a.decision, followUpOn: a.followUpOn }).filter(([, v]) => v !== undefined && v !== null));
   await tx.query(`INSERT INTO safety_record_actions (safety_record_id, type, occurred_on, actor_user_id, payload, idempotency_key) VALUES ($1,$2,$3,$4,$5,$6)`,
     [recordId, a.type, a.on, a.actorUserId ?? null, JSON.stringify(payload), idempotencyKey ?? null]);
@@ -57,12 +57,12 @@ export async function openSafetyRecord(tx: Queryable, s: { clientId: string; con
 
 const toAction = (a: ActionRow, users: Map<string, string>) => ({
   type: a.type, on: a.on, at: new Date(a.at).toISOString(), actorName: a.actorUserId ? users.get(a.actorUserId) ?? null : null,
-  note: a.note ?? null, party: a.party ?? null, anonymous: a.anonymous ?? null, held: a.held ?? null, weighing: a.weighing ?? null,
+  note: a.note ?? null, party: a.party ?? null, anonymous: a.anonymous ?? null, held: a.held ?? null, assessment: a.assessment ?? null,
   decision: a.decision ?? null, followUpOn: a.followUpOn ?? null,
 });
 
 async function loadView(q: Queryable, ref: SafetyRecordRef, access: CaseAccess, mayLead: boolean): Promise<SafetyRecordView> {
-  const [rec] = await q.query<{ status: MeldcodeStatus; version: number }>('SELECT status, version FROM safety_records WHERE id = $1', [ref.id]);
+  const [rec] = await q.query<{ status: SafetyProtocolStatus; version: number }>('SELECT status, version FROM safety_records WHERE id = $1', [ref.id]);
   const acts = (await actionsOf(q, [ref.id])).get(ref.id) ?? [];
   const contact = await findContact(q, ref.contactId);
   const members = await q.query<{ userId: string }>('SELECT user_id AS "userId" FROM safety_record_members WHERE safety_record_id = $1 ORDER BY added_at', [ref.id]);
@@ -73,8 +73,8 @@ async function loadView(q: Queryable, ref: SafetyRecordRef, access: CaseAccess, 
     ...requests.flatMap((r) => [r.requested_by, r.decided_by])]);
   const teams = await teamNames(q, [ref.teamId, contact?.teamId]);
   const client = (await clientSummaries(q, [ref.clientId])).get(ref.clientId);
-  const w = lastWeighing(acts);
-  const advice = w ? weighingAdvice(w) : null;
+  const w = lastAssessment(acts);
+  const advice = w ? assessmentAdvice(w) : null;
   const report = reportOf(acts);
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
   return {
@@ -95,7 +95,7 @@ async function loadView(q: Queryable, ref: SafetyRecordRef, access: CaseAccess, 
   };
 }
 
-const refused = (status: MeldcodeStatus, code: string, message: string) => conflict(message, code, { meldcodeStatus: status, allowed: [...allowedNext[status]] });
+const refused = (status: SafetyProtocolStatus, code: string, message: string) => conflict(message, code, { protocolStatus: status, allowed: [...allowedNext[status]] });
 
 /**
  * Safety records through the request's Store: every view and every step is audited (processing
@@ -130,7 +130,7 @@ export function safetyStore(store: Store) {
       const officer = actor.roles.includes('safety_officer');
       const lead = actor.roles.includes('team_lead');
       // The same rule as caseAccess (safety-access.ts), as one query for a list.
-      const rows = await tx.query<{ id: string; client_id: string; status: MeldcodeStatus; opened_on: string; team_id: string | null; pending: number }>(
+      const rows = await tx.query<{ id: string; client_id: string; status: SafetyProtocolStatus; opened_on: string; team_id: string | null; pending: number }>(
         `SELECT s.id, s.client_id, s.status, (s.created_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS opened_on, s.team_id,
            (SELECT count(*)::int FROM safety_access_requests a WHERE a.safety_record_id = s.id AND a.decided_at IS NULL) AS pending
          FROM safety_records s
@@ -146,10 +146,10 @@ export function safetyStore(store: Store) {
     }, (items) => ({ details: { safetyRecordIds: items.map((i) => i.id), clientIds: [...new Set(items.map((i) => i.clientId))] } })),
 
     /** One meldcode step; the same Idempotency-Key again answers with the record and adds nothing. */
-    act: async (id: string, command: MeldcodeCommand, body: CommandBody, idempotencyKey?: string): Promise<SafetyRecordView> => {
+    act: async (id: string, command: SafetyProtocolCommand, body: CommandBody, idempotencyKey?: string): Promise<SafetyRecordView> => {
       const ref = await refOf(id);
       return store.change({ action: `safety_record.${command}`, activity, clientId: ref.clientId, details: details(ref) }, async (tx) => {
-        const [row] = await tx.query<{ status: MeldcodeStatus }>('SELECT status FROM safety_records WHERE id = $1 FOR UPDATE', [id]);
+        const [row] = await tx.query<{ status: SafetyProtocolStatus }>('SELECT status FROM safety_records WHERE id = $1 FOR UPDATE', [id]);
         const access = await requireCaseAccess(tx, actor, ref);
         if (access.via === 'approved_request') {
           throw forbidden('Met noodtoegang kunt u het dossier inzien, niet de stappen zetten / Break-the-glass access is for reading only', 'sealed_read_only');
@@ -163,9 +163,9 @@ export function safetyStore(store: Store) {
           if (done) return loadView(tx, ref, access, mayLead);
         }
         const status = row!.status;
-        if (!isAllowed(status, command)) throw refused(status, 'meldcode_status', notAllowedMessage(status, command));
+        if (!isAllowed(status, command)) throw refused(status, 'safety_protocol_status', notAllowedMessage(status, command));
         const actions = (await actionsOf(tx, [id])).get(id) ?? [];
-        const b = body as Partial<MeldcodeAction> & { on?: string };
+        const b = body as Partial<SafetyProtocolAction> & { on?: string };
         const refusal = refusalOf(actions, command, today(), b);
         if (refusal) throw refused(status, refusal.code, refusal.message);
         await append(tx, id, { ...b, type: actionOfCommand[command], on: b.on ?? today(), actorUserId: actor.kind === 'user' ? actor.id : null }, idempotencyKey);

@@ -1,11 +1,11 @@
 /** Shapes of the safety (meldcode) API. Pure (zod only): the UI imports its types from here. */
 import { z } from 'zod';
-import { CONSULTED_PARTIES, DECISIONS, MELDCODE_COMMANDS, MELDCODE_STATUSES, type MeldcodeCommand } from './meldcode-process.ts';
+import { CONSULTED_PARTIES, DECISIONS, SAFETY_PROTOCOL_COMMANDS, SAFETY_PROTOCOL_STATUSES, type SafetyProtocolCommand } from './safety-protocol-process.ts';
 
 const isoDate = z.iso.date();
 const note = z.string().trim().min(1).max(4000);
 
-export const WeighingSchema = z.object({
+export const SafetyAssessmentSchema = z.object({
   suspicion: z.boolean().describe('1. is there a suspicion of domestic violence or child abuse?'),
   acuteOrStructuralUnsafety: z.boolean().nullable().optional().describe('2. acute or structural unsafety? yes → report'),
   canOrganiseHelp: z.boolean().nullable().optional().describe('3. can I offer or organise effective help? no → report'),
@@ -19,18 +19,18 @@ export const commandBodies = {
   consult: z.object({ on: isoDate.optional(), party: z.enum(CONSULTED_PARTIES), anonymous: z.boolean().default(false).describe('Veilig Thuis consulted without naming the client'),
     note: note.describe('what the consultation gave') }),
   talk: z.object({ on: isoDate.optional(), held: z.boolean().describe('false: not held because it would endanger someone (the reason in note)'), note }),
-  weigh: z.object({ on: isoDate.optional(), weighing: WeighingSchema, note: note.optional() }),
+  weigh: z.object({ on: isoDate.optional(), assessment: SafetyAssessmentSchema, note: note.optional() }),
   decide: z.object({ on: isoDate.optional(), decision: z.enum(DECISIONS), note: note.optional().describe('the reasons; required for an immediate report before the weighing') }),
   report: z.object({ on: isoDate.optional().describe('the day of the report to Veilig Thuis'), note: note.describe('what was reported') }),
   agreeFollowUp: z.object({ on: isoDate.optional(), followUpOn: isoDate.describe('the date agreed with Veilig Thuis'), note: note.optional() }),
   close: z.object({ on: isoDate.optional(), note: note.optional() }),
-} as const satisfies Record<MeldcodeCommand, z.ZodType>;
-export type CommandBody = z.infer<(typeof commandBodies)[MeldcodeCommand]>;
+} as const satisfies Record<SafetyProtocolCommand, z.ZodType>;
+export type CommandBody = z.infer<(typeof commandBodies)[SafetyProtocolCommand]>;
 
 export const SafetyAction = z.object({
   type: z.string(), on: isoDate, at: z.string(), actorName: z.string().nullable(),
   note: z.string().nullable(), party: z.enum(CONSULTED_PARTIES).nullable(), anonymous: z.boolean().nullable(), held: z.boolean().nullable(),
-  weighing: WeighingSchema.nullable(), decision: z.enum(DECISIONS).nullable(), followUpOn: isoDate.nullable(),
+  assessment: SafetyAssessmentSchema.nullable(), decision: z.enum(DECISIONS).nullable(), followUpOn: isoDate.nullable(),
 });
 
 export const AccessRequestView = z.object({
@@ -44,7 +44,7 @@ export const SafetyRecordView = z.object({
   contact: z.object({ id: z.uuid(), contactedAt: z.string(), channel: z.string(), teamName: z.string().nullable(), registeredByName: z.string().nullable(),
     text: z.string().describe('the sealed contact text') }),
   teamName: z.string().nullable().describe('the neighbourhood team of the client\'s postcode'),
-  status: z.enum(MELDCODE_STATUSES), step: z.number().int().min(1).max(5), allowedNext: z.array(z.enum(MELDCODE_COMMANDS)),
+  status: z.enum(SAFETY_PROTOCOL_STATUSES), step: z.number().int().min(1).max(5), allowedNext: z.array(z.enum(SAFETY_PROTOCOL_COMMANDS)),
   advice: z.enum(DECISIONS).nullable().describe('what the last weighing advises'),
   report: SafetyAction.nullable().describe('the report to Veilig Thuis'), followUps: z.array(isoDate),
   actions: z.array(SafetyAction),
@@ -57,7 +57,7 @@ export const SafetyRecordView = z.object({
 export type SafetyRecordView = z.infer<typeof SafetyRecordView>;
 
 export const SafetyRecordItem = z.object({
-  id: z.uuid(), clientId: z.uuid(), clientName: z.string(), status: z.enum(MELDCODE_STATUSES), step: z.number().int(),
+  id: z.uuid(), clientId: z.uuid(), clientName: z.string(), status: z.enum(SAFETY_PROTOCOL_STATUSES), step: z.number().int(),
   openedOn: isoDate, teamName: z.string().nullable(), pendingRequests: z.number().int(),
 });
 export type SafetyRecordItem = z.infer<typeof SafetyRecordItem>;

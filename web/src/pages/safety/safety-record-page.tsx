@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { CONSULTED_PARTIES, DECISIONS, type MeldcodeCommand, type Weighing } from '../../../../src/modules/safety/meldcode-process.ts';
+import { CONSULTED_PARTIES, DECISIONS, type SafetyProtocolCommand, type SafetyAssessment } from '../../../../src/modules/safety/safety-protocol-process.ts';
 import type { SafetyRecordView } from '../../../../src/modules/safety/schemas.ts';
 import { api } from '../../api.ts';
 import { SelectField, SingleCheckbox, TextareaField, TextField, useFormErrors } from '../../components/form.tsx';
@@ -24,7 +24,7 @@ export function SafetyRecordPage() {
   const [rec, setRec] = useState<SafetyRecordView | null>(null);
   const [refusal, setRefusal] = useState<{ code: string; text: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [command, setCommand] = useState<MeldcodeCommand | ''>('');
+  const [command, setCommand] = useState<SafetyProtocolCommand | ''>('');
   const [on, setOn] = useState('');
   const [note, setNote] = useState('');
   const [party, setParty] = useState('');
@@ -34,7 +34,7 @@ export function SafetyRecordPage() {
   const [followUpOn, setFollowUpOn] = useState('');
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const labels = useMemo(() => ({ command: t('safety.step.command'), on: t('safety.step.on'), note: t('safety.step.note'), party: t('safety.step.party'),
-    decision: t('safety.step.decision'), followUpOn: t('safety.step.followUpOn'), ...Object.fromEntries(QUESTIONS.map((q) => [`weighing.${q}`, t(`safety.step.q.${q}`)])) }), [t]);
+    decision: t('safety.step.decision'), followUpOn: t('safety.step.followUpOn'), ...Object.fromEntries(QUESTIONS.map((q) => [`assessment.${q}`, t(`safety.step.q.${q}`)])) }), [t]);
   const form = useFormErrors('safety-step', labels);
 
   const load = useCallback(async () => {
@@ -64,12 +64,12 @@ export function SafetyRecordPage() {
     if (!command) return form.fail({ command: t('safety.step.chooseCommand') });
     const needsNote = ['mapSignals', 'consult', 'talk', 'report'].includes(command);
     if (needsNote && !note.trim()) return form.fail({ note: t('safety.step.noteRequired') });
-    const weighing: Weighing = { suspicion: answers.suspicion === 'yes' };
-    for (const q of QUESTIONS.slice(1)) if (answers[q]) weighing[q] = answers[q] === 'yes';
+    const assessment: SafetyAssessment = { suspicion: answers.suspicion === 'yes' };
+    for (const q of QUESTIONS.slice(1)) if (answers[q]) assessment[q] = answers[q] === 'yes';
     const body = {
       ...(on ? { on } : {}), ...(note.trim() ? { note } : {}),
       ...(command === 'consult' ? { party, anonymous } : {}), ...(command === 'talk' ? { held } : {}),
-      ...(command === 'weigh' ? { weighing } : {}), ...(command === 'decide' ? { decision } : {}), ...(command === 'agreeFollowUp' ? { followUpOn } : {}),
+      ...(command === 'weigh' ? { assessment } : {}), ...(command === 'decide' ? { decision } : {}), ...(command === 'agreeFollowUp' ? { followUpOn } : {}),
     };
     await form.run(async () => {
       const next = await api.post<SafetyRecordView>(`/api/v1/safety-records/${rec!.id}/${command}`, body,
@@ -110,7 +110,7 @@ export function SafetyRecordPage() {
           <Heading level={2} id="safety-next">{t('safety.step.title')}</Heading>
           {form.summary}
           <div className="ww-form">
-            <SelectField {...form.field('command')} value={command} onChange={(v) => setCommand(v as MeldcodeCommand | '')} emptyLabel={t('safety.step.choose')}
+            <SelectField {...form.field('command')} value={command} onChange={(v) => setCommand(v as SafetyProtocolCommand | '')} emptyLabel={t('safety.step.choose')}
               options={rec.allowedNext.map((c) => ({ value: c, label: t(`safety.command.${c}`) }))} />
             {command && <TextField {...form.field('on')} type="date" value={on} onChange={setOn} description={t('safety.step.onHint')} />}
             {command === 'consult' && <SelectField {...form.field('party')} value={party} onChange={setParty} emptyLabel={t('safety.step.choose')} required
@@ -118,7 +118,7 @@ export function SafetyRecordPage() {
             {command === 'consult' && party === 'veilig_thuis' && <SingleCheckbox id="safety-anonymous" label={t('safety.step.anonymous')} checked={anonymous} onChange={setAnonymous} />}
             {command === 'talk' && <SingleCheckbox id="safety-held" label={t('safety.step.held')} checked={held} onChange={setHeld} />}
             {command === 'weigh' && QUESTIONS.map((q) => (
-              <SelectField key={q} {...form.field(`weighing.${q}`)} value={answers[q] ?? ''} onChange={(v) => setAnswers((a) => ({ ...a, [q]: v }))}
+              <SelectField key={q} {...form.field(`assessment.${q}`)} value={answers[q] ?? ''} onChange={(v) => setAnswers((a) => ({ ...a, [q]: v }))}
                 emptyLabel={t('safety.step.unanswered')} options={yesNoOptions} required={q === 'suspicion'} />
             ))}
             {command === 'decide' && <SelectField {...form.field('decision')} value={decision} onChange={setDecision} emptyLabel={t('safety.step.choose')} required
@@ -137,8 +137,8 @@ export function SafetyRecordPage() {
               {fmt.date(a.on)}: {t(`safety.action.${a.type}`)}{a.actorName ? ` (${a.actorName})` : ''}
               {a.party ? ` — ${t(`safety.party.${a.party}`)}` : ''}{a.decision ? ` — ${t(`safety.decision.${a.decision}`)}` : ''}
               {a.followUpOn ? ` — ${fmt.day(a.followUpOn)}` : ''}{a.note ? `: “${a.note}”` : ''}
-              {a.weighing && (
-                <ul>{QUESTIONS.map((q) => <li key={q}>{t(`safety.step.q.${q}`)} {yesNo(a.weighing?.[q])}</li>)}</ul>
+              {a.assessment && (
+                <ul>{QUESTIONS.map((q) => <li key={q}>{t(`safety.step.q.${q}`)} {yesNo(a.assessment?.[q])}</li>)}</ul>
               )}
             </li>
           ))}
