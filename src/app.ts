@@ -18,6 +18,7 @@ import { intakeRoutes } from './modules/intake/routes.ts';
 import { portalRoutes } from './modules/portal/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
 import { indicationRoutes } from './modules/indications/routes.ts';
+import { iwmoRoutes } from './modules/iwmo/routes.ts';
 import { financeRoutes } from './modules/finance/routes.ts';
 import { fhirRoutes } from './modules/fhir/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(monitorRoutes);
   await app.register(wmoRoutes);
   await app.register(indicationRoutes);
+  await app.register(iwmoRoutes, {});
   await app.register(financeRoutes);
 
   await registerWeb(app);

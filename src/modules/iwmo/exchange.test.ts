@@ -4,39 +4,19 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type AuthHeaders, build, loginAs } from '../../../test/helpers.ts';
-import { decisionBody } from '../../../test/wmo-decision.ts';
+import { build } from '../../../test/helpers.ts';
+import { indicated } from '../../../test/iwmo-indication.ts';
 import { answer301, claim323, start305, stop307 } from '../../../scripts/iwmo-provider-simulator.ts';
 import { deliveryOf } from '../indications/delivery-store.ts';
 import { RedenBeeindiging } from './codes.ts';
 import { parseAssignment } from './assignment.ts';
 import { readMessage } from './messages.ts';
-import { receiveAll, receiveMessage } from './exchange.ts';
+import { iwmoStore, receiveAll, receiveMessage } from './exchange.ts';
 import { sendAssignments } from './outgoing-assignment.ts';
 import { answerClaim } from './claim-answer.ts';
 import { parseClaimAnswer } from './claim.ts';
 import { listForClient, listRejected } from './store.ts';
 import { directoryTransport, type Transport } from './transport.ts';
-
-/** The demo melding of Sandra Willems (BSN 999990068) decided, and an indication of 3 hours a week of 01A01 at Thuiszorg Maasoever. */
-async function indicated(app: FastifyInstance) {
-  const wmo: AuthHeaders = await loginAs(app, 'wmo');
-  const inbox = (await app.inject({ method: 'GET', url: '/api/v1/wmo-notifications', headers: wmo })).json() as { id: string; clientName: string }[];
-  const notificationId = inbox.find((n) => n.clientName.includes('Willems'))!.id;
-  for (const type of ['assign', 'startAssessment', 'recordReport', 'receiveApplication', 'decide']) {
-    const payload = type === 'decide' ? await decisionBody(app, wmo) : { type };
-    const res = await app.inject({ method: 'POST', url: `/api/v1/wmo-notifications/${notificationId}/actions`, headers: wmo, payload });
-    assert.equal(res.statusCode, 200, `${type}: ${res.body}`);
-  }
-  const providers = (await app.inject({ method: 'GET', url: '/api/v1/providers', headers: wmo })).json() as { id: string; agbCode: string }[];
-  const products = (await app.inject({ method: 'GET', url: '/api/v1/products', headers: wmo })).json() as { id: string; code: string }[];
-  const provider = providers.find((p) => p.agbCode === '98010001')!;
-  const res = await app.inject({ method: 'POST', url: '/api/v1/indications', headers: wmo, payload: {
-    notificationId, productId: products.find((p) => p.code === '01A01')!.id, providerId: provider.id, volume: 3, validFrom: '2026-03-01', validTo: '2026-12-31', form: 'ZIN' } });
-  assert.equal(res.statusCode, 201, res.body);
-  const ind = res.json() as { id: string; clientId: string };
-  return { indicationId: ind.id, clientId: ind.clientId, providerId: provider.id };
-}
 
 function transportDir(t: test.TestContext) {
   const dir = mkdtempSync(join(tmpdir(), 'wegwijs-iwmo-'));
@@ -45,7 +25,7 @@ function transportDir(t: test.TestContext) {
 }
 
 const send = (app: FastifyInstance, transport: Transport, ids: { clientId: string; providerId: string }) =>
-  sendAssignments(app.db, transport, { ...ids, municipality: '0599', today: '2026-03-02', time: '09:30:00' });
+  sendAssignments(iwmoStore(app.db), transport, { ...ids, municipality: '0599', today: '2026-03-02', time: '09:30:00' });
 
 test('a decision becomes a 301 in the outbox; the provider\'s 302 and 305 are applied, and the start is recorded on the indication', async (t) => {
   const app = await build(t);

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db.ts';
+import type { Store } from '../../platform/store.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { getClientRow } from '../clients/store.ts';
 import { getProvider } from '../indications/catalogue-store.ts';
@@ -8,7 +8,7 @@ import { EENHEID, FREQUENTIE, type Standard, messageName } from './codes.ts';
 import { type AssignedProduct, type ClientPerson, changeReason } from './assignment.ts';
 import { composeMessage } from './messages.ts';
 import { assignmentNumberFor, nextIdentification, rememberSent, type StoredMessage } from './store.ts';
-import { iwmoStore, storeAndSend } from './exchange.ts';
+import { storeAndSend } from './exchange.ts';
 import type { Transport } from './transport.ts';
 
 /**
@@ -16,14 +16,15 @@ import type { Transport } from './transport.ts';
  * set (every indication at that provider running on or after `today`), each with its lasting
  * ToewijzingNummer; a version that differs from the one last sent carries its RedenWijziging,
  * an unchanged one is sent again exactly as before. Numbered, sealed (XSD + rules), stored and
- * handed to the transport in one transaction with its audit row.
+ * handed to the transport in one transaction with its audit row, through the caller's Store
+ * (need-to-know on the client: a Wmo adviser involved, or the system).
  */
-export async function sendAssignments(db: Db, transport: Transport,
+export async function sendAssignments(store: Store, transport: Transport,
   input: { clientId: string; providerId: string; municipality: string; today: string; time: string; standard?: Standard }): Promise<StoredMessage> {
   const standard = input.standard ?? 'iwmo';
   const op = { action: 'iwmo.message.send', activity: standard === 'iwmo' ? ProcessingActivity.WmoAccess : ProcessingActivity.YouthCare,
     details: { message: messageName(standard, '301'), providerId: input.providerId } };
-  return iwmoStore(db).changeClient(input.clientId, op, async (tx) => {
+  return store.changeClient(input.clientId, op, async (tx) => {
     const provider = await getProvider(tx, input.providerId);
     const c = await getClientRow(tx, input.clientId);
     if (!c.bsn) throw unprocessable('Deze cliënt heeft geen BSN; een toewijzing kan niet worden verzonden / The client has no BSN', 'clientId', 'client_without_bsn');

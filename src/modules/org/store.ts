@@ -72,3 +72,8 @@ export async function firstActiveDesk(q: Queryable, deskType: string): Promise<T
   const [t] = await q.query<Team>(`SELECT ${TEAM_COLS} FROM teams WHERE kind = 'desk' AND desk_type = $1 AND active ORDER BY name LIMIT 1`, [deskType]);
   return t ?? null;
 }
+
+/** The municipality's CBS code (e.g. 0599 Rotterdam): the Afzender of its iWmo / iJw messages. */
+export async function municipalityCode(q: Queryable): Promise<string | null> {
+  return (await q.query<{ cbsCode: string }>('SELECT cbs_code AS "cbsCode" FROM municipality LIMIT 1'))[0]?.cbsCode ?? null;
+}

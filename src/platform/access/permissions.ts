@@ -68,6 +68,11 @@ export const permissions = {
   /** Indications of a granted Wmo decision (client data: need-to-know applies too). */
   'indications.read': [Role.WmoAdviser, Role.TeamLead],
   'indications.write': [Role.WmoAdviser],
+  /** iWmo / iJw messages (src/modules/iwmo): advisers send a client's assignments and see the history; admins keep the error queue and the inbox. */
+  'iwmo.send': [Role.WmoAdviser],
+  'iwmo.read': [Role.WmoAdviser, Role.TeamLead],
+  'iwmo.errors.read': [Role.Admin],
+  'iwmo.receive': [Role.Admin],
   /** The task field's budget (src/modules/finance): overview and adjustments, no client data. */
   'budget.read': [Role.Finance],
   'budget.import': [Role.Finance],

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, loginAs } from '../../../test/helpers.ts';
+import { indicated } from '../../../test/iwmo-indication.ts';
+import { start305 } from '../../../scripts/iwmo-provider-simulator.ts';
+import { readMessage } from './messages.ts';
+
+async function app(t: test.TestContext) {
+  const dir = mkdtempSync(join(tmpdir(), 'wegwijs-iwmo-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return { app: await build(t, { WEGWIJS_DATA_DIR: dir }), iwmo: join(dir, 'iwmo') };
+}
+
+test('the Wmo adviser sends a client\'s assignments to the provider; the 301 lands in the outbox and in the client\'s message history', async (t) => {
+  const { app: a, iwmo } = await app(t);
+  const ids = await indicated(a);
+  const wmo = await loginAs(a, 'wmo');
+  const res = await a.inject({ method: 'POST', url: `/api/v1/clients/${ids.clientId}/iwmo-assignments`, headers: wmo, payload: { providerId: ids.providerId } });
+  assert.equal(res.statusCode, 201, res.body);
+  const sent = res.json();
+  assert.deepEqual([sent.direction, sent.message, sent.sender, sent.receiver, sent.status], ['out', '301', '0599', '98010001', 'sent']);
+  assert.equal(sent.content, undefined, 'the API does not return the XML with its personal data');
+  const file = join(iwmo, 'outbox', sent.source);
+  assert.ok(readMessage(readFileSync(file, 'utf8')).ok);
+
+  const history = await a.inject({ method: 'GET', url: `/api/v1/clients/${ids.clientId}/iwmo-messages`, headers: wmo });
+  assert.deepEqual(history.json().map((m: { id: string }) => m.id), [sent.id]);
+
+  // Nothing to send to a provider without current indications for this client.
+  const providers = (await a.inject({ method: 'GET', url: '/api/v1/providers', headers: wmo })).json() as { id: string; agbCode: string }[];
+  const other = await a.inject({ method: 'POST', url: `/api/v1/clients/${ids.clientId}/iwmo-assignments`, headers: wmo,
+    payload: { providerId: providers.find((p) => p.agbCode === '98010002')!.id } });
+  assert.deepEqual([other.statusCode, other.json().code], [422, 'no_current_indications']);
+  // A desk worker may not send.
+  const desk = await a.inject({ method: 'POST', url: `/api/v1/clients/${ids.clientId}/iwmo-assignments`, headers: await loginAs(a, 'balie'), payload: { providerId: ids.providerId } });
+  assert.deepEqual([desk.statusCode, desk.json().code], [403, 'role_forbidden']);
+});
+
+test('the admin reads the inbox: a valid start is applied, a broken file lands on the error queue with its reason', async (t) => {
+  const { app: a, iwmo } = await app(t);
+  const ids = await indicated(a);
+  const wmo = await loginAs(a, 'wmo');
+  const sent = (await a.inject({ method: 'POST', url: `/api/v1/clients/${ids.clientId}/iwmo-assignments`, headers: wmo, payload: { providerId: ids.providerId } })).json();
+  const xml = readFileSync(join(iwmo, 'outbox', sent.source), 'utf8');
+  writeFileSync(join(iwmo, 'inbox', 'start.xml'), start305(xml, 'S1', '2026-03-04'));
+  writeFileSync(join(iwmo, 'inbox', 'broken.xml'), '<?xml version="1.0"?>\n<Bericht>\n</Header>\n');
+
+  const admin = await loginAs(a, 'beheer');
+  const run = await a.inject({ method: 'POST', url: '/api/v1/iwmo/inbox-runs', headers: admin });
+  assert.equal(run.statusCode, 200, run.body);
+  const byName = Object.fromEntries(run.json().map((r: { name: string; status: string }) => [r.name, r.status]));
+  assert.deepEqual(byName, { 'broken.xml': 'rejected', 'start.xml': 'applied' });
+  assert.deepEqual(readdirSync(join(iwmo, 'inbox')).filter((f) => f.endsWith('.xml')), [], 'the inbox is empty afterwards');
+
+  const queue = await a.inject({ method: 'GET', url: '/api/v1/iwmo/rejected-messages', headers: admin });
+  assert.equal(queue.statusCode, 200);
+  const [rejected] = queue.json();
+  assert.equal(rejected.source, 'broken.xml');
+  assert.ok(rejected.problems.some((p: { line: number | null }) => p.line === 3), JSON.stringify(rejected.problems));
+  const again = await a.inject({ method: 'POST', url: '/api/v1/iwmo/inbox-runs', headers: admin });
+  assert.deepEqual(again.json(), [], 'handled files are not read twice');
+
+  const history = (await a.inject({ method: 'GET', url: `/api/v1/clients/${ids.clientId}/iwmo-messages`, headers: wmo })).json();
+  assert.deepEqual(history.map((m: { message: string; status: string }) => [m.message, m.status]), [['301', 'sent'], ['305', 'applied']]);
+  const forbidden = await a.inject({ method: 'GET', url: '/api/v1/iwmo/rejected-messages', headers: wmo });
+  assert.deepEqual([forbidden.statusCode, forbidden.json().code], [403, 'role_forbidden']);
+});

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ProcessingActivity } from '../../platform/audit.ts';
+import { unprocessable } from '../../platform/errors.ts';
+import { municipalityCode } from '../org/store.ts';
+import { receiveAll } from './exchange.ts';
+import { sendAssignments } from './outgoing-assignment.ts';
+import { AssignmentSend, InboxRun, MessageSummary } from './schemas.ts';
+import { listForClient, listRejected, type StoredMessage } from './store.ts';
+import { directoryTransport, type Transport } from './transport.ts';
+
+const ClientParams = z.object({ clientId: z.uuid() });
+const amsterdam = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/**
+ * iWmo / iJw messages (issue 18, docs/iwmo.md): send a client's assignments to a provider (301),
+ * a client's message history, the error queue, and reading the inbox. The transport is the
+ * directory `<data dir>/iwmo` unless the app is given another one.
+ */
+export const iwmoRoutes = fp(async (app: FastifyInstance, opts: { transport?: Transport }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['iwmo'];
+  let directory: Transport | undefined;
+  const transport = () => opts.transport ?? (directory ??= directoryTransport(join(app.config.dataDir, 'iwmo')));
+  const summary = ({ clientId: _, ...m }: StoredMessage): MessageSummary => m;
+
+  r.post('/api/v1/clients/:clientId/iwmo-assignments', {
+    config: { permission: 'iwmo.send' },
+    schema: { tags, summary: 'Send the full current set of the client\'s assignments at a provider (WMO301)', params: ClientParams, body: AssignmentSend,
+      response: { 201: MessageSummary } },
+  }, async (req, reply) => {
+    const municipality = await municipalityCode(app.db);
+    if (!municipality) throw unprocessable('De gemeente heeft geen CBS-code / The municipality has no CBS code', undefined, 'no_municipality');
+    const [today, time] = amsterdam.format(new Date()).split(' ') as [string, string];
+    const sent = await sendAssignments(req.store, transport(), { clientId: req.params.clientId, providerId: req.body.providerId, municipality, today, time });
+    return reply.status(201).send(summary(sent));
+  });
+
+  r.get('/api/v1/clients/:clientId/iwmo-messages', {
+    config: { permission: 'iwmo.read' },
+    schema: { tags, summary: 'The iWmo / iJw messages about a client, oldest first', params: ClientParams, response: { 200: z.array(MessageSummary) } },
+  }, async (req) => (await req.store.readClient(req.params.clientId, { action: 'iwmo.messages.read', activity: ProcessingActivity.WmoAccess },
+    (tx) => listForClient(tx, req.params.clientId))).map(summary));
+
+  r.get('/api/v1/iwmo/rejected-messages', {
+    config: { permission: 'iwmo.errors.read' },
+    schema: { tags, summary: 'The error queue: incoming messages that were rejected, with their reasons, newest first', response: { 200: z.array(MessageSummary) } },
+  }, async (req) => (await req.store.read({ action: 'iwmo.rejected.read', activity: ProcessingActivity.Administration }, (tx) => listRejected(tx))).map(summary));
+
+  r.post('/api/v1/iwmo/inbox-runs', {
+    config: { permission: 'iwmo.receive' },
+    schema: { tags, summary: 'Read every message waiting in the inbox now (each is applied or put on the error queue)', response: { 200: InboxRun } },
+  }, async () => receiveAll(app.db, transport()));
+});

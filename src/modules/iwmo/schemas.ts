@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** The iwmo module's API shapes. A message's XML content is not part of them: it holds more personal data than a list needs. */
+
+export const Problem = z.object({ line: z.number().nullable(), element: z.string().nullable(), message: z.string() });
+
+export const MessageSummary = z.object({
+  id: z.uuid(),
+  direction: z.enum(['out', 'in']),
+  standard: z.enum(['iwmo', 'ijw']).nullable(),
+  message: z.string().nullable().describe('Message number, e.g. 301'),
+  sender: z.string().nullable().describe('Afzender: CBS municipality code or AGB code'),
+  receiver: z.string().nullable().describe('Ontvanger'),
+  identification: z.string().nullable().describe('BerichtIdentificatie/Identificatie'),
+  messageDate: z.string().nullable(),
+  status: z.enum(['sent', 'applied', 'received', 'rejected']),
+  problems: z.array(Problem).nullable().describe('Why an incoming message was rejected (the error queue)'),
+  answerTo: z.uuid().nullable().describe('The message this one answers (a 302 its 301, a 325 its 323)'),
+  source: z.string().nullable().describe('The transport\'s name for it (a file name)'),
+  createdAt: z.date(),
+});
+export type MessageSummary = z.infer<typeof MessageSummary>;
+
+export const AssignmentSend = z.object({ providerId: z.uuid() });
+
+export const InboxRun = z.array(z.object({
+  name: z.string(), id: z.uuid(), status: MessageSummary.shape.status, duplicate: z.boolean(), problems: z.array(Problem),
+}));
