@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { JobRunner } from './platform/jobs.ts';
 import { registerFhirJobs } from './modules/fhir/subscriptions.ts';
 import { policyFor } from './modules/fhir/webhook.ts';
+import { REINDICATION_JOB, sendReindicationReminders } from './modules/indications/reindication.ts';
+import { amsterdamDate } from './modules/legal-terms/legal-terms.ts';
 import { registerMonitorJobs } from './modules/monitor/council-report-store.ts';
 import { purgeCitizenSessions } from './modules/portal/citizen-auth.ts';
 import { registerSafetyJobs } from './modules/safety/jobs.ts';
@@ -18,6 +20,8 @@ export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
   jobs.schedule('citizen_sessions.purge', 300, () => purgeCitizenSessions(app.db));
   /** Terugkoppeling to GP practice systems: referral.status_changed → FHIR Subscription notifications. */
   registerFhirJobs(jobs, app.db, policyFor(app.config));
+  /** Herindicatie: reminders to the Wmo adviser before an indication ends (once per indication). */
+  jobs.schedule(REINDICATION_JOB, 3600, async () => { await sendReindicationReminders(app.db, amsterdamDate(new Date())); });
   /** The half-year council report, asked for on the Raadsmonitor page. */
   registerMonitorJobs(jobs, app.db);
   /** Safety signals queued by earlier versions open their sealed record (src/modules/safety). */

@@ -88,6 +88,7 @@ export const tableOwners = {
   products: 'indications',
   product_tariffs: 'indications',
   indications: 'indications',
+  indication_reminders: 'indications',
   indication_deliveries: 'indications',
   // iwmo: iWmo / iJw 3.2 messages sent and received, assignment numbers
   iwmo_messages: 'iwmo',
