@@ -61,3 +61,24 @@ uiTest('a Wmo adviser takes a melding, records the onderzoek, the aanvraag and a
   assert.ok(text.includes('Wendy Wmo-adviseur') && !text.includes('CONCEPT'), text);
   await citizen.context().close();
 });
+
+uiTest('an admin saves the decision letter text as a new version and gives a mandate for one provision', async ({ page }) => {
+  await loginAndWait(page, 'beheer');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Wmo-brieven en mandaten' }).click();
+  await page.getByText(/^Versie 1, opgeslagen/).waitFor();
+  const text = page.getByLabel('Brieftekst');
+  assert.match(await text.inputValue(), /\{\{provisions\}\}/);
+  await text.fill(`${await text.inputValue()}\n\nDeze brief is ook in het Engels te krijgen.`);
+  await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+  await page.getByRole('status').filter({ hasText: 'Opgeslagen als versie 2.' }).waitFor();
+
+  await page.getByLabel('Medewerker').selectOption({ label: 'Wendy Wmo-adviseur' });
+  await page.getByLabel('Voorziening', { exact: true }).selectOption({ label: 'Dagbesteding' });
+  await page.getByLabel(/^Maximaal bedrag/).fill('12.500');
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.getByRole('button', { name: 'Mandaat toevoegen' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Dagbesteding' });
+  await row.filter({ hasText: 'Wendy Wmo-adviseur' }).filter({ hasText: '€ 12.500,00' }).waitFor();
+  await row.getByRole('button', { name: 'Mandaat van Wendy Wmo-adviseur voor Dagbesteding intrekken' }).click();
+  await row.waitFor({ state: 'detached' });
+});

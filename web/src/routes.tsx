@@ -35,6 +35,7 @@ import { PracticesPage } from './pages/practices/practices-page.tsx';
 import { BreakGlassReviewPage } from './pages/privacy/break-glass-review-page.tsx';
 import { WmoInboxPage } from './pages/wmo/wmo-inbox-page.tsx';
 import { WmoNotificationPage } from './pages/wmo/wmo-notification-page.tsx';
+import { LetterAdminPage } from './pages/wmo/letter-admin-page.tsx';
 import { SafetyRecordPage } from './pages/safety/safety-record-page.tsx';
 import { SafetyRecordsPage } from './pages/safety/safety-records-page.tsx';
 
@@ -78,6 +79,7 @@ export const routes: AppRoute[] = [
   { path: '/beheer/teams', element: <TeamsPage />, roles: permissions['org.write'], nav: 'nav.teams', section: 'admin', home: 'home.teams' },
   { path: '/beheer/wijken', element: <DistrictsPage />, roles: permissions['org.write'], nav: 'nav.districts', section: 'admin', home: 'home.districts' },
   { path: '/beheer/huisartsenpraktijken', element: <PracticesPage />, roles: permissions['practices.read'], nav: 'practices.nav', section: 'admin', home: 'practices.home' },
+  { path: '/beheer/wmo-brieven', element: <LetterAdminPage />, roles: permissions['wmo.mandate.write'], nav: 'wmo.admin.nav', section: 'admin', home: 'wmo.admin.home' },
 
   // Oversight: audit log and break-the-glass review.
   { path: '/auditlog', element: <AuditLogPage />, roles: permissions['audit.read'], nav: 'nav.auditLog', section: 'oversight', home: 'home.auditLog' },

@@ -128,8 +128,9 @@ test('an admin edits the letter template as a new version; regenerating keeps th
   const saved = await app.inject({ method: 'POST', url: '/api/v1/wmo-letter-template', headers: admin,
     payload: { body: '# Uw besluit\n\nGeachte {{clientName}}, dit is de nieuwe brieftekst.\n\n{{provisions}}\n\n{{objectionClause}}\n\n{{signature}}' } });
   assert.deepEqual([saved.statusCode, saved.json().version], [201, 2]);
-  const versions = (await app.inject({ method: 'GET', url: '/api/v1/wmo-letter-template', headers: wmo })).json();
-  assert.deepEqual(versions.map((v: { version: number }) => v.version), [2, 1]);
+  const template = (await app.inject({ method: 'GET', url: '/api/v1/wmo-letter-template', headers: wmo })).json();
+  assert.deepEqual(template.versions.map((v: { version: number }) => v.version), [2, 1]);
+  assert.ok(template.placeholders.includes('provisions'));
 
   // Reading an old version before signing is refused: the signer signs what they read, and that must be the newest.
   const regenerated = await app.inject({ method: 'POST', url: `${URL}/${id}/letters`, headers: wmo });

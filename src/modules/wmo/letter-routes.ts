@@ -6,7 +6,8 @@ import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { withETag } from '../../platform/versioning.ts';
 import { createMandate, letterReference, listMandates, revokeMandate, saveTemplate, templateVersions } from './decision-store.ts';
 import { wmoStore } from './notification-store.ts';
-import { LetterTemplateInput, LetterTemplateVersion, Mandate, MandateInput, WmoNotificationView } from './schemas.ts';
+import { TEMPLATE_PLACEHOLDERS } from './decision.ts';
+import { LetterTemplateInput, LetterTemplateVersion, LetterTemplateView, Mandate, MandateInput, WmoNotificationView } from './schemas.ts';
 
 const LetterParams = z.object({ id: z.uuid(), letterId: z.uuid() });
 
@@ -43,8 +44,9 @@ export async function letterRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/wmo-letter-template', {
     config: { permission: 'wmo.letter_template.read' },
-    schema: { tags, summary: "Every version of the decision letter's template, newest (the one used) first", response: { 200: z.array(LetterTemplateVersion) } },
-  }, async () => templateVersions(app.db));
+    schema: { tags, summary: "Every version of the decision letter's template, newest (the one used) first, and the placeholders Wegwijs fills in",
+      response: { 200: LetterTemplateView } },
+  }, async () => ({ placeholders: [...TEMPLATE_PLACEHOLDERS], versions: await templateVersions(app.db) }));
 
   r.post('/api/v1/wmo-letter-template', {
     config: { permission: 'wmo.letter_template.write' },

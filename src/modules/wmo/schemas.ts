@@ -102,6 +102,7 @@ export type WmoNotificationView = z.infer<typeof WmoNotificationView>;
 
 /** A version of the decision letter's template: plain text, '# ' starts a heading, {{placeholders}} (decision.ts TEMPLATE_PLACEHOLDERS). */
 export const LetterTemplateVersion = z.object({ version: z.number().int(), body: z.string(), createdAt: z.string(), createdByName: z.string().nullable() });
+export const LetterTemplateView = z.object({ placeholders: z.array(z.string()), versions: z.array(LetterTemplateVersion).describe('Newest (the one used) first') });
 export const LetterTemplateInput = z.object({ body: z.string().trim().min(20).max(20_000) });
 
 /** Mandaat: a user may sign decisions on a product (null: every product) up to an amount per provision. */
