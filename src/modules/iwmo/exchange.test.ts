@@ -27,7 +27,7 @@ function transportDir(t: test.TestContext) {
 const send = (app: FastifyInstance, transport: Transport, ids: { clientId: string; providerId: string }) =>
   sendAssignments(iwmoStore(app.db), transport, { ...ids, municipality: '0599', today: '2026-03-02', time: '09:30:00' });
 
-test('a decision becomes a 301 in the outbox; the provider\'s 302 and 305 are applied, and the start is recorded on the indication', async (t) => {
+test('round trip: a decision becomes a 301; the provider\'s 302, 305 and 307 are applied on the indication, and its 323 is answered with a 325', async (t) => {
   const app = await build(t);
   const ids = await indicated(app);
   const { dir, transport, inbox } = transportDir(t);
@@ -54,6 +54,10 @@ test('a decision becomes a 301 in the outbox; the provider\'s 302 and 305 are ap
   assert.deepEqual(await deliveryOf(app.db, ids.indicationId).then((d) => [d.startedOn, d.stoppedOn, d.stopReason]), ['2026-03-04', '2026-06-30', '19']);
   const claim = await receiveMessage(app.db, claim323(xml, 'D1', '2026-04-02', { from: '2026-03-01', to: '2026-03-31' }, 12, { '01A01': 3150 }));
   assert.equal(claim.status, 'received');
+  const answer = await answerClaim(app.db, transport, claim.id, { municipality: '0599', today: '2026-04-06' });
+  const answerXml = readFileSync(join(dir, 'outbox', answer.source!), 'utf8');
+  assert.ok(readMessage(answerXml).ok, 'the 325 that left is valid');
+  assert.equal(parseClaimAnswer(answerXml, 'iwmo').granted, 12 * 3150);
 
   // The client's message history: the 301, the 302 that answers it, 305, 307.
   const history = await listForClient(app.db, ids.clientId);
