@@ -122,3 +122,31 @@ test('the plan: goals per life domain with who and by when, a progress note, a s
     assert.deepEqual([...new Set(r.filter((x) => x.outcome === 'success').map((x) => x.client_id))].sort(), [c.parent, c.child].sort(), action);
   }
 });
+
+test('a member joins only when the worker is involved with that client too; every member is audited', async (t) => {
+  const c = await twoClients(t);
+  const created = await c.app.inject({ method: 'POST', url: '/api/v1/households', headers: c.wim, payload: { name: 'Gezin De Groot', members: [{ clientId: c.parent, role: 'parent' }] } });
+  const id = created.json().id as string;
+  const stranger = await createClient(c.app, await loginAs(c.app, 'balie'), { surname: 'Vreemd' });
+  const refused = await c.app.inject({ method: 'POST', url: `/api/v1/households/${id}/members`, headers: c.wim, payload: { clientId: stranger, role: 'partner' } });
+  assert.deepEqual([refused.statusCode, refused.json().code], [403, 'client_access_denied']);
+  const added = await c.app.inject({ method: 'POST', url: `/api/v1/households/${id}/members`, headers: c.wim, payload: { clientId: c.child, role: 'child' } });
+  assert.equal(added.statusCode, 201, added.body);
+  assert.deepEqual(added.json().members.map((m: { clientId: string }) => m.clientId).sort(), [c.parent, c.child].sort());
+  const rows = await c.app.db.query<{ client_id: string }>(`SELECT client_id FROM audit_log WHERE action = 'household.member_add' AND outcome = 'success'`);
+  assert.deepEqual(rows.map((r) => r.client_id).sort(), [c.parent, c.child].sort());
+});
+
+test('the same Idempotency-Key creates a household and a goal once, also when sent twice at the same time', async (t) => {
+  const c = await twoClients(t);
+  const create = () => c.app.inject({ method: 'POST', url: '/api/v1/households', headers: { ...c.wim, 'idempotency-key': 'household-key-1' },
+    payload: { name: 'Gezin De Groot', members: [{ clientId: c.parent, role: 'parent' }] } });
+  const [a, b] = await Promise.all([create(), create()]);
+  assert.deepEqual([a.statusCode, b.statusCode], [201, 201]);
+  assert.equal(a.json().id, b.json().id);
+  const goal = () => c.app.inject({ method: 'POST', url: `/api/v1/households/${a.json().id}/goals`, headers: { ...c.wim, 'idempotency-key': 'goal-key-1' },
+    payload: { lifeDomain: 'housing', what: 'Huurachterstand is afbetaald', who: 'Moeder', dueOn: '2027-06-01' } });
+  const [g1, g2] = await Promise.all([goal(), goal()]);
+  assert.deepEqual([g1.statusCode, g2.statusCode], [201, 201]);
+  assert.equal((await goal()).json().plan.goals.length, 1);
+});
