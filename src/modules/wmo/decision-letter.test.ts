@@ -116,6 +116,24 @@ test('signing is refused with mandate_exceeded above the signer\'s mandate and n
   assert.deepEqual([again.statusCode, again.json().code], [409, 'letter_signed']);
 });
 
+test('a decision above the adviser\'s mandate is signed by the team lead, whose mandate covers it', async (t) => {
+  const app = await build(t);
+  const wmo = await loginAs(app, 'wmo');
+  const id = await appliedMelding(app, wmo);
+  const { product } = await demoCatalogue(app, wmo);
+  const res = await act(app, wmo, id, { type: 'decide', decision: {
+    lines: [{ productId: product('Dagbesteding'), granted: true, reasoning: 'U wilt zelf een dagbesteding kiezen bij u in de buurt.', result: 'Structuur in de week',
+      volume: 3, validFrom: '2026-12-01', validTo: '2027-11-30', form: 'PGB', pgb: { managesBudget: true, motivated: true, qualityAssured: true, budgetEurocents: 900_000 } }],
+    contributionNotice: 'U betaalt geen eigen bijdrage voor dagbesteding.' } });
+  const letterId = res.json().decision.letters[0].id;
+  const byAdviser = await app.inject({ method: 'POST', url: `${URL}/${id}/letters/${letterId}/sign`, headers: wmo });
+  assert.deepEqual([byAdviser.statusCode, byAdviser.json().code], [403, 'mandate_exceeded']);
+  const lead = await loginAs(app, 'teamleider');
+  const byLead = await app.inject({ method: 'POST', url: `${URL}/${id}/letters/${letterId}/sign`, headers: lead });
+  assert.equal(byLead.statusCode, 200, byLead.body);
+  assert.equal(byLead.json().decision.letters[0].signedByName, 'Tom Teamleider');
+});
+
 test('an admin edits the letter template as a new version; regenerating keeps the old letter version', async (t) => {
   const app = await build(t);
   const wmo = await loginAs(app, 'wmo');
