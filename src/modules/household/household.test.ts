@@ -123,7 +123,7 @@ test('the plan: goals per life domain with who and by when, a progress note, a s
   }
 });
 
-test('a member joins only when the worker is involved with that client too; every member is audited', async (t) => {
+test('a member joins only when the worker is involved with that client too (every member audited) and can leave, except the last', async (t) => {
   const c = await twoClients(t);
   const created = await c.app.inject({ method: 'POST', url: '/api/v1/households', headers: c.wim, payload: { name: 'Gezin De Groot', members: [{ clientId: c.parent, role: 'parent' }] } });
   const id = created.json().id as string;
@@ -135,6 +135,13 @@ test('a member joins only when the worker is involved with that client too; ever
   assert.deepEqual(added.json().members.map((m: { clientId: string }) => m.clientId).sort(), [c.parent, c.child].sort());
   const rows = await c.app.db.query<{ client_id: string }>(`SELECT client_id FROM audit_log WHERE action = 'household.member_add' AND outcome = 'success'`);
   assert.deepEqual(rows.map((r) => r.client_id).sort(), [c.parent, c.child].sort());
+  const left = await c.app.inject({ method: 'DELETE', url: `/api/v1/households/${id}/members/${c.child}`, headers: c.wim });
+  assert.deepEqual(left.json().members.map((m: { clientId: string }) => m.clientId), [c.parent]);
+  const last = await c.app.inject({ method: 'DELETE', url: `/api/v1/households/${id}/members/${c.parent}`, headers: c.wim });
+  assert.deepEqual([last.statusCode, last.json().code], [409, 'household_last_member']);
+  // Having left, the child can join another household.
+  const again = await c.app.inject({ method: 'POST', url: '/api/v1/households', headers: c.wim, payload: { name: 'Gezin Smit', members: [{ clientId: c.child, role: 'child' }] } });
+  assert.equal(again.statusCode, 201, again.body);
 });
 
 test('the same Idempotency-Key creates a household and a goal once, also when sent twice at the same time', async (t) => {

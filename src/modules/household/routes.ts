@@ -46,6 +46,11 @@ export async function householdRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Add a client to the household (need-to-know for the new member too)', params: IdParams, body: Member, response: { 201: HouseholdView } },
   }, async (req, reply) => reply.code(201).send(withETag(reply, await householdStore(req.store).addMember(req.params.id, req.body))));
 
+  r.delete('/api/v1/households/:id/members/:clientId', {
+    config: act,
+    schema: { tags, summary: 'A client leaves the household (not the last member)', params: z.object({ id: z.uuid(), clientId: z.uuid() }), response: { 200: HouseholdView } },
+  }, async (req, reply) => withETag(reply, await householdStore(req.store).removeMember(req.params.id, req.params.clientId)));
+
   r.post('/api/v1/households/:id/agreement', {
     config: act,
     schema: { tags, summary: 'Record that the plan was agreed with the client: the day and how (If-Match)', params: IdParams, headers: IfMatchHeaders, body: Agreement, response: { 200: HouseholdView } },

@@ -89,12 +89,24 @@ async function checkCoordinator(q: Queryable, userId: string) {
   }
 }
 
+const memberElsewhere = (clientIds: readonly string[]) =>
+  conflict('Deze cliënt hoort al bij een huishouden / This client already belongs to a household', 'household_member_elsewhere', { clientIds });
+
 /** Clients already in a household (a client belongs to one at a time): 409 naming them. */
 async function refuseMembersElsewhere(q: Queryable, clientIds: readonly string[]) {
   const taken = await q.query<{ client_id: string }>('SELECT client_id FROM household_members WHERE client_id = ANY($1::uuid[])', [[...clientIds]]);
-  if (taken.length) {
-    throw conflict('Deze cliënt hoort al bij een huishouden / This client already belongs to a household', 'household_member_elsewhere',
-      { clientIds: taken.map((t) => t.client_id) });
+  if (taken.length) throw memberElsewhere(taken.map((t) => t.client_id));
+}
+
+/** Inserts members; a concurrent request that placed one of them first hits the unique index: the same 409. */
+async function insertMembers(q: Queryable, householdId: string, members: readonly { clientId: string; role: MemberRole }[]) {
+  await refuseMembersElsewhere(q, members.map((m) => m.clientId));
+  try {
+    await q.query('INSERT INTO household_members (household_id, client_id, role) SELECT $1, c, r FROM unnest($2::uuid[], $3::text[]) AS x(c, r)',
+      [householdId, members.map((m) => m.clientId), members.map((m) => m.role)]);
+  } catch (e) {
+    if ((e as { code?: string }).code === '23505') throw memberElsewhere(members.map((m) => m.clientId));
+    throw e;
   }
 }
 
@@ -146,10 +158,8 @@ export function householdStore(store: Store) {
         const id = await once(tx, 'household.create', idempotencyKey, input, async () => {
           const coordinator = input.coordinatorUserId ?? actorId;
           if (coordinator) await checkCoordinator(tx, coordinator);
-          await refuseMembersElsewhere(tx, ids);
           const [h] = await tx.query<{ id: string }>('INSERT INTO households (name, coordinator_user_id) VALUES ($1, $2) RETURNING id', [input.name, coordinator]);
-          await tx.query(`INSERT INTO household_members (household_id, client_id, role) SELECT $1, c, r FROM unnest($2::uuid[], $3::text[]) AS x(c, r)`,
-            [h!.id, ids, input.members.map((m) => m.role)]);
+          await insertMembers(tx, h!.id, input.members);
           return h!.id;
         });
         return loadHousehold(tx, id);
@@ -157,10 +167,15 @@ export function householdStore(store: Store) {
     },
 
     addMember: (id: string, member: { clientId: string; role: MemberRole }) =>
-      change(id, 'household.member_add', { addedClientId: member.clientId }, async (tx) => {
-        await refuseMembersElsewhere(tx, [member.clientId]);
-        await tx.query('INSERT INTO household_members (household_id, client_id, role) VALUES ($1, $2, $3)', [id, member.clientId, member.role]);
-      }, [member.clientId]),
+      change(id, 'household.member_add', { addedClientId: member.clientId }, (tx) => insertMembers(tx, id, [member]), [member.clientId]),
+
+    /** A member leaves the household (moved out, grown up); the last member stays: a household is never empty. */
+    removeMember: (id: string, clientId: string) => change(id, 'household.member_remove', { removedClientId: clientId }, async (tx) => {
+      const members = await memberIdsOf(tx, id);
+      if (!members.includes(clientId)) throw notFound('Deze cliënt hoort niet bij dit huishouden / This client is not a member of this household', 'household_member_not_found');
+      if (members.length === 1) throw conflict('Het laatste lid blijft in het huishouden / The last member stays in the household', 'household_last_member');
+      await tx.query('DELETE FROM household_members WHERE household_id = $1 AND client_id = $2', [id, clientId]);
+    }),
 
     update: (id: string, c: HouseholdChange, version: number) => change(id, 'household.update', { fields: Object.keys(c) }, async (tx, current) => {
       if (current !== version) throw versionConflict(current, await loadHousehold(tx, id));
