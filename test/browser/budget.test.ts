@@ -26,6 +26,7 @@ uiTest('the finance officer reads the 2021 budget as the council document prints
   const href = await page.getByRole('link', { name: 'Download als CSV' }).getAttribute('href');
   const csv = await page.evaluate<string, string>(async (url) => (await fetch(url)).text(), href!);
   assert.match(csv, /\nSaldo;-98289;-108314;-112869;-108499;-107270;-107277\n/);
+  assert.match(await page.getByRole('link', { name: 'Download als Excel (XLSX)' }).getAttribute('href') ?? '', /^\/api\/v1\/budget-overview\.xlsx\?/);
   assert.deepEqual(await seriousViolations(page), []);
 });
 

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import { XMLParser } from 'fast-xml-parser';
 import { build, loginAs } from '../../../test/helpers.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/finance/${name}`, import.meta.url), 'utf8');
@@ -89,4 +91,40 @@ test('the demo shows the Begroting 2021 of Wijkteams en Wmo-loketten, reconciled
   assert.equal(res.statusCode, 200);
   assert.deepEqual(res.json().overview.rows.at(-1), { label: 'Saldo', values: [-98289, -108314, -112869, -108499, -107270, -107277] });
   assert.deepEqual(res.json().adjustments.reconciliation.map((r: { status: string }) => r.status), ['ok', 'ok', 'ok', 'ok']);
+});
+
+/** The entries of a ZIP with stored entries (what xlsx.ts writes), each checked against its CRC-32. */
+function unzipStored(zip: Buffer): Map<string, string> {
+  const files = new Map<string, string>();
+  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50;) {
+    assert.equal(zip.readUInt16LE(at + 8), 0, 'stored');
+    const size = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const start = at + 30 + nameLength + zip.readUInt16LE(at + 28);
+    const data = zip.subarray(start, start + size);
+    assert.equal(crc32(data), zip.readUInt32LE(at + 14), 'CRC-32');
+    files.set(zip.subarray(at + 30, at + 30 + nameLength).toString('utf8'), data.toString('utf8'));
+    at = start + size;
+  }
+  return files;
+}
+
+test('the overview and adjustments download as an Excel workbook with one sheet per table', async (t) => {
+  const app = await build(t);
+  const finance = await loginAs(app, 'financien');
+  const res = await app.inject({ method: 'GET', url: `/api/v1/budget-overview.xlsx?taskField=${encodeURIComponent(TASK_FIELD)}&document=Begroting%202021`, headers: finance });
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const files = unzipStored(res.rawPayload);
+  assert.match(files.get('xl/workbook.xml')!, /<sheet name="Overzicht" sheetId="1" r:id="rId1"\/><sheet name="Bijstellingen" sheetId="2" r:id="rId2"\/>/);
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'row' || name === 'c' });
+  type Cell = { '@_r': string; v?: number; is?: { t: string | { '#text'?: string } } };
+  const sheet = (n: number) => (parser.parse(files.get(`xl/worksheets/sheet${n}.xml`)!).worksheet.sheetData.row as { c: Cell[] }[])
+    .map((row) => row.c.map((c) => (c.v !== undefined ? c.v : typeof c.is!.t === 'string' ? c.is!.t : (c.is!.t['#text'] ?? ''))));
+  const overview = sheet(1);
+  assert.deepEqual(overview[0], ['Overzicht van baten en lasten Wijkteams en Wmo-loketten (× €1.000)', 'Realisatie 2019', 'Begroting 2020', 'Begroting 2021',
+    'Raming 2022', 'Raming 2023', 'Raming 2024']);
+  assert.deepEqual(overview.at(-1), ['Saldo', -98289, -108314, -112869, -108499, -107270, -107277]);
+  assert.equal(overview.length, 22);
+  assert.deepEqual(sheet(2).at(-1), ['Begroting na wijzigingen', '', -112870, -108499, -107271, -107278]);
 });

@@ -8,7 +8,8 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { buildOverview } from './budget.ts';
 import { buildAdjustmentTable } from './adjustments.ts';
 import { type CsvProblem, parseAdjustments, parseBudgetLines } from './budget-csv.ts';
-import { adjustmentsJson, overviewJson, renderCsv } from './render.ts';
+import { adjustmentsJson, adjustmentsTitle, overviewJson, overviewTitle, renderCsv } from './render.ts';
+import { xlsx } from './xlsx.ts';
 import { adjustmentsOf, budgetLinesOf, listBudgetDocuments, replaceAdjustments, replaceBudgetLines } from './budget-store.ts';
 import { BudgetDocument, BudgetImport, BudgetQuery, BudgetView, CsvBody } from './schemas.ts';
 
@@ -99,5 +100,26 @@ export const financeRoutes = fp(async (app: FastifyInstance) => {
     const name = `begroting-${taskField}-${document}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`)
       .send(renderCsv(overview ?? buildOverview([], taskField), table));
+  });
+
+  r.get('/api/v1/budget-overview.xlsx', {
+    config: { permission: 'budget.read' },
+    schema: { tags, summary: 'The same tables as an Excel workbook (XLSX): one sheet per table, × €1.000', querystring: BudgetQuery },
+  }, async (req, reply) => {
+    const { taskField, document } = req.query;
+    const { overview, table } = await budgetOf(app.db, taskField, document);
+    const sheets = [];
+    if (overview) {
+      const o = overviewJson(overview);
+      sheets.push({ name: 'Overzicht', rows: [[`${overviewTitle(overview)} (× €1.000)`, ...o.columns], ...o.rows.map((r) => [r.label, ...r.values])] });
+    }
+    if (table) {
+      const a = adjustmentsJson(table);
+      sheets.push({ name: 'Bijstellingen', rows: [[`${adjustmentsTitle(table)} (× €1.000)`, 'Categorie', ...a.columns],
+        ...a.rows.map((r) => [r.label, r.category ?? '', ...r.values])] });
+    }
+    const name = `begroting-${taskField}-${document}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${name}.xlsx"`).send(xlsx(sheets));
   });
 });

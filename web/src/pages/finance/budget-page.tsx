@@ -145,6 +145,9 @@ function BudgetTables({ choice }: { choice: string }) {
       <Paragraph>
         <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/api/v1/budget-overview.csv?${query}`} download>
           {t('finance.download')}
+        </a>{' '}
+        <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/api/v1/budget-overview.xlsx?${query}`} download>
+          {t('finance.downloadXlsx')}
         </a>
       </Paragraph>
     </>
