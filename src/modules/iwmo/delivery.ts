@@ -1,5 +1,5 @@
-import type { Standard } from './codes.ts';
-import { basisPrefix, headerNode, list, type MessageHeader, type Node, opt, type Parsed, parseHeader, parseXml, toXml } from './xml.ts';
+import { RetourCode, type Standard, XSLT_VERSIE } from './codes.ts';
+import { basisPrefix, headerNode, list, type MessageHeader, type Node, opt, type Parsed, parseHeader, parseXml, toXml, xsdVersie } from './xml.ts';
 
 /** WMO305 / JW305 (start zorg) and WMO307 / JW307 (stop zorg): the provider reports delivery. */
 
@@ -67,5 +67,38 @@ export function parseStop(xml: string, standard: Standard): StopMessage {
   return {
     standard, header: parseHeader(m.Header), client: parseClientShort(m.Client),
     products: list(m.Client.StopProducten.StopProduct).map((p) => ({ ...parseProduct(p), reason: p.RedenBeeindiging, end: p.Einddatum })),
+  };
+}
+
+/** Retour codes of a 306 / 308: on the whole message, the client and each product (by ToewijzingNummer). */
+export type DeliveryCodes = { header: string[]; client: string[]; products: Record<string, string[]> };
+export type DeliveryRetour = { standard: Standard; header: MessageHeader; retour: { id: string; date: string }; bsn: string; codes: DeliveryCodes };
+
+const codesNode = (xs: string[] | undefined) => ({ RetourCode: xs?.length ? xs : [RetourCode.Geen] });
+
+/** The 306 (on a 305) or 308 (on a 307): the message returned as received, with the municipality's retour codes. */
+export function buildDeliveryRetour(original: StartMessage | StopMessage, kind: '306' | '308', retour: { id: string; date: string }, codes: DeliveryCodes): string {
+  const { standard } = original;
+  const b = basisPrefix(standard);
+  const header = {
+    ...headerNode(standard, kind, original.header),
+    IdentificatieRetour: retour.id, DagtekeningRetour: retour.date, XsltVersie: XSLT_VERSIE, XsdVersieRetour: xsdVersie(b), RetourCodes: codesNode(codes.header),
+  };
+  const products = kind === '306'
+    ? { StartProducten: { StartProduct: (original as StartMessage).products.map((p) => ({ ...productNode(standard, p), StatusAanlevering: p.status, RetourCodes: codesNode(codes.products[p.number]) })) } }
+    : { StopProducten: { StopProduct: (original as StopMessage).products.map((p) => ({
+      ...productNode(standard, p), RedenBeeindiging: p.reason, Einddatum: p.end, StatusAanlevering: p.status, RetourCodes: codesNode(codes.products[p.number]) })) } };
+  return toXml(standard, kind, { Header: header, Client: { ...clientShortNode(standard, original.client), ...products, RetourCodes: codesNode(codes.client) } });
+}
+
+export function parseDeliveryRetour(xml: string, standard: Standard): DeliveryRetour {
+  const m = parseXml(xml);
+  const products = list(m.Client.StartProducten?.StartProduct ?? m.Client.StopProducten?.StopProduct);
+  return {
+    standard, header: parseHeader(m.Header), retour: { id: m.Header.IdentificatieRetour, date: m.Header.DagtekeningRetour }, bsn: m.Client.Bsn,
+    codes: {
+      header: list(m.Header.RetourCodes?.RetourCode), client: list(m.Client.RetourCodes?.RetourCode),
+      products: Object.fromEntries(products.map((p) => [p.ToewijzingNummer, list(p.RetourCodes?.RetourCode)])),
+    },
   };
 }

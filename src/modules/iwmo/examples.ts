@@ -2,6 +2,7 @@ import { DEMO_PROVIDERS } from '../indications/demo.ts';
 import { type MessageNumber, RedenBeeindiging, RetourCode, type Standard, StatusAanlevering, VerzoekAntwoord } from './codes.ts';
 import { type AssignmentMessage, buildAssignmentRetour } from './assignment.ts';
 import { assessClaim, type AssignmentForClaim, type Claim } from './claim.ts';
+import { buildDeliveryRetour, parseStart, parseStop } from './delivery.ts';
 import { composeMessage, sealOutgoing } from './messages.ts';
 import type { RuleContext } from './rules.ts';
 
@@ -95,6 +96,12 @@ export function exampleMessage(n: MessageNumber, standard: Standard): string {
       return composeMessage('305', { standard, header: toMunicipality('S1'), client: short, products: [
         { number: first.number, assignmentFrom: first.from, category: first.category, productCode: first.productCode, start: '2026-03-04', status: StatusAanlevering.Eerste },
       ] }, ctx);
+    case '306': case '308': {
+      const heen = exampleMessage(n === '306' ? '305' : '307', standard);
+      const original = n === '306' ? parseStart(heen, standard) : parseStop(heen, standard);
+      const codes = { header: [RetourCode.Geen], client: [RetourCode.Geen], products: Object.fromEntries(original.products.map((p) => [p.number, [RetourCode.Geen]])) };
+      return sealOutgoing(n, standard, buildDeliveryRetour(original, n, { id: `R${n}`, date: DEMO_DATE }, codes), ctx);
+    }
     case '307':
       return composeMessage('307', { standard, header: toMunicipality('E1'), client: short, products: [
         { number: first.number, assignmentFrom: first.from, category: first.category, productCode: first.productCode, start: '2026-03-04',

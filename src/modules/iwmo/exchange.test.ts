@@ -10,6 +10,7 @@ import { answer301, claim323, start305, stop307 } from '../../../scripts/iwmo-pr
 import { deliveryOf } from '../indications/delivery-store.ts';
 import { RedenBeeindiging } from './codes.ts';
 import { parseAssignment } from './assignment.ts';
+import { parseDeliveryRetour } from './delivery.ts';
 import { readMessage } from './messages.ts';
 import { iwmoStore, receiveAll, receiveMessage } from './exchange.ts';
 import { sendAssignments } from './outgoing-assignment.ts';
@@ -43,10 +44,14 @@ test('round trip: a decision becomes a 301; the provider\'s 302, 305 and 307 are
 
   inbox('a-302.xml', answer301(xml, 'R1', '2026-03-03'));
   inbox('b-305.xml', start305(xml, 'S1', '2026-03-04', '2026-03-04'));
-  const results = await receiveAll(app.db, transport);
+  const results = await receiveAll(app.db, transport, '2026-03-05');
   assert.deepEqual(results.map((r) => [r.name, r.status, r.problems]), [['a-302.xml', 'applied', []], ['b-305.xml', 'applied', []]]);
   assert.deepEqual(readdirSync(join(dir, 'inbox', 'done')).sort(), ['a-302.xml', 'b-305.xml'], 'handled files leave the inbox');
   assert.equal((await deliveryOf(app.db, ids.indicationId)).startedOn, '2026-03-04');
+  // The 305 is answered with a 306 that accepts it.
+  const [retourFile] = readdirSync(join(dir, 'outbox')).filter((f) => f.startsWith('WMO306-'));
+  const retour = parseDeliveryRetour(readFileSync(join(dir, 'outbox', retourFile!), 'utf8'), 'iwmo');
+  assert.deepEqual([retour.header.id, retour.codes.header, retour.codes.products[m.products[0]!.number]], ['S1', ['0200'], ['0200']]);
 
   // The stop, then a claim that waits for the claim check.
   const stop = await receiveMessage(app.db, stop307(xml, m.products[0]!.number, 'E1', '2026-06-30', { start: '2026-03-04', end: '2026-06-30', reason: RedenBeeindiging.VolgensPlan }));
@@ -62,7 +67,7 @@ test('round trip: a decision becomes a 301; the provider\'s 302, 305 and 307 are
   // The client's message history: the 301, the 302 that answers it, 305, 307.
   const history = await listForClient(app.db, ids.clientId);
   assert.deepEqual(history.map((h) => [h.direction, h.message, h.status]),
-    [['out', '301', 'sent'], ['in', '302', 'applied'], ['in', '305', 'applied'], ['in', '307', 'applied']]);
+    [['out', '301', 'sent'], ['in', '302', 'applied'], ['in', '305', 'applied'], ['out', '306', 'sent'], ['in', '307', 'applied']]);
   assert.equal(history[1]!.answerTo, history[0]!.id);
   const audit = await app.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE client_id = $1 AND action LIKE 'iwmo.%' ORDER BY id`, [ids.clientId]);
   assert.deepEqual(audit.map((a) => a.action), ['iwmo.message.send', 'iwmo.message.apply', 'iwmo.message.apply', 'iwmo.message.apply']);
@@ -101,9 +106,12 @@ test('malformed, unknown, out-of-order and re-used messages go to the error queu
   assert.equal(malformed.status, 'rejected');
   assert.ok(malformed.problems.some((p) => p.line === 4), JSON.stringify(malformed.problems));
 
-  const unknown = await receiveMessage(app.db, start305(xml, 'S9', '2026-03-04').replace(`<ToewijzingNummer>${number}<`, '<ToewijzingNummer>99999<'));
+  const unknown = await receiveMessage(app.db, start305(xml, 'S9', '2026-03-04').replace(`<ToewijzingNummer>${number}<`, '<ToewijzingNummer>99999<'),
+    'unknown.xml', { transport, date: '2026-03-05' });
   assert.equal(unknown.status, 'rejected');
   assert.match(unknown.problems[0]!.message, /Toewijzing 99999 is niet bekend \(9019\)/);
+  const [answer] = await app.db.query<{ content: string }>(`SELECT content FROM iwmo_messages WHERE answer_to = $1`, [unknown.id]);
+  assert.deepEqual(parseDeliveryRetour(answer!.content, 'iwmo').codes.products, { 99999: ['9019'] }, 'the provider hears why, per assignment');
 
   const stopFirst = await receiveMessage(app.db, stop307(xml, number, 'E1', '2026-03-10', { start: '2026-03-04', end: '2026-03-10', reason: '19' }));
   assert.equal(stopFirst.status, 'rejected', 'a stop before any start is out of order');

@@ -5,14 +5,14 @@ import { AppError } from '../../platform/errors.ts';
 import { Store } from '../../platform/store.ts';
 import { findClientIdByBsn } from '../clients/store.ts';
 import { listProducts, listProviders } from '../indications/catalogue-store.ts';
-import { findIndicationForMessage, recordDelivery } from '../indications/delivery-store.ts';
-import { type MessageNumber, RetourCode, type Standard, StatusAanlevering, messageName } from './codes.ts';
+import { deliveryOf, findIndicationForMessage, recordDelivery } from '../indications/delivery-store.ts';
+import { type MessageNumber, RetourCode, type Standard, StatusAanlevering, TO_MUNICIPALITY, messageName } from './codes.ts';
 import type { AssignmentRetour } from './assignment.ts';
-import type { StartMessage, StopMessage } from './delivery.ts';
-import { type MessageOf, readMessage } from './messages.ts';
+import { buildDeliveryRetour, type DeliveryCodes, parseStart, parseStop, type StartMessage, type StopMessage } from './delivery.ts';
+import { type MessageOf, readMessage, sealOutgoing } from './messages.ts';
 import type { RuleContext } from './rules.ts';
 import {
-  findByContent, findByIdentification, indicationOfAssignment, insertMessage, type NewMessage, type StoredMessage,
+  findByContent, findByIdentification, indicationOfAssignment, insertMessage, type NewMessage, nextIdentification, type StoredMessage,
 } from './store.ts';
 import type { Transport } from './transport.ts';
 import { parseHeader, parseXml } from './xml.ts';
@@ -27,8 +27,6 @@ import type { XmlProblem } from './xsd-validator.ts';
  * already received is refused (iWmo: the identification is unique per sender).
  */
 
-/** Messages a provider sends to the municipality. */
-const INCOMING: ReadonlySet<MessageNumber> = new Set(['302', '305', '307', '315', '317', '323']);
 
 const activityOf = (standard: Standard | null) =>
   standard === 'ijw' ? ProcessingActivity.YouthCare : standard === 'iwmo' ? ProcessingActivity.WmoAccess : ProcessingActivity.Administration;
@@ -43,8 +41,15 @@ async function ruleContext(q: Queryable): Promise<RuleContext> {
   return { knownProducts: new Map((await listProducts(q)).filter((p) => p.active).map((p) => [p.code, p.code.slice(0, 2)])) };
 }
 
+/**
+ * How to answer: a 305 / 307 that passed its schema is answered with a 306 / 308 through this
+ * transport, in the same transaction as its application or rejection (0200 everywhere when
+ * applied; the code per assignment, or 0001 on the header for a broken rule, when rejected).
+ */
+export type Answering = { transport: Transport; date: string };
+
 /** Receives one message (from a transport or an upload). */
-export async function receiveMessage(db: Db, content: string, source: string | null = null): Promise<ReceiveResult> {
+export async function receiveMessage(db: Db, content: string, source: string | null = null, answering?: Answering): Promise<ReceiveResult> {
   const before = await findByContent(db, 'in', content);
   if (before) return { id: before.id, status: before.status, duplicate: true, problems: before.problems ?? [] };
   const read = readMessage(content, await ruleContext(db));
@@ -56,30 +61,47 @@ export async function receiveMessage(db: Db, content: string, source: string | n
   const store = iwmoStore(db);
   const op = (action: string, details: Record<string, unknown> = {}) =>
     ({ action, activity: activityOf(read.standard), details: { message: read.n && read.standard ? messageName(read.standard, read.n) : null, source, ...details } });
-  const reject = async (problems: XmlProblem[], clientId: string | null = null): Promise<ReceiveResult> => {
+  // A delivery message that passed its schema can be returned with retour codes.
+  const delivery = answering && read.standard && (read.n === '305' || read.n === '307')
+    ? (read.n === '305' ? parseStart(content, read.standard) : parseStop(content, read.standard)) : null;
+  /** Puts the message on the error queue; a 305 / 307 is answered with the codes per assignment, or with `headerCode` and the rest not assessed. */
+  const reject = async (problems: XmlProblem[], o: { clientId?: string | null; codes?: Record<string, string[]>; headerCode?: string; answer?: boolean } = {}): Promise<ReceiveResult> => {
+    const clientId = o.clientId ?? null;
     try {
-      const row = await store.change(op('iwmo.message.reject', { problems: problems.length }),
-        (tx) => insertMessage(tx, { ...base, clientId, status: 'rejected', problems }), (r) => ({ clientId: r.clientId ?? undefined }));
+      const row = await store.change(op('iwmo.message.reject', { problems: problems.length }), async (tx) => {
+        const stored = await insertMessage(tx, { ...base, clientId, status: 'rejected', problems });
+        if (delivery && answering && o.answer !== false) {
+          await answerDelivery(tx, answering, delivery, stored, o.codes
+            ? { header: [RetourCode.Geen], client: [RetourCode.Geen], products: o.codes }
+            : { header: [o.headerCode ?? RetourCode.Technisch], client: [RetourCode.NietBeoordeeld],
+              products: Object.fromEntries(delivery.products.map((p) => [p.number, [RetourCode.NietBeoordeeld]])) });
+        }
+        return stored;
+      }, (r) => ({ clientId: r.clientId ?? undefined }));
       return { id: row.id, status: 'rejected', duplicate: false, problems };
     } catch (e) {
       return sameContentRace(db, content, e);
     }
   };
-  if (!read.ok) return reject(read.problems);
+  const knownProvider = async (agb: string | undefined) => !!agb && (await listProviders(db)).some((p) => p.agbCode === agb);
+  // A broken rule is answered (0001) only to a provider we know.
+  if (!read.ok) return reject(read.problems, { answer: !!delivery && (await knownProvider(header?.sender)) });
   const m = read.message;
-  if (!INCOMING.has(read.n)) {
+  if (!TO_MUNICIPALITY.has(read.n)) {
     return reject([problem('Bericht', `${messageName(read.standard, read.n)} gaat van gemeente naar aanbieder; Wegwijs ontvangt het niet / goes from municipality to provider`)]);
   }
   if (await findByIdentification(db, 'in', header!.sender, read.n, header!.id)) {
-    return reject([problem('BerichtIdentificatie', `Identificatie ${header!.id} van ${header!.sender} is al ontvangen met een andere inhoud (${RetourCode.IdentificatieNietUniek}) / already received with other content`)]);
+    return reject([problem('BerichtIdentificatie', `Identificatie ${header!.id} van ${header!.sender} is al ontvangen met een andere inhoud (${RetourCode.IdentificatieNietUniek}) / already received with other content`)],
+      { headerCode: RetourCode.IdentificatieNietUniek });
   }
   const providerAgb = read.n === '302' ? header!.receiver : header!.sender;
-  if (!(await listProviders(db)).some((p) => p.agbCode === providerAgb)) {
-    return reject([problem(read.n === '302' ? 'Ontvanger' : 'Afzender', `AGB-code ${providerAgb} is geen bekende aanbieder / not a known provider`)]);
+  if (!(await knownProvider(providerAgb))) {
+    // Not answered: there is no known party to send it to.
+    return reject([problem(read.n === '302' ? 'Ontvanger' : 'Afzender', `AGB-code ${providerAgb} is geen bekende aanbieder / not a known provider`)], { answer: false });
   }
   try {
     switch (read.n) {
-      case '305': case '307': return await applyDelivery(db, base, m as StartMessage | StopMessage, op);
+      case '305': case '307': return await applyDelivery(db, base, m as StartMessage | StopMessage, op, answering);
       case '302': return await applyRetour(db, base, m as AssignmentRetour, op);
       default: {
         // Requests and claims wait for a person (work queue) or the claim check.
@@ -90,8 +112,8 @@ export async function receiveMessage(db: Db, content: string, source: string | n
       }
     }
   } catch (e) {
-    if (e instanceof Rejected) return reject(e.problems, e.clientId);
-    if (e instanceof AppError && e.status === 409 && e.code.startsWith('delivery_')) return reject([problem(null, e.message)]);
+    if (e instanceof Rejected) return reject(e.problems, { clientId: e.clientId, codes: e.codes });
+    if (e instanceof AppError && e.status === 409 && e.code.startsWith('delivery_')) return reject([problem(null, e.message)], { headerCode: RetourCode.NietBeoordeeld });
     return sameContentRace(db, content, e);
   }
 }
@@ -100,11 +122,21 @@ export async function receiveMessage(db: Db, content: string, source: string | n
 class Rejected extends Error {
   readonly problems: XmlProblem[];
   readonly clientId: string | null;
-  constructor(problems: XmlProblem[], clientId: string | null) {
+  /** Retour codes per assignment number, for the answer. */
+  readonly codes?: Record<string, string[]>;
+  constructor(problems: XmlProblem[], clientId: string | null, codes?: Record<string, string[]>) {
     super('rejected');
     this.problems = problems;
     this.clientId = clientId;
+    this.codes = codes;
   }
+}
+
+/** Sends the 306 / 308 on a stored 305 / 307, in the caller's transaction. */
+async function answerDelivery(tx: Queryable, answering: Answering, m: StartMessage | StopMessage, stored: StoredMessage, codes: DeliveryCodes) {
+  const kind = 'end' in (m.products[0] ?? {}) ? '308' : '306';
+  const content = sealOutgoing(kind, m.standard, buildDeliveryRetour(m, kind, { id: await nextIdentification(tx), date: answering.date }, codes));
+  await storeAndSend(tx, answering.transport, { standard: m.standard, n: kind, content, clientId: stored.clientId, answerTo: stored.id });
 }
 
 /** Two copies received at once: the loser of the unique content index reports the winner's row. */
@@ -117,28 +149,44 @@ async function sameContentRace(db: Db, content: string, e: unknown): Promise<Rec
 type Op = (action: string, details?: Record<string, unknown>) => { action: string; activity: ProcessingActivity; details: Record<string, unknown> };
 
 /** 305 / 307: each reported assignment must be ours, at this provider, for this client; then all are recorded. */
-async function applyDelivery(db: Db, base: NewMessage, m: StartMessage | StopMessage, op: Op): Promise<ReceiveResult> {
+async function applyDelivery(db: Db, base: NewMessage, m: StartMessage | StopMessage, op: Op, answering?: Answering): Promise<ReceiveResult> {
   const clientId = await findClientIdByBsn(db, m.client.bsn);
   const problems: XmlProblem[] = [];
+  const codes: Record<string, string[]> = {};
   const targets: { indicationId: string; p: (typeof m.products)[number] }[] = [];
   for (const p of m.products) {
     const at = `${base.message === '305' ? 'StartProduct' : 'StopProduct'}[${p.number}]`;
+    const found = (code: string, element: string, message: string) => {
+      problems.push(problem(element, message));
+      codes[p.number] = [...(codes[p.number] ?? []), code].slice(0, 3);
+    };
     const indicationId = await indicationOfAssignment(db, p.number);
     const ind = indicationId ? await findIndicationForMessage(db, indicationId) : null;
-    if (!ind) { problems.push(problem(`${at}/ToewijzingNummer`, `Toewijzing ${p.number} is niet bekend (${RetourCode.NietGekoppeld}) / unknown assignment`)); continue; }
-    if (ind.providerAgbCode !== m.header.sender) problems.push(problem(`${at}/ToewijzingNummer`, `Toewijzing ${p.number} is niet aan deze aanbieder gegeven / assigned to another provider`));
-    if (ind.clientId !== clientId) problems.push(problem('Client/Bsn', `Toewijzing ${p.number} hoort niet bij deze cliënt / belongs to another client`));
-    if (ind.validFrom !== p.assignmentFrom) problems.push(problem(`${at}/ToewijzingIngangsdatum`, `Toewijzing ${p.number} gaat in op ${ind.validFrom}, niet ${p.assignmentFrom} / other start date`));
-    if (p.status !== StatusAanlevering.Eerste) problems.push(problem(`${at}/StatusAanlevering`, `StatusAanlevering ${p.status} wordt (nog) niet verwerkt; alleen 1 (eerste aanlevering) / only first deliveries are processed`));
+    if (!ind) { found(RetourCode.NietGekoppeld, `${at}/ToewijzingNummer`, `Toewijzing ${p.number} is niet bekend (${RetourCode.NietGekoppeld}) / unknown assignment`); continue; }
+    if (ind.providerAgbCode !== m.header.sender) found(RetourCode.NietGekoppeld, `${at}/ToewijzingNummer`, `Toewijzing ${p.number} is niet aan deze aanbieder gegeven / assigned to another provider`);
+    if (ind.clientId !== clientId) found(RetourCode.NietGekoppeld, 'Client/Bsn', `Toewijzing ${p.number} hoort niet bij deze cliënt / belongs to another client`);
+    if (ind.validFrom !== p.assignmentFrom) found(RetourCode.NietGekoppeld, `${at}/ToewijzingIngangsdatum`, `Toewijzing ${p.number} gaat in op ${ind.validFrom}, niet ${p.assignmentFrom} / other start date`);
+    if (p.status !== StatusAanlevering.Eerste) found(RetourCode.NietBeoordeeld, `${at}/StatusAanlevering`, `StatusAanlevering ${p.status} wordt (nog) niet verwerkt; alleen 1 (eerste aanlevering) / only first deliveries are processed`);
+    if ('end' in p) {
+      const now = await deliveryOf(db, ind.id);
+      if (!now.startedOn || now.stoppedOn) found(RetourCode.GeenActueleStart, `${at}/Begindatum`, `Toewijzing ${p.number}: er is geen lopende levering om te stoppen (${RetourCode.GeenActueleStart}) / no current delivery to stop`);
+    }
     targets.push({ indicationId: ind.id, p });
   }
-  if (problems.length) throw new Rejected(problems, clientId);
+  if (problems.length) {
+    for (const p of m.products) codes[p.number] ??= [RetourCode.Geen];
+    throw new Rejected(problems, clientId, codes);
+  }
   const row = await iwmoStore(db).changeClient(clientId!, op('iwmo.message.apply', { assignments: m.products.map((p) => p.number) }), async (tx) => {
     const stored = await insertMessage(tx, { ...base, clientId, status: 'applied' });
     for (const { indicationId, p } of targets) {
       await recordDelivery(tx, indicationId, 'end' in p
         ? { kind: 'stop', on: p.end, reason: p.reason, source: `iwmo:${stored.id}` }
         : { kind: 'start', on: p.start, source: `iwmo:${stored.id}` });
+    }
+    if (answering) {
+      await answerDelivery(tx, answering, m, stored,
+        { header: [RetourCode.Geen], client: [RetourCode.Geen], products: Object.fromEntries(m.products.map((p) => [p.number, [RetourCode.Geen]])) });
     }
     return stored;
   });
@@ -182,11 +230,11 @@ export async function sendMessage(db: Db, transport: Transport, sealed: Sealed):
   return sealed.clientId ? store.changeClient(sealed.clientId, sendOp(sealed), work) : store.change(sendOp(sealed), work);
 }
 
-/** Reads everything waiting in the transport's inbox; each message is handled once, valid or not. */
-export async function receiveAll(db: Db, transport: Transport): Promise<(ReceiveResult & { name: string })[]> {
+/** Reads everything waiting in the transport's inbox; each message is handled once, valid or not, and 305 / 307 are answered. */
+export async function receiveAll(db: Db, transport: Transport, date: string): Promise<(ReceiveResult & { name: string })[]> {
   const out = [];
   for (const { name, content } of await transport.receive()) {
-    out.push({ name, ...(await receiveMessage(db, content, name)) });
+    out.push({ name, ...(await receiveMessage(db, content, name, { transport, date })) });
     await transport.done(name);
   }
   return out;

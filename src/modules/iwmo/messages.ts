@@ -1,7 +1,7 @@
 import { AppError } from '../../platform/errors.ts';
 import { type MessageNumber, type Standard, messageName } from './codes.ts';
 import { type AssignmentMessage, type AssignmentRetour, buildAssignment, parseAssignment, parseAssignmentRetour } from './assignment.ts';
-import { buildStart, buildStop, parseStart, parseStop, type StartMessage, type StopMessage } from './delivery.ts';
+import { buildStart, buildStop, type DeliveryRetour, parseDeliveryRetour, parseStart, parseStop, type StartMessage, type StopMessage } from './delivery.ts';
 import {
   type AssignmentRequest, buildAssignmentRequest, buildChangeRequest, buildRequestAnswer, type ChangeRequest,
   parseAssignmentRequest, parseChangeRequest, parseRequestAnswer, type RequestAnswer,
@@ -18,17 +18,18 @@ import { validateXsd, type XmlProblem } from './xsd-validator.ts';
  */
 
 export type MessageOf = {
-  '301': AssignmentMessage; '302': AssignmentRetour; '305': StartMessage; '307': StopMessage;
+  '301': AssignmentMessage; '302': AssignmentRetour; '305': StartMessage; '306': DeliveryRetour; '307': StopMessage; '308': DeliveryRetour;
   '315': AssignmentRequest; '317': ChangeRequest; '319': RequestAnswer; '323': Claim; '325': ClaimAnswer;
 };
 
-/** 302 is built from the 301 it answers (see buildAssignmentRetour), so it has no builder of its own here. */
-const builders: { [N in Exclude<MessageNumber, '302'>]: (m: MessageOf[N]) => string } = {
+/** Retours (302, 306, 308) are built from the message they answer (buildAssignmentRetour, buildDeliveryRetour) and sealed with sealOutgoing. */
+type Retour = '302' | '306' | '308';
+const builders: { [N in Exclude<MessageNumber, Retour>]: (m: MessageOf[N]) => string } = {
   301: buildAssignment, 305: buildStart, 307: buildStop, 315: buildAssignmentRequest, 317: buildChangeRequest,
   319: buildRequestAnswer, 323: buildClaim, 325: buildClaimAnswer,
 };
 const parsers: { [N in MessageNumber]: (xml: string, standard: Standard) => MessageOf[N] } = {
-  301: parseAssignment, 302: parseAssignmentRetour, 305: parseStart, 307: parseStop, 315: parseAssignmentRequest,
+  301: parseAssignment, 302: parseAssignmentRetour, 305: parseStart, 306: parseDeliveryRetour, 307: parseStop, 308: parseDeliveryRetour, 315: parseAssignmentRequest,
   317: parseChangeRequest, 319: parseRequestAnswer, 323: parseClaim, 325: parseClaimAnswer,
 };
 
@@ -55,7 +56,7 @@ export function sealOutgoing<N extends MessageNumber>(n: N, standard: Standard, 
  * the message it was built from (the builder writes every field as given, which the round-trip
  * tests prove; reading the text back would double the cost of a 301).
  */
-export function composeMessage<N extends Exclude<MessageNumber, '302'>>(n: N, m: MessageOf[N] & { standard: Standard }, ctx: RuleContext = {}): string {
+export function composeMessage<N extends Exclude<MessageNumber, Retour>>(n: N, m: MessageOf[N] & { standard: Standard }, ctx: RuleContext = {}): string {
   const xml = builders[n](m);
   const xsd = validateXsd(xml, { standard: m.standard, n });
   if (!xsd.ok) refuse(m.standard, n, xsd.problems);

@@ -64,7 +64,7 @@ test('the admin reads the inbox: a valid start is applied, a broken file lands o
   assert.deepEqual(again.json(), [], 'handled files are not read twice');
 
   const history = (await a.inject({ method: 'GET', url: `/api/v1/clients/${ids.clientId}/iwmo-messages`, headers: wmo })).json();
-  assert.deepEqual(history.map((m: { message: string; status: string }) => [m.message, m.status]), [['301', 'sent'], ['305', 'applied']]);
+  assert.deepEqual(history.map((m: { message: string; status: string }) => [m.message, m.status]), [['301', 'sent'], ['305', 'applied'], ['306', 'sent']]);
   const forbidden = await a.inject({ method: 'GET', url: '/api/v1/iwmo/rejected-messages', headers: wmo });
   assert.deepEqual([forbidden.statusCode, forbidden.json().code], [403, 'role_forbidden']);
 });

@@ -53,5 +53,5 @@ export const iwmoRoutes = fp(async (app: FastifyInstance, opts: { transport?: Tr
   r.post('/api/v1/iwmo/inbox-runs', {
     config: { permission: 'iwmo.receive' },
     schema: { tags, summary: 'Read every message waiting in the inbox now (each is applied or put on the error queue)', response: { 200: InboxRun } },
-  }, async () => receiveAll(app.db, transport()));
+  }, async () => receiveAll(app.db, transport(), amsterdam.format(new Date()).slice(0, 10)));
 });

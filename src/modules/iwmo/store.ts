@@ -46,9 +46,9 @@ export async function findByIdentification(q: Queryable, direction: 'out' | 'in'
 export const listRejected = (q: Queryable, limit = 100) =>
   q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE direction = 'in' AND status = 'rejected' ORDER BY created_at DESC, id LIMIT $1`, [limit]);
 
-/** The messages about one client, oldest first (the message history on the client's page). */
+/** The messages about one client, oldest first; an answer sent in the same transaction after what it answers. */
 export const listForClient = (q: Queryable, clientId: string) =>
-  q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE client_id = $1 ORDER BY created_at, id`, [clientId]);
+  q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE client_id = $1 ORDER BY created_at, answer_to IS NOT NULL, id`, [clientId]);
 
 export const nextIdentification = async (tx: Queryable) =>
   String((await tx.query<{ n: number }>(`SELECT nextval('iwmo_message_identification') AS n`))[0]!.n);
