@@ -141,7 +141,7 @@ export function parseBudgetLines(text: string): Parsed<BudgetLine> {
     const earlier = seen.get(id);
     if (earlier) { problem('regel', `'${get('regel')}' in '${column.label}' staat al op regel ${earlier} / '${get('regel')}' in '${column.label}' is already on line ${earlier}`); return undefined; }
     seen.set(id, line);
-    return { taskField, column: column.label, line: found.key as LeafLine, label: get('regel').replace(/\s+/g, ' '), amountCents };
+    return { taskField, column: column.label, line: found.key as LeafLine, label: found.label, amountCents };
   });
 }
 

@@ -108,3 +108,10 @@ test('the demo budget holds the same figures as the transcribed reference lines 
   assert.ok(adjustments.ok);
   assert.deepEqual(strip(demoAdjustments()), strip(adjustments.rows));
 });
+
+test('a label in other capitals or spacing is read as the known spelling it matches', () => {
+  const text = ['taakveld;kolom;regel;bedrag', 'T;Begroting 2018;OVERIGE  apparaatlasten;10', 'T;Begroting 2018;interne RESULTAAT;5'].join('\n');
+  const labels = overviewJson(buildOverview(linesOf(text), 'T')).rows.map((r) => r.label);
+  assert.deepEqual(labels.slice(2), ['Apparaatlasten', 'Overige apparaatlasten', 'Interne resultaat', 'Interne resultaat',
+    'Saldo voor vpb en reserveringen', 'Saldo voor reserveringen', 'Saldo']);
+});

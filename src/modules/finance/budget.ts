@@ -137,15 +137,15 @@ export function isTotalLine(key: LineKey): key is TotalLine {
   return key in totalLabels;
 }
 
-/** Reading a label from a file: the line and which spelling (index) it used, or undefined. */
-export function findLine(label: string): { key: LineKey; spelling: number } | undefined {
+/** Reading a label from a file: the line and the known spelling it matched (any case, any spacing), or undefined. */
+export function findLine(label: string): { key: LineKey; label: string } | undefined {
   const wanted = label.trim().replace(/\s+/g, ' ').toLowerCase();
   for (const d of overviewLayout) {
     const i = d.labels.findIndex((l) => l.toLowerCase() === wanted);
     if (i >= 0) {
       // "Intern resultaat" is both a leaf and its group total: in a file it means the leaf.
-      if (d.key === 'internalResultTotal') return { key: 'internalResult', spelling: i };
-      return { key: d.key, spelling: i };
+      if (d.key === 'internalResultTotal') return { key: 'internalResult', label: leafLabels.internalResult[i]! };
+      return { key: d.key, label: d.labels[i]! };
     }
   }
   return undefined;
@@ -168,7 +168,7 @@ export function parseColumn(label: string): OverviewColumn | undefined {
   return { kind, year: Number(m[2]), label: `${kind} ${m[2]}${m[3] ?? ''}` };
 }
 
-/** One leaf amount: task field × column × leaf line. `label` is the spelling the file used. */
+/** One leaf amount: task field × column × leaf line. `label`: the known spelling the file used ("Overige apparaatlasten"). */
 export interface BudgetLine {
   taskField: string;
   column: string;
