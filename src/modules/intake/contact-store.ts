@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../platform/access/context.ts';
 import { Role } from '../../platform/access/roles.ts';
-import { membersWithRole } from '../../platform/auth/users.ts';
+import { membersWithRole, usersWithRole } from '../../platform/auth/users.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { AppError, badRequest, conflict } from '../../platform/errors.ts';
@@ -18,6 +18,7 @@ import { createNotification } from '../wmo/notification-store.ts';
 import { openSafetyRecord } from '../safety/safety-store.ts';
 import { ContactOutcome } from './contact-outcome.ts';
 import { checkLifeDomains } from './life-domain-store.ts';
+import { notifyUsers } from './notification-counts.ts';
 import type { ContactInput, ContactView } from './schemas.ts';
 
 const activityOf = (outcome: number) => outcome === ContactOutcome.SafetySignal ? ProcessingActivity.SafetyProtocol
@@ -73,16 +74,16 @@ async function referToDesk(tx: Queryable, ctx: RequestContext, c: ContactInput, 
 
 /**
  * Outcome 6: flag the client, open the sealed safety record (src/modules/safety) and notify the team
- * leads of the registering team and of the postcode's team. The signal does not open the client to the
- * postcode's team: its lead is on the case of the sealed record, and assigns whom the case needs.
+ * leads of the registering team and of the postcode's team, and the aandachtsfunctionarissen. The signal
+ * does not open the client to the postcode's team: its lead is on the case of the sealed record, and
+ * assigns whom the case needs.
  */
 async function raiseSafetySignal(tx: Queryable, ctx: RequestContext, clientId: string, contactId: string, registeringTeamId: string, contactedOn: string) {
   const proposed = await postcodeTeamOf(tx, clientId);
   await markSafetySignal(tx, clientId);
   await openSafetyRecord(tx, { clientId, contactId, registeredBy: ctx.actor.id, registeringTeamId, teamId: proposed, on: contactedOn });
   const leads = await membersWithRole(tx, [registeringTeamId, proposed].filter((t): t is string => !!t), Role.TeamLead);
-  await tx.query(`INSERT INTO user_notifications (user_id, kind, client_id, contact_id) SELECT u, 'safety_signal', $1::uuid, $2::uuid FROM unnest($3::uuid[]) AS u`,
-    [clientId, contactId, leads]);
+  await notifyUsers(tx, [...leads, ...await usersWithRole(tx, Role.SafetyOfficer)], 'safety_signal', clientId, contactId);
 }
 
 export async function insertContact(tx: Queryable, ctx: RequestContext, c: ContactInput, clientId: string | null, team: { id: string; name: string }): Promise<ContactView> {

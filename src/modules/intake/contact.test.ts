@@ -45,7 +45,7 @@ test('a Wmo notification starts its six-week clock on the day of the contact', a
   assert.deepEqual([res.json().notification.notifiedOn, res.json().notification.assessmentDeadline], ['2026-01-05', '2026-02-16']);
 });
 
-test('a safety signal flags the client and notifies the team lead', async (t) => {
+test('a safety signal flags the client and notifies the team lead and the aandachtsfunctionaris', async (t) => {
   const app = await build(t);
   const wijkteam = await loginAs(app, 'wijkteam');
   const clientId = await createClient(app, wijkteam, { address: { postcode: '3081 AA', houseNumber: 3 } });
@@ -53,8 +53,8 @@ test('a safety signal flags the client and notifies the team lead', async (t) =>
     payload: { clientId, channel: 'home_visit', question: 'Blauwe plekken gezien bij de kinderen', lifeDomains: ['domestic_violence'], outcome: 6, urgency: 'crisis' } });
   assert.equal(res.statusCode, 201, res.body);
   assert.equal((await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}`, headers: wijkteam })).json().safetySignal, true);
-  const leads = await app.db.query<{ username: string }>(`SELECT u.username FROM user_notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'safety_signal'`);
-  assert.deepEqual(leads.map((l) => l.username), ['teamleider']);
+  const leads = await app.db.query<{ username: string }>(`SELECT u.username FROM user_notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'safety_signal' ORDER BY u.username`);
+  assert.deepEqual(leads.map((l) => l.username), ['aandacht', 'teamleider']);
   // The signal opens its sealed safety record at once; no job is left to pile up.
   assert.equal((await app.db.query(`SELECT 1 FROM jobs WHERE kind = 'safety.signal_registered'`)).length, 0);
   assert.equal((await app.db.query(`SELECT 1 FROM safety_records WHERE contact_id = $1`, [res.json().id])).length, 1);

@@ -71,7 +71,7 @@ export async function intakeRoutes(app: FastifyInstance) {
     const clients = await clientSummaries(tx, rows.flatMap((r) => (r.client_id && r.client_visible ? [r.client_id] : [])));
     const teams = await teamNames(tx, rows.map((r) => r.team_id));
     // A safety signal links to its sealed record, which the team leads are on the case of (src/modules/safety).
-    const safetyRecords = await safetyRecordIdsOfContacts(tx, rows.flatMap((r) => (r.kind === 'safety_signal' && r.contact_id ? [r.contact_id] : [])));
+    const safetyRecords = await safetyRecordIdsOfContacts(tx, rows.flatMap((r) => (r.kind.startsWith('safety_') && r.contact_id ? [r.contact_id] : [])));
     const shown = (r: (typeof rows)[number]) => (r.client_id && r.client_visible ? clients.get(r.client_id) : undefined);
     return { result: rows.map((r) => { const c = shown(r); return { id: r.id, kind: r.kind, clientId: r.client_id,
       clientName: c ? displayName({ firstNames: c.firstNames, surnamePrefix: c.surnamePrefix, surname: c.surname }) : null,

@@ -86,6 +86,12 @@ test('break-the-glass on a sealed record needs a second person: not before appro
   const requestId = asked.json().id;
   const again = await app.inject({ method: 'POST', url: `${url}/access-requests`, headers: wmo, payload: { reason: 'Beschikking huishoudelijke hulp: veiligheid thuis wegen' } });
   assert.equal(again.json().id, requestId, 'asking twice gives the open request');
+  // Those who may approve are told: the team lead and the aandachtsfunctionaris.
+  const told = await app.db.query<{ username: string }>(
+    `SELECT u.username FROM user_notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'safety_access_request' ORDER BY u.username`);
+  assert.deepEqual(told.map((r) => r.username), ['aandacht', 'teamleider']);
+  const [note] = (await app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: await loginAs(app, 'aandacht') })).json();
+  assert.deepEqual([note.kind, note.safetyRecordId, note.clientName], ['safety_access_request', recordId, null]);
 
   const pending = await app.inject({ method: 'GET', url, headers: wmo });
   assert.deepEqual([pending.statusCode, pending.json().code], [403, 'sealed_access_pending']);
@@ -193,4 +199,21 @@ test('a safety signal job queued by an earlier version opens the record once and
   const jobs = await app.db.query<{ status: string }>(`SELECT status FROM jobs WHERE kind = 'safety.signal_registered'`);
   assert.deepEqual(jobs.map((j) => j.status), ['done']);
   assert.equal((await app.db.query('SELECT 1 FROM safety_records WHERE contact_id = $1', [contactId])).length, 1);
+});
+
+test('asking for break-the-glass twice at the same moment gives one request; a step sent twice at once is taken once', async (t) => {
+  const app = await build(t);
+  const wijkteam = await loginAs(app, 'wijkteam');
+  const { recordId } = await signal(app, wijkteam);
+  const wmo = await loginAs(app, 'wmo');
+  const ask = () => app.inject({ method: 'POST', url: `/api/v1/safety-records/${recordId}/access-requests`, headers: wmo, payload: { reason: 'Beschikking: veiligheid thuis meewegen' } });
+  const [a, b] = await Promise.all([ask(), ask()]);
+  assert.deepEqual([a.statusCode, b.statusCode], [201, 201], `${a.body} ${b.body}`);
+  assert.equal(a.json().id, b.json().id);
+  assert.equal((await app.db.query('SELECT 1 FROM safety_access_requests WHERE safety_record_id = $1', [recordId])).length, 1);
+
+  const body = { note: 'Signalen: blauwe plekken' };
+  const [x, y] = await Promise.all([step(app, wijkteam, recordId, 'mapSignals', body, 'same-moment-key'), step(app, wijkteam, recordId, 'mapSignals', body, 'same-moment-key')]);
+  assert.deepEqual([x.statusCode, y.statusCode], [200, 200], `${x.body} ${y.body}`);
+  assert.equal(y.json().actions.filter((a: { type: string }) => a.type === 'signals_mapped').length, 1);
 });

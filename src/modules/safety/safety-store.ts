@@ -1,12 +1,13 @@
 import { addRelation } from '../../platform/access/relations.ts';
-import { CLIENT_ROLES } from '../../platform/access/roles.ts';
+import { CLIENT_ROLES, Role } from '../../platform/access/roles.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
-import { listUsers, userNames } from '../../platform/auth/users.ts';
+import { listUsers, membersWithRole, userNames, usersWithRole } from '../../platform/auth/users.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
 import { clientSummaries } from '../clients/store.ts';
 import { findContact } from '../intake/contact-lookup.ts';
+import { notifyUsers } from '../intake/notification-counts.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { teamNames } from '../org/store.ts';
 import {
@@ -203,9 +204,18 @@ export function safetyStore(store: Store) {
           throw conflict('U bent al bij dit dossier betrokken / You are already on this case', 'already_on_case');
         }
         const [open] = await tx.query<{ id: string }>('SELECT id FROM safety_access_requests WHERE safety_record_id = $1 AND requested_by = $2 AND decided_at IS NULL', [id, actor.id]);
-        const requestId = open?.id ?? (await tx.query<{ id: string }>(
-          'INSERT INTO safety_access_requests (safety_record_id, requested_by, reason) VALUES ($1,$2,$3) RETURNING id', [id, actor.id, reason]))[0]!.id;
-        return accessRequest(tx, requestId);
+        if (open) return accessRequest(tx, open.id);
+        // One open request per person and record (a partial unique index, 241): a concurrent second ask finds the first.
+        const [created] = await tx.query<{ id: string }>(`INSERT INTO safety_access_requests (safety_record_id, requested_by, reason) VALUES ($1,$2,$3)
+          ON CONFLICT (safety_record_id, requested_by) WHERE decided_at IS NULL DO NOTHING RETURNING id`, [id, actor.id, reason]);
+        if (!created) {
+          const [other] = await tx.query<{ id: string }>('SELECT id FROM safety_access_requests WHERE safety_record_id = $1 AND requested_by = $2 AND decided_at IS NULL', [id, actor.id]);
+          return accessRequest(tx, other!.id);
+        }
+        // Those who may approve learn of it: the team leads of the teams involved and the aandachtsfunctionarissen.
+        const leads = await membersWithRole(tx, [ref.registeringTeamId, ref.teamId].filter((t): t is string => t !== null), Role.TeamLead);
+        await notifyUsers(tx, [...leads, ...await usersWithRole(tx, Role.SafetyOfficer)], 'safety_access_request', ref.clientId, ref.contactId);
+        return accessRequest(tx, created.id);
       });
     },
 

@@ -107,6 +107,12 @@ export const teamMembersWithRoles = (q: Queryable, teamId: string, roles: readon
    WHERE m.team_id = $1 AND u.active AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = ANY($2::text[]))
    ORDER BY u.display_name`, [teamId, [...roles]]);
 
+/** Ids of the active users who hold `role`, whatever their team (e.g. the organisation's safety officers). */
+export async function usersWithRole(q: Queryable, role: string): Promise<string[]> {
+  const rows = await q.query<{ user_id: string }>('SELECT r.user_id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = $1 AND u.active', [role]);
+  return rows.map((r) => r.user_id);
+}
+
 /** Ids of the users in any of `teamIds` who hold `role` (active or not, as notifications are kept for them). */
 export async function membersWithRole(q: Queryable, teamIds: readonly string[], role: string): Promise<string[]> {
   const rows = await q.query<{ user_id: string }>(

@@ -25,7 +25,7 @@ export function NotificationsPage() {
     }
   }
 
-  const kind = (k: string) => (k === 'safety_signal' || k === 'reindication_due' ? t(`notifications.kind.${k}`) : k);
+  const kind = (k: string) => (k === 'safety_signal' || k === 'safety_access_request' || k === 'reindication_due' ? t(`notifications.kind.${k}`) : k);
   return (
     <>
       <PageTitle title={t('notifications.title')} />
