@@ -128,3 +128,15 @@ test('the overview and adjustments download as an Excel workbook with one sheet 
   assert.equal(overview.length, 22);
   assert.deepEqual(sheet(2).at(-1), ['Begroting na wijzigingen', '', -112870, -108499, -107271, -107278]);
 });
+
+test('the same file imported twice at the same moment leaves one copy of its lines', async (t) => {
+  const app = await build(t);
+  const finance = await loginAs(app, 'financien');
+  const send = () => app.inject({ method: 'POST', url: `/api/v1/budget-lines/imports?document=${encodeURIComponent(DOCUMENT)}`, headers: csv(finance),
+    payload: fixture('wijkteams-2021-lines.csv') });
+  const both = await Promise.all([send(), send()]);
+  assert.deepEqual(both.map((r) => r.statusCode), [200, 200]);
+  assert.deepEqual(both.map((r) => r.json().removed).sort(), [0, 72], 'one after the other: the second replaced the first');
+  const list = (await app.inject({ method: 'GET', url: '/api/v1/budget-documents', headers: finance })).json();
+  assert.deepEqual(list.find((d: { document: string }) => d.document === DOCUMENT), { taskField: TASK_FIELD, document: DOCUMENT, lines: 72, adjustments: 0 });
+});
