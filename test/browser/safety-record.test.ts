@@ -65,3 +65,17 @@ uiTest('the registering worker takes the first meldcode step on the safety recor
   await page.getByText('stap 2 van 5: collegiale consultatie en raadplegen Veilig Thuis').waitFor();
   assert.deepEqual(await seriousViolations(page), []);
 });
+
+uiTest('the aandachtsfunctionaris puts a professional of the postcode team on the case', async ({ page, ui }) => {
+  const c = await apiAs<Created>(ui, 'wijkteam', 'POST', '/api/v1/clients', { surname: 'Bos', firstNames: 'Noor', birthDate: '1991-01-01',
+    address: { postcode: '3081 AA', houseNumber: 3 }, duplicateAcknowledged: true });
+  await apiAs(ui, 'wijkteam', 'POST', '/api/v1/contacts', { clientId: c.id, channel: 'desk', question: 'Zoon durft niet naar huis', lifeDomains: ['domestic_violence'], outcome: 6 });
+  await loginAndWait(page, 'aandacht');
+  await page.goto('/veiligheid');
+  await page.getByRole('link', { name: 'N. Bos' }).click();
+  await page.getByText('U bent aandachtsfunctionaris.').waitFor();
+  await page.getByLabel('Professional', { exact: true }).selectOption({ label: 'Zara Zuid' });
+  await page.getByRole('button', { name: 'Toevoegen' }).click();
+  await page.getByRole('definition').filter({ hasText: 'Zara Zuid' }).waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+});

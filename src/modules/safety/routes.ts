@@ -5,7 +5,7 @@ import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import type { SafetyProtocolCommand } from './safety-protocol-process.ts';
 import { safetyStore } from './safety-store.ts';
 import {
-  AccessDecisionInput, AccessRequestInput, AccessRequestView, type CommandBody, commandBodies, MemberInput, SafetyRecordItem, SafetyRecordView,
+  AccessDecisionInput, AccessRequestInput, AccessRequestView, type CommandBody, commandBodies, MemberInput, MemberView, SafetyRecordItem, SafetyRecordView,
 } from './schemas.ts';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -43,6 +43,12 @@ export async function safetyRoutes(app: FastifyInstance) {
       schema: { tags, summary: summaries[command], params: IdParams, body: commandBodies[command], response: { 200: SafetyRecordView } },
     }, async (req) => safetyStore(req.store).act(req.params.id, command, req.body as CommandBody, idempotencyKeyOf(req)));
   }
+
+  r.get('/api/v1/safety-records/:id/candidates', {
+    config: { permission: 'safety.lead' },
+    schema: { tags, summary: 'Professionals of the teams involved who can be put on the case (a lead on the case only)', params: IdParams,
+      response: { 200: z.array(MemberView) } },
+  }, async (req) => safetyStore(req.store).candidates(req.params.id));
 
   r.post('/api/v1/safety-records/:id/members', {
     config: { permission: 'safety.lead' },

@@ -183,7 +183,10 @@ test('a team lead puts a colleague on the case, who then sees the record and the
   const [zaraId] = await app.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'wijkteam2'`);
   const byWorker = await app.inject({ method: 'POST', url: `/api/v1/safety-records/${recordId}/members`, headers: wijkteam, payload: { userId: zaraId!.id } });
   assert.deepEqual([byWorker.statusCode, byWorker.json().code], [403, 'role_forbidden']);
-  const added = await app.inject({ method: 'POST', url: `/api/v1/safety-records/${recordId}/members`, headers: await loginAs(app, 'aandacht'), payload: { userId: zaraId!.id } });
+  const aandacht = await loginAs(app, 'aandacht');
+  const candidates = await app.inject({ method: 'GET', url: `/api/v1/safety-records/${recordId}/candidates`, headers: aandacht });
+  assert.deepEqual(candidates.json().map((c: { name: string }) => c.name), ['Tom Teamleider', 'Wendy Wmo-adviseur', 'Zara Zuid'], 'the teams involved, without who registered it');
+  const added = await app.inject({ method: 'POST', url: `/api/v1/safety-records/${recordId}/members`, headers: aandacht, payload: { userId: zaraId!.id } });
   assert.equal(added.statusCode, 200, added.body);
   assert.deepEqual(added.json().members.map((m: { name: string }) => m.name), ['Zara Zuid']);
   assert.equal((await app.inject({ method: 'GET', url: `/api/v1/safety-records/${recordId}`, headers: zara })).json().contact.text, TEXT);

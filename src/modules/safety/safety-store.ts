@@ -1,7 +1,7 @@
 import { addRelation } from '../../platform/access/relations.ts';
 import { CLIENT_ROLES, Role } from '../../platform/access/roles.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
-import { listUsers, membersWithRole, userNames, usersWithRole } from '../../platform/auth/users.ts';
+import { listUsers, membersWithRole, teamMembersWithRoles, userNames, usersWithRole } from '../../platform/auth/users.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
@@ -172,6 +172,23 @@ export function safetyStore(store: Store) {
         await append(tx, id, { ...b, type: actionOfCommand[command], on: b.on ?? today(), actorUserId: actor.kind === 'user' ? actor.id : null }, idempotencyKey);
         return loadView(tx, ref, access, mayLead);
       });
+    },
+
+    /**
+     * Whom a lead on the case can put on it: the professionals of the teams involved who are not on it yet.
+     * Staff names only (no client data), so no audit row; the record's id is not even confirmed to others.
+     */
+    candidates: async (id: string): Promise<{ userId: string; name: string }[]> => {
+      const ref = await refOf(id);
+      requireLead(ref);
+      const on = new Set([ref.registeredBy, ...(await store.db.query<{ user_id: string }>(
+        'SELECT user_id FROM safety_record_members WHERE safety_record_id = $1', [id])).map((m) => m.user_id)]);
+      const people = new Map<string, string>();
+      for (const teamId of [ref.registeringTeamId, ref.teamId]) {
+        if (!teamId) continue;
+        for (const u of await teamMembersWithRoles(store.db, teamId, CLIENT_ROLES)) if (!on.has(u.id)) people.set(u.id, u.displayName);
+      }
+      return [...people].map(([userId, name]) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     },
 
     /**

@@ -39,6 +39,9 @@ export const AccessRequestView = z.object({
 });
 export type AccessRequestView = z.infer<typeof AccessRequestView>;
 
+export const MemberView = z.object({ userId: z.uuid(), name: z.string() });
+export type MemberView = z.infer<typeof MemberView>;
+
 export const SafetyRecordView = z.object({
   id: z.uuid(), clientId: z.uuid(), clientName: z.string(),
   contact: z.object({ id: z.uuid(), contactedAt: z.string(), channel: z.string(), teamName: z.string().nullable(), registeredByName: z.string().nullable(),
@@ -48,7 +51,7 @@ export const SafetyRecordView = z.object({
   advice: z.enum(DECISIONS).nullable().describe('what the last weighing advises'),
   report: SafetyAction.nullable().describe('the report to Veilig Thuis'), followUps: z.array(isoDate),
   actions: z.array(SafetyAction),
-  members: z.array(z.object({ userId: z.uuid(), name: z.string() })),
+  members: z.array(MemberView),
   access: z.object({ via: z.string(), until: z.string().nullable() }).describe('how you are on this case'),
   mayLead: z.boolean().describe('team lead or safety officer on the case: may assign colleagues and approve requests'),
   accessRequests: z.array(AccessRequestView),

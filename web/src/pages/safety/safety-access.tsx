@@ -1,8 +1,8 @@
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useMemo, useState } from 'react';
-import type { AccessRequestView, SafetyRecordView } from '../../../../src/modules/safety/schemas.ts';
+import { useEffect, useMemo, useState } from 'react';
+import type { AccessRequestView, MemberView, SafetyRecordView } from '../../../../src/modules/safety/schemas.ts';
 import { api } from '../../api.ts';
-import { TextareaField, useFormErrors } from '../../components/form.tsx';
+import { SelectField, TextareaField, useFormErrors } from '../../components/form.tsx';
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
 
 /** Break-the-glass on a sealed record, asked by someone not on the case; nothing opens until a second person approves. */
@@ -69,6 +69,43 @@ export function AccessRequestsSection({ rec, onDecided }: { rec: SafetyRecordVie
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** A team lead or the safety officer on the case puts a professional of a team involved on it. */
+export function AddMemberSection({ recordId, onAdded }: { recordId: string; onAdded: (rec: SafetyRecordView) => void }) {
+  const t = useT();
+  const { forError } = useProblemText();
+  const [people, setPeople] = useState<MemberView[] | null>(null);
+  const [userId, setUserId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.get<MemberView[]>(`/api/v1/safety-records/${recordId}/candidates`).then(setPeople).catch((err) => setError(forError(err)));
+  }, [recordId, forError]);
+  async function add() {
+    if (!userId) return;
+    try {
+      const rec = await api.post<SafetyRecordView>(`/api/v1/safety-records/${recordId}/members`, { userId });
+      setPeople((ps) => ps?.filter((p) => p.userId !== userId) ?? null);
+      setUserId('');
+      setError(null);
+      onAdded(rec);
+    } catch (err) {
+      setError(forError(err));
+    }
+  }
+  if (!people || people.length === 0) return error ? <Alert type="error"><Paragraph>{error}</Paragraph></Alert> : null;
+  return (
+    <section aria-labelledby="safety-add-member">
+      <Heading level={2} id="safety-add-member">{t('safety.members.title')}</Heading>
+      {error && <Alert type="error"><Paragraph>{error}</Paragraph></Alert>}
+      <Paragraph>{t('safety.members.intro')}</Paragraph>
+      <div className="ww-form">
+        <SelectField id="safety-member" label={t('safety.members.who')} value={userId} onChange={setUserId} emptyLabel={t('safety.step.choose')}
+          options={people.map((p) => ({ value: p.userId, label: p.name }))} />
+        <Button appearance="secondary-action-button" onClick={() => void add()}>{t('safety.members.add')}</Button>
+      </div>
     </section>
   );
 }

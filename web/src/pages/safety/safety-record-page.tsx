@@ -7,7 +7,7 @@ import { api } from '../../api.ts';
 import { SelectField, SingleCheckbox, TextareaField, TextField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
-import { AccessRequestForm, AccessRequestsSection } from './safety-access.tsx';
+import { AccessRequestForm, AccessRequestsSection, AddMemberSection } from './safety-access.tsx';
 
 const QUESTIONS = ['suspicion', 'acuteOrStructuralUnsafety', 'canOrganiseHelp', 'helpAccepted', 'helpReachesSafety'] as const;
 
@@ -144,6 +144,7 @@ export function SafetyRecordPage() {
           ))}
         </ol>
       </section>
+      {rec.mayLead && !readOnly && <AddMemberSection recordId={rec.id} onAdded={setRec} />}
       <AccessRequestsSection rec={rec} onDecided={() => void load()} />
     </>
   );
