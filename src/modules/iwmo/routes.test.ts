@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, loginAs } from '../../../test/helpers.ts';
 import { indicated } from '../../../test/iwmo-indication.ts';
 import { start305 } from '../../../scripts/iwmo-provider-simulator.ts';
 import { readMessage } from './messages.ts';
+import { readInbox } from './inbox-job.ts';
 
 async function app(t: test.TestContext) {
   const dir = mkdtempSync(join(tmpdir(), 'wegwijs-iwmo-'));
@@ -67,4 +68,16 @@ test('the admin reads the inbox: a valid start is applied, a broken file lands o
   assert.deepEqual(history.map((m: { message: string; status: string }) => [m.message, m.status]), [['301', 'sent'], ['305', 'applied'], ['306', 'sent']]);
   const forbidden = await a.inject({ method: 'GET', url: '/api/v1/iwmo/rejected-messages', headers: wmo });
   assert.deepEqual([forbidden.statusCode, forbidden.json().code], [403, 'role_forbidden']);
+});
+
+test('the scheduled inbox job reads waiting messages, and creates nothing where no inbox exists yet', async (t) => {
+  const { app: a, iwmo } = await app(t);
+  assert.deepEqual(await readInbox(a.db, iwmo, '2026-03-05'), []);
+  assert.equal(existsSync(iwmo), false);
+  const ids = await indicated(a);
+  const wmo = await loginAs(a, 'wmo');
+  const sent = (await a.inject({ method: 'POST', url: `/api/v1/clients/${ids.clientId}/iwmo-assignments`, headers: wmo, payload: { providerId: ids.providerId } })).json();
+  writeFileSync(join(iwmo, 'inbox', 'start.xml'), start305(readFileSync(join(iwmo, 'outbox', sent.source), 'utf8'), 'S1', '2026-03-04'));
+  const ran = await readInbox(a.db, iwmo, '2026-03-05');
+  assert.deepEqual(ran.map((r) => [r.name, r.status]), [['start.xml', 'applied']]);
 });

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -7,6 +6,7 @@ import { ProcessingActivity } from '../../platform/audit.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { municipalityCode } from '../org/store.ts';
 import { receiveAll } from './exchange.ts';
+import { iwmoDirectory } from './inbox-job.ts';
 import { sendAssignments } from './outgoing-assignment.ts';
 import { AssignmentSend, InboxRun, MessageSummary } from './schemas.ts';
 import { listForClient, listRejected, type StoredMessage } from './store.ts';
@@ -23,8 +23,13 @@ const amsterdam = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam
 export const iwmoRoutes = fp(async (app: FastifyInstance, opts: { transport?: Transport }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['iwmo'];
+  // Created on first use, so that an app that never exchanges messages creates no directories.
   let directory: Transport | undefined;
-  const transport = () => opts.transport ?? (directory ??= directoryTransport(join(app.config.dataDir, 'iwmo')));
+  const transport = () => {
+    if (opts.transport) return opts.transport;
+    directory ??= directoryTransport(iwmoDirectory(app.config));
+    return directory;
+  };
   const summary = ({ clientId: _, ...m }: StoredMessage): MessageSummary => m;
 
   r.post('/api/v1/clients/:clientId/iwmo-assignments', {
