@@ -220,3 +220,13 @@ test('asking for break-the-glass twice at the same moment gives one request; a s
   assert.deepEqual([x.statusCode, y.statusCode], [200, 200], `${x.body} ${y.body}`);
   assert.equal(y.json().actions.filter((a: { type: string }) => a.type === 'signals_mapped').length, 1);
 });
+
+test('outside the demo the aandachtsfunctionaris must set up two-factor login before opening a safety record', async (t) => {
+  const app = await build(t, { WEGWIJS_REQUIRE_MFA: 'true' });
+  const wijkteam = await loginAs(app, 'wijkteam');
+  const { recordId } = await signal(app, wijkteam);
+  const aandacht = await loginAs(app, 'aandacht');
+  const res = await app.inject({ method: 'GET', url: `/api/v1/safety-records/${recordId}`, headers: aandacht });
+  assert.deepEqual([res.statusCode, res.json().code], [403, 'mfa_required']);
+  assert.ok(!res.body.includes(TEXT));
+});
