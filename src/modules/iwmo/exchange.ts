@@ -36,7 +36,7 @@ export const iwmoStore = (db: Db) => new Store(db, systemContext('iwmo'));
 export type ReceiveResult = { id: string; status: StoredMessage['status']; duplicate: boolean; problems: XmlProblem[] };
 
 /** The codes and contracted products a message is checked against. */
-async function ruleContext(q: Queryable): Promise<RuleContext> {
+export async function ruleContext(q: Queryable): Promise<RuleContext> {
   // Wegwijs convention: the first two characters of the local product code are its WMO020/JZ020 category.
   return { knownProducts: new Map((await listProducts(q)).filter((p) => p.active).map((p) => [p.code, p.code.slice(0, 2)])) };
 }

@@ -8,7 +8,7 @@ import { EENHEID, FREQUENTIE, type Standard, messageName } from './codes.ts';
 import { type AssignedProduct, type ClientPerson, changeReason } from './assignment.ts';
 import { composeMessage } from './messages.ts';
 import { assignmentNumberFor, nextIdentification, rememberSent, type StoredMessage } from './store.ts';
-import { storeAndSend } from './exchange.ts';
+import { ruleContext, storeAndSend } from './exchange.ts';
 import type { Transport } from './transport.ts';
 
 /**
@@ -51,7 +51,7 @@ export async function sendAssignments(store: Store, transport: Transport,
       header: { sender: input.municipality, receiver: provider.agbCode, id: await nextIdentification(tx), date: input.today },
       client: clientPerson(c),
       products,
-    }, { expectedAssignments: products.map((p) => p.number) });
+    }, { ...(await ruleContext(tx)), expectedAssignments: products.map((p) => p.number) });
     const sealed = { standard, n: '301' as const, content, clientId: input.clientId };
     const row = await storeAndSend(tx, transport, sealed);
     for (const p of products) await rememberSent(tx, p.number, p);
