@@ -13,7 +13,7 @@ import { findClientIdByBsn, insertClient } from '../clients/store.ts';
 import { contactOutcomes } from '../intake/contact-lookup.ts';
 import { firstActiveDesk, teamNames, teamsByIds } from '../org/store.ts';
 import { referralsOfContacts } from '../referrals/referral-store.ts';
-import { contactOutcomeLabels } from '../intake/contact-outcome.ts';
+import { ContactOutcome, contactOutcomeLabels } from '../intake/contact-outcome.ts';
 import { checkLifeDomains } from '../intake/life-domain-store.ts';
 import { LifeDomainCode } from '../intake/schemas.ts';
 import { sentLetterPdf, sentLettersOfClients } from '../wmo/decision-store.ts';
@@ -88,7 +88,8 @@ export function portalStore(store: Store, citizen: Citizen) {
         const referral = r.contact_id ? referrals.get(r.contact_id) : undefined;
         return { id: r.id, reference: r.reference, createdAt: new Date(r.created_at).toISOString(), question: r.question,
           onBehalfOf: r.on_behalf_of?.name ?? null, status: outcome ? 'handled' as const : 'received' as const, deskName: teams.get(r.desk_team_id) ?? '',
-          outcome: outcome ? contactOutcomeLabels[outcome].nl : null, referral: referral ? { teamName: teams.get(referral.teamId) ?? '', status: referral.status } : null };
+          // A safety signal is sealed (docs/safety.md): the account may be read by the person it is about; it only says 'handled'.
+          outcome: outcome && outcome !== ContactOutcome.SafetySignal ? contactOutcomeLabels[outcome].nl : null, referral: referral ? { teamName: teams.get(referral.teamId) ?? '', status: referral.status } : null };
       });
     }),
 

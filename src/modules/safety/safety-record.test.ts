@@ -230,3 +230,25 @@ test('outside the demo the aandachtsfunctionaris must set up two-factor login be
   assert.deepEqual([res.statusCode, res.json().code], [403, 'mfa_required']);
   assert.ok(!res.body.includes(TEXT));
 });
+
+test("a safety signal registered from a citizen's digital question is not named in Mijn Wegwijs", async (t) => {
+  const app = await build(t);
+  const start = await app.inject({ method: 'GET', url: '/api/v1/portal/login' });
+  const state = new URL(start.headers.location!, 'http://x').searchParams.get('state')!;
+  const chosen = await app.inject({ method: 'POST', url: '/test-idp/authorize', payload: `state=${state}&identity=0`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const back = await app.inject({ method: 'GET', url: chosen.headers.location! });
+  const cookie = `wegwijs_citizen=${back.cookies.find((c) => c.name === 'wegwijs_citizen')!.value}`;
+  const csrf = (await app.inject({ method: 'GET', url: '/api/v1/portal/session', headers: { cookie } })).json().csrfToken;
+  const asked = await app.inject({ method: 'POST', url: '/api/v1/portal/requests', headers: { cookie, 'x-csrf-token': csrf },
+    payload: { question: 'Ik wil graag praten over hoe het thuis gaat', lifeDomains: ['domestic_violence'], contactPreference: 'phone', contactValue: '06-11112222' } });
+  assert.equal(asked.statusCode, 201, asked.body);
+  const balie = await loginAs(app, 'balie');
+  const waiting = (await app.inject({ method: 'GET', url: '/api/v1/portal-requests', headers: balie })).json().find((w: { reference: string }) => w.reference === asked.json().reference);
+  const contact = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie,
+    payload: { clientId: waiting.clientId, portalRequestId: waiting.id, channel: 'digital', question: TEXT, lifeDomains: ['domestic_violence'], outcome: 6 } });
+  assert.equal(contact.statusCode, 201, contact.body);
+  const mine = (await app.inject({ method: 'GET', url: '/api/v1/portal/requests', headers: { cookie } })).json();
+  const it = mine.find((r: { reference: string }) => r.reference === asked.json().reference);
+  assert.deepEqual([it.status, it.outcome], ['handled', null]);
+  assert.ok(!JSON.stringify(mine).includes('Veiligheidssignaal') && !JSON.stringify(mine).includes(TEXT));
+});
