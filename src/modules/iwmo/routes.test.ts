@@ -8,6 +8,9 @@ import { indicated } from '../../../test/iwmo-indication.ts';
 import { start305 } from '../../../scripts/iwmo-provider-simulator.ts';
 import { readMessage } from './messages.ts';
 import { readInbox } from './inbox-job.ts';
+import { receiveMessage } from './exchange.ts';
+import { exampleMessage } from './examples.ts';
+import { parseRequestAnswer } from './request.ts';
 
 async function app(t: test.TestContext) {
   const dir = mkdtempSync(join(tmpdir(), 'wegwijs-iwmo-'));
@@ -80,4 +83,31 @@ test('the scheduled inbox job reads waiting messages, and creates nothing where 
   writeFileSync(join(iwmo, 'inbox', 'start.xml'), start305(readFileSync(join(iwmo, 'outbox', sent.source), 'utf8'), 'S1', '2026-03-04'));
   const ran = await readInbox(a.db, iwmo, '2026-03-05');
   assert.deepEqual(ran.map((r) => [r.name, r.status]), [['start.xml', 'applied']]);
+});
+
+test('a provider\'s request lands in the work queue; the adviser answers it with a 319, and a rejection without reason is refused', async (t) => {
+  const { app: a, iwmo } = await app(t);
+  const wmo = await loginAs(a, 'wmo');
+  const request = await receiveMessage(a.db, exampleMessage('315', 'iwmo'));
+  assert.equal(request.status, 'received');
+  const queue = await a.inject({ method: 'GET', url: '/api/v1/iwmo/requests', headers: wmo });
+  assert.deepEqual(queue.json().map((m: { id: string }) => m.id), [request.id]);
+
+  const url = `/api/v1/iwmo/requests/${request.id}/answers`;
+  const noReason = await a.inject({ method: 'POST', url, headers: wmo, payload: { reference: 'REF-HA-0001', answer: 'rejected' } });
+  assert.deepEqual([noReason.statusCode, noReason.json().code], [422, 'iwmo_message_invalid']);
+  const unknown = await a.inject({ method: 'POST', url, headers: wmo, payload: { reference: 'NOPE', answer: 'investigating' } });
+  assert.deepEqual([unknown.statusCode, unknown.json().code], [422, 'unknown_reference']);
+
+  const looking = await a.inject({ method: 'POST', url, headers: wmo, payload: { reference: 'REF-HA-0001', answer: 'investigating' } });
+  assert.equal(looking.statusCode, 201, looking.body);
+  const answer = parseRequestAnswer(readFileSync(join(iwmo, 'outbox', looking.json().source), 'utf8'), 'iwmo');
+  assert.deepEqual([answer.header.receiver, answer.reference, answer.answer], ['98010001', 'REF-HA-0001', '2']);
+  assert.equal((await a.inject({ method: 'GET', url: '/api/v1/iwmo/requests', headers: wmo })).json().length, 1, 'still open while under investigation');
+
+  const rejected = await a.inject({ method: 'POST', url, headers: wmo, payload: { reference: 'REF-HA-0001', answer: 'rejected', rejectionReason: '01' } });
+  assert.equal(rejected.statusCode, 201, rejected.body);
+  assert.deepEqual((await a.inject({ method: 'GET', url: '/api/v1/iwmo/requests', headers: wmo })).json(), [], 'answered as a whole');
+  const twice = await a.inject({ method: 'POST', url, headers: wmo, payload: { reference: 'REF-HA-0001', answer: 'rejected', rejectionReason: '01' } });
+  assert.deepEqual([twice.statusCode, twice.json().code], [409, 'request_already_answered']);
 });

@@ -8,7 +8,8 @@ import { municipalityCode } from '../org/store.ts';
 import { receiveAll } from './exchange.ts';
 import { iwmoDirectory } from './inbox-job.ts';
 import { sendAssignments } from './outgoing-assignment.ts';
-import { AssignmentSend, InboxRun, MessageSummary } from './schemas.ts';
+import { AssignmentSend, InboxRun, MessageSummary, RequestAnswerCreate } from './schemas.ts';
+import { answerRequest, listRequests } from './request-answer.ts';
 import { listForClient, listRejected, type StoredMessage } from './store.ts';
 import { directoryTransport, type Transport } from './transport.ts';
 
@@ -49,6 +50,22 @@ export const iwmoRoutes = fp(async (app: FastifyInstance, opts: { transport?: Tr
     schema: { tags, summary: 'The iWmo / iJw messages about a client, oldest first', params: ClientParams, response: { 200: z.array(MessageSummary) } },
   }, async (req) => (await req.store.readClient(req.params.clientId, { action: 'iwmo.messages.read', activity: ProcessingActivity.WmoAccess },
     (tx) => listForClient(tx, req.params.clientId))).map(summary));
+
+  r.get('/api/v1/iwmo/requests', {
+    config: { permission: 'iwmo.read' },
+    schema: { tags, summary: 'The work queue: requests from providers (315, 317) not yet answered as a whole, oldest first', response: { 200: z.array(MessageSummary) } },
+  }, async (req) => (await req.store.read({ action: 'iwmo.requests.read', activity: ProcessingActivity.WmoAccess }, (tx) => listRequests(tx))).map(summary));
+
+  r.post('/api/v1/iwmo/requests/:id/answers', {
+    config: { permission: 'iwmo.send' },
+    schema: { tags, summary: 'Answer one requested product with a 319: rejected (with a reason) or under investigation', params: z.object({ id: z.uuid() }),
+      body: RequestAnswerCreate, response: { 201: MessageSummary } },
+  }, async (req, reply) => {
+    const municipality = await municipalityCode(app.db);
+    if (!municipality) throw unprocessable('De gemeente heeft geen CBS-code / The municipality has no CBS code', undefined, 'no_municipality');
+    const today = amsterdam.format(new Date()).slice(0, 10);
+    return reply.status(201).send(summary(await answerRequest(req.store, transport(), req.params.id, { ...req.body, municipality, today })));
+  });
 
   r.get('/api/v1/iwmo/rejected-messages', {
     config: { permission: 'iwmo.errors.read' },

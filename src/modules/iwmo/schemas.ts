@@ -26,3 +26,9 @@ export const AssignmentSend = z.object({ providerId: z.uuid() });
 export const InboxRun = z.array(z.object({
   name: z.string(), id: z.uuid(), status: MessageSummary.shape.status, duplicate: z.boolean(), problems: z.array(Problem),
 }));
+
+export const RequestAnswerCreate = z.object({
+  reference: z.string().min(1).max(15).describe('ReferentieAanbieder of the requested product'),
+  answer: z.enum(['rejected', 'investigating']).describe('VerzoekAntwoord 1 (afgewezen) or 2 (in onderzoek)'),
+  rejectionReason: z.string().regex(/^[0-9]{2}$/).optional().describe('RedenAfwijzingVerzoek; required for a rejection'),
+});

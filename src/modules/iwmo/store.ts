@@ -86,3 +86,11 @@ export async function getMessage(q: Queryable, id: string): Promise<(StoredMessa
 
 /** Locks a message row for the rest of the transaction (one answer per claim, however many ask at once). */
 export const lockMessage = (tx: Queryable, id: string) => tx.query('SELECT id FROM iwmo_messages WHERE id = $1 FOR UPDATE', [id]);
+
+/** The messages sent in answer to one received message, oldest first. */
+export const answersTo = (q: Queryable, id: string) =>
+  q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE answer_to = $1 AND direction = 'out' ORDER BY created_at, id`, [id]);
+
+/** The work queue: received requests (315, 317) not yet answered as a whole, oldest first. */
+export const listReceivedRequests = (q: Queryable) =>
+  q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE direction = 'in' AND status = 'received' AND message IN ('315', '317') ORDER BY created_at, id`);
