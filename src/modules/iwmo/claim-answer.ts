@@ -1,4 +1,5 @@
-import type { Db, Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db.ts';
+import type { Store } from '../../platform/store.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { getClientRow } from '../clients/store.ts';
@@ -7,7 +8,7 @@ import { findIndicationForMessage } from '../indications/delivery-store.ts';
 import { EENHEID, messageName } from './codes.ts';
 import { assessClaim, type AssignmentForClaim, parseClaim } from './claim.ts';
 import { composeMessage } from './messages.ts';
-import { iwmoStore, storeAndSend } from './exchange.ts';
+import { storeAndSend } from './exchange.ts';
 import { findAnswer, getMessage, indicationOfAssignment, lockMessage, markApplied, nextIdentification, type StoredMessage } from './store.ts';
 import type { Transport } from './transport.ts';
 
@@ -15,9 +16,11 @@ import type { Transport } from './transport.ts';
  * Answers a received claim (323) with a 325: each performance checked against the assignment it
  * names (client, product, unit, period) and the provider's contract tariff on its first day
  * (`assessClaim`); granted what is right, 0 with the retour code where not. Once per claim: asking
- * again returns the answer already sent.
+ * again returns the answer already sent. Audited through the caller's Store (the claim may name
+ * several clients; the row names the claim, not each client).
  */
-export async function answerClaim(db: Db, transport: Transport, claimMessageId: string, input: { municipality: string; today: string }): Promise<StoredMessage> {
+export async function answerClaim(store: Store, transport: Transport, claimMessageId: string, input: { municipality: string; today: string }): Promise<StoredMessage> {
+  const db = store.db;
   const stored = await getMessage(db, claimMessageId);
   if (stored?.direction !== 'in' || stored.message !== '323') throw notFound('Declaratie niet gevonden / Claim not found');
   const answered = await findAnswer(db, claimMessageId);
@@ -26,7 +29,7 @@ export async function answerClaim(db: Db, transport: Transport, claimMessageId: 
   const claim = parseClaim(stored.content, stored.standard!);
   const op = { action: 'iwmo.claim.answer', activity: stored.standard === 'ijw' ? ProcessingActivity.YouthCare : ProcessingActivity.WmoAccess,
     details: { claim: claimMessageId, number: claim.number } };
-  return iwmoStore(db).change(op, async (tx) => {
+  return store.change(op, async (tx) => {
     await lockMessage(tx, claimMessageId);
     const raced = await findAnswer(tx, claimMessageId);
     if (raced) return raced;

@@ -59,7 +59,7 @@ test('round trip: a decision becomes a 301; the provider\'s 302, 305 and 307 are
   assert.deepEqual(await deliveryOf(app.db, ids.indicationId).then((d) => [d.startedOn, d.stoppedOn, d.stopReason]), ['2026-03-04', '2026-06-30', '19']);
   const claim = await receiveMessage(app.db, claim323(xml, 'D1', '2026-04-02', { from: '2026-03-01', to: '2026-03-31' }, 12, { '01A01': 3150 }));
   assert.equal(claim.status, 'received');
-  const answer = await answerClaim(app.db, transport, claim.id, { municipality: '0599', today: '2026-04-06' });
+  const answer = await answerClaim(iwmoStore(app.db), transport, claim.id, { municipality: '0599', today: '2026-04-06' });
   const answerXml = readFileSync(join(dir, 'outbox', answer.source!), 'utf8');
   assert.ok(readMessage(answerXml).ok, 'the 325 that left is valid');
   assert.equal(parseClaimAnswer(answerXml, 'iwmo').granted, 12 * 3150);
@@ -154,21 +154,21 @@ test('a claim is answered with a 325: granted in full at the contract tariff, no
   const claimIn = await receiveMessage(app.db, claim323(xml, 'D1', '2026-04-02', { from: '2026-03-01', to: '2026-03-31' }, 12, { '01A01': 3150 }));
   assert.equal(claimIn.status, 'received');
 
-  const answer = await answerClaim(app.db, transport, claimIn.id, { municipality: '0599', today: '2026-04-06' });
+  const answer = await answerClaim(iwmoStore(app.db), transport, claimIn.id, { municipality: '0599', today: '2026-04-06' });
   const files = readdirSync(join(dir, 'outbox')).filter((f) => f.startsWith('WMO325-'));
   assert.deepEqual(files, [`WMO325-0599-${answer.identification}.xml`]);
   const a = parseClaimAnswer(readFileSync(join(dir, 'outbox', files[0]!), 'utf8'), 'iwmo');
   assert.deepEqual([a.claimed, a.granted, a.clients[0]!.performances[0]!.codes], [12 * 3150, 12 * 3150, ['0200']]);
   assert.equal(answer.answerTo, claimIn.id);
   const [again, concurrent] = await Promise.all([
-    answerClaim(app.db, transport, claimIn.id, { municipality: '0599', today: '2026-04-07' }),
-    answerClaim(app.db, transport, claimIn.id, { municipality: '0599', today: '2026-04-07' }),
+    answerClaim(iwmoStore(app.db), transport, claimIn.id, { municipality: '0599', today: '2026-04-07' }),
+    answerClaim(iwmoStore(app.db), transport, claimIn.id, { municipality: '0599', today: '2026-04-07' }),
   ]);
   assert.deepEqual([again.id, concurrent.id], [answer.id, answer.id], 'one answer per claim');
 
   // Another tariff than the contract's: 0611, nothing granted.
   const wrong = await receiveMessage(app.db, claim323(xml, 'D2', '2026-04-02', { from: '2026-03-01', to: '2026-03-31' }, 12, { '01A01': 3500 }));
-  const wrongAnswer = await answerClaim(app.db, transport, wrong.id, { municipality: '0599', today: '2026-04-06' });
+  const wrongAnswer = await answerClaim(iwmoStore(app.db), transport, wrong.id, { municipality: '0599', today: '2026-04-06' });
   const w = parseClaimAnswer((await app.db.query<{ content: string }>('SELECT content FROM iwmo_messages WHERE id = $1', [wrongAnswer.id]))[0]!.content, 'iwmo');
   assert.deepEqual([w.claimed, w.granted, w.clients[0]!.performances[0]!.codes], [12 * 3500, 0, ['0611']]);
 });

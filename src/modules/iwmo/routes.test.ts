@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, loginAs } from '../../../test/helpers.ts';
 import { indicated } from '../../../test/iwmo-indication.ts';
-import { start305 } from '../../../scripts/iwmo-provider-simulator.ts';
+import { claim323, start305 } from '../../../scripts/iwmo-provider-simulator.ts';
 import { readMessage } from './messages.ts';
 import { readInbox } from './inbox-job.ts';
 import { receiveMessage } from './exchange.ts';
 import { exampleMessage } from './examples.ts';
 import { parseRequestAnswer } from './request.ts';
+import { parseClaimAnswer } from './claim.ts';
 
 async function app(t: test.TestContext) {
   const dir = mkdtempSync(join(tmpdir(), 'wegwijs-iwmo-'));
@@ -110,4 +111,23 @@ test('a provider\'s request lands in the work queue; the adviser answers it with
   assert.deepEqual((await a.inject({ method: 'GET', url: '/api/v1/iwmo/requests', headers: wmo })).json(), [], 'answered as a whole');
   const twice = await a.inject({ method: 'POST', url, headers: wmo, payload: { reference: 'REF-HA-0001', answer: 'rejected', rejectionReason: '01' } });
   assert.deepEqual([twice.statusCode, twice.json().code], [409, 'request_already_answered']);
+});
+
+test('finance answers a received claim with a 325 once; the claim leaves the list; others may not', async (t) => {
+  const { app: a, iwmo } = await app(t);
+  const ids = await indicated(a);
+  const wmo = await loginAs(a, 'wmo');
+  const sent = (await a.inject({ method: 'POST', url: `/api/v1/clients/${ids.clientId}/iwmo-assignments`, headers: wmo, payload: { providerId: ids.providerId } })).json();
+  const xml = readFileSync(join(iwmo, 'outbox', sent.source), 'utf8');
+  const claim = await receiveMessage(a.db, claim323(xml, 'D1', '2026-04-02', { from: '2026-03-01', to: '2026-03-31' }, 12, { '01A01': 3150 }));
+  const finance = await loginAs(a, 'financien');
+  assert.deepEqual((await a.inject({ method: 'GET', url: '/api/v1/iwmo/claims', headers: finance })).json().map((c: { id: string }) => c.id), [claim.id]);
+  const answered = await a.inject({ method: 'POST', url: `/api/v1/iwmo/claims/${claim.id}/answer`, headers: finance });
+  assert.equal(answered.statusCode, 201, answered.body);
+  assert.equal(parseClaimAnswer(readFileSync(join(iwmo, 'outbox', answered.json().source), 'utf8'), 'iwmo').granted, 12 * 3150);
+  assert.deepEqual((await a.inject({ method: 'GET', url: '/api/v1/iwmo/claims', headers: finance })).json(), []);
+  const again = await a.inject({ method: 'POST', url: `/api/v1/iwmo/claims/${claim.id}/answer`, headers: finance });
+  assert.equal(again.json().id, answered.json().id, 'one answer per claim');
+  const adviser = await a.inject({ method: 'POST', url: `/api/v1/iwmo/claims/${claim.id}/answer`, headers: wmo });
+  assert.deepEqual([adviser.statusCode, adviser.json().code], [403, 'role_forbidden']);
 });

@@ -10,7 +10,8 @@ import { iwmoDirectory } from './inbox-job.ts';
 import { sendAssignments } from './outgoing-assignment.ts';
 import { AssignmentSend, InboxRun, MessageSummary, RequestAnswerCreate } from './schemas.ts';
 import { answerRequest, listRequests } from './request-answer.ts';
-import { listForClient, listRejected, type StoredMessage } from './store.ts';
+import { answerClaim } from './claim-answer.ts';
+import { listForClient, listOpenClaims, listRejected, type StoredMessage } from './store.ts';
 import { directoryTransport, type Transport } from './transport.ts';
 
 const ClientParams = z.object({ clientId: z.uuid() });
@@ -65,6 +66,22 @@ export const iwmoRoutes = fp(async (app: FastifyInstance, opts: { transport?: Tr
     if (!municipality) throw unprocessable('De gemeente heeft geen CBS-code / The municipality has no CBS code', undefined, 'no_municipality');
     const today = amsterdam.format(new Date()).slice(0, 10);
     return reply.status(201).send(summary(await answerRequest(req.store, transport(), req.params.id, { ...req.body, municipality, today })));
+  });
+
+  r.get('/api/v1/iwmo/claims', {
+    config: { permission: 'iwmo.claims' },
+    schema: { tags, summary: 'Received claims (323) not yet answered, oldest first', response: { 200: z.array(MessageSummary) } },
+  }, async (req) => (await req.store.read({ action: 'iwmo.claims.read', activity: ProcessingActivity.WmoAccess }, (tx) => listOpenClaims(tx))).map(summary));
+
+  r.post('/api/v1/iwmo/claims/:id/answer', {
+    config: { permission: 'iwmo.claims' },
+    schema: { tags, summary: 'Check a claim against its assignments and the contract tariffs and send the 325 (once per claim)', params: z.object({ id: z.uuid() }),
+      response: { 201: MessageSummary } },
+  }, async (req, reply) => {
+    const municipality = await municipalityCode(app.db);
+    if (!municipality) throw unprocessable('De gemeente heeft geen CBS-code / The municipality has no CBS code', undefined, 'no_municipality');
+    const today = amsterdam.format(new Date()).slice(0, 10);
+    return reply.status(201).send(summary(await answerClaim(req.store, transport(), req.params.id, { municipality, today })));
   });
 
   r.get('/api/v1/iwmo/rejected-messages', {

@@ -94,3 +94,7 @@ export const answersTo = (q: Queryable, id: string) =>
 /** The work queue: received requests (315, 317) not yet answered as a whole, oldest first. */
 export const listReceivedRequests = (q: Queryable) =>
   q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE direction = 'in' AND status = 'received' AND message IN ('315', '317') ORDER BY created_at, id`);
+
+/** Received claims (323) not yet answered, oldest first. */
+export const listOpenClaims = (q: Queryable) =>
+  q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE direction = 'in' AND status = 'received' AND message = '323' ORDER BY created_at, id`);

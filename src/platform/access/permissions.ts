@@ -74,6 +74,8 @@ export const permissions = {
   'iwmo.read': [Role.WmoAdviser, Role.TeamLead],
   'iwmo.errors.read': [Role.Admin],
   'iwmo.receive': [Role.Admin],
+  /** Checking providers' claims and sending the answer (325); the API shows a claim's header data, not the clients in it. */
+  'iwmo.claims': [Role.Finance],
   /** The task field's budget (src/modules/finance): overview and adjustments, no client data. */
   'budget.read': [Role.Finance],
   'budget.import': [Role.Finance],
