@@ -8,7 +8,14 @@ import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { halfYearPeriod, reportHtml, tableCsv } from './council-report.ts';
 import { reportPdf } from './council-report-pdf.ts';
 import { getReport, listReports, requestReport } from './council-report-store.ts';
-import { CouncilReportStatus, CouncilReportView, ServiceNormFigures } from './schemas.ts';
+import { CouncilReportStatus, CouncilReportView, IndicationFigures, ServiceNormFigures } from './schemas.ts';
+import { rowOf, SteeringDimension, spendForecast, steeringRows } from './steering.ts';
+import { disclosureRule } from './disclosure.ts';
+import { budgetedCents } from '../finance/budget-figures.ts';
+import { indicationFacts } from '../indications/indication-facts.ts';
+import { teamNames } from '../org/store.ts';
+import { ownersOf } from '../wmo/notification-store.ts';
+import { userNames } from '../../platform/auth/users.ts';
 import { serviceNormFigures } from './service-norm-figures.ts';
 
 /** Council monitoring (Raadsmonitor): aggregates only, every count through the disclosure rule (docs/monitor.md). */
@@ -91,5 +98,35 @@ export async function monitorRoutes(app: FastifyInstance) {
     const t = content.tables.find((x) => `${x.id}.csv` === req.params.table);
     if (!t) throw notFound('Tabel niet gevonden / Table not found');
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="raadsmonitor-${content.period}-${req.params.table}"`).send(tableCsv(t));
+  });
+
+  r.get('/api/v1/figures/indications', {
+    config: { permission: 'figures.indications' },
+    schema: { tags, summary: 'Steering on indications: per product, provider, team or adviser, and spend against the budget with a year-end forecast',
+      querystring: z.object({ from: z.iso.date(), to: z.iso.date(), by: z.enum(SteeringDimension).default('product') }), response: { 200: IndicationFigures } },
+  }, async (req) => {
+    const { from, to, by } = req.query;
+    if (to < from) throw badRequest('De einddatum ligt vóór de begindatum: kies een einddatum op of na de begindatum. / The end date is before the start date.', 'to');
+    const asOf = [to, amsterdamDate(new Date())].sort()[0]!;
+    const year = Number(to.slice(0, 4));
+    return req.store.read({ ...audited, action: 'figures.indications', details: { from, to, by } }, async (tx) => {
+      const facts = await indicationFacts(tx, from, to);
+      const owners = await ownersOf(tx, [...new Set(facts.map((f) => f.notificationId))]);
+      const withOwner = facts.map((f) => ({ ...f, teamId: owners.get(f.notificationId)?.teamId ?? null, adviserId: owners.get(f.notificationId)?.userId ?? null }));
+      const teams = by === 'team' ? await teamNames(tx, withOwner.map((f) => f.teamId).filter((x): x is string => !!x)) : new Map<string, string>();
+      const users = by === 'adviser' ? await userNames(tx, withOwner.map((f) => f.adviserId)) : new Map<string, string>();
+      const label = (key: string, f: (typeof withOwner)[number]) => (by === 'product' ? `${f.productCode} ${f.productName}` : by === 'provider' ? f.providerName
+        : by === 'team' ? teams.get(key) ?? '(geen team)' : users.get(key) ?? '(niemand toegewezen)');
+      const column = `Begroting ${year}`;
+      const budget = await budgetedCents(tx, 'purchases', column);
+      const yearEnd = `${year}-12-31`;
+      const spend = spendForecast(await indicationFacts(tx, `${year}-01-01`, [asOf, yearEnd].sort()[0]!), await indicationFacts(tx, `${year}-01-01`, yearEnd));
+      return {
+        from, to, asOf, by, disclosure: disclosureRule,
+        rows: steeringRows(withOwner, by, asOf, label),
+        total: rowOf('total', 'Totaal', withOwner, asOf),
+        budget: { year, column, document: budget?.document ?? null, budgetEuros: budget ? Math.round(budget.cents / 100) : null, ...spend },
+      };
+    });
   });
 }

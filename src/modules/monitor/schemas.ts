@@ -27,3 +27,16 @@ export const CouncilReportContent = z.object({ period: z.string(), from: z.iso.d
   tables: z.array(z.object({ id: z.string(), title: z.string(), columns: z.array(z.string()), rows: z.array(z.array(Cell)), definitions: z.array(z.string()) })) });
 export const CouncilReportView = CouncilReportStatus.extend({ content: CouncilReportContent.nullable() });
 export type CouncilReportView = z.infer<typeof CouncilReportView>;
+
+const SteeringRowSchema = z.object({ key: z.string(), label: z.string(), indications: Shown, clients: Shown, activeClients: Shown, meanDays: Shown,
+  durations: z.object({ upTo3Months: Shown, upTo6Months: Shown, upTo12Months: Shown, longer: Shown }), euros: Shown, reindicationPct: Shown });
+/** Steering on indications: per product, provider, team or adviser; counts and amounts through the disclosure rule. */
+export const IndicationFigures = z.object({
+  from: z.iso.date(), to: z.iso.date(), asOf: z.iso.date(), by: z.enum(['product', 'provider', 'team', 'adviser']),
+  disclosure: z.object({ minCell: z.number(), roundTo: z.number() }),
+  rows: z.array(SteeringRowSchema), total: SteeringRowSchema,
+  /** Spend in the year of `to` against the budget line "Inkopen en uitbestede werkzaamheden" (Begroting <year>, latest document that has it). */
+  budget: z.object({ year: z.number().int(), column: z.string(), document: z.string().nullable(), budgetEuros: z.number().nullable(),
+    spentEuros: Shown, forecastEuros: Shown, unpriced: z.number().int() }),
+});
+export type IndicationFigures = z.infer<typeof IndicationFigures>;

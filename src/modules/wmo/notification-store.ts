@@ -60,6 +60,13 @@ export async function assigneesOf(q: Queryable, notificationIds: readonly string
   return new Map(rows.map((r) => [r.id, r.assigned_user_id]));
 }
 
+/** The Wmo inbox team and the assigned adviser of each melding (for figures per team and adviser). */
+export async function ownersOf(q: Queryable, notificationIds: readonly string[]): Promise<Map<string, { teamId: string | null; userId: string | null }>> {
+  const rows = await q.query<{ id: string; team_id: string | null; assigned_user_id: string | null }>(
+    'SELECT id, inbox_team_id AS team_id, assigned_user_id FROM wmo_notifications WHERE id = ANY($1::uuid[])', [[...notificationIds]]);
+  return new Map(rows.map((r) => [r.id, { teamId: r.team_id, userId: r.assigned_user_id }]));
+}
+
 type Row = { id: string; client_id: string; notified_on: string; channel: string; reported_by: string; team_id: string | null; inbox_team_id: string | null;
   status: WmoStatus; assigned_user_id: string | null; urgent: boolean; version: number };
 const SELECT = `SELECT id, client_id, notified_on::text AS notified_on, channel, reported_by, team_id, inbox_team_id, status, assigned_user_id, urgent, version

@@ -37,6 +37,8 @@ export const permissions = {
   'figures.service_norms': [Role.TeamLead, Role.PolicyAnalyst],
   /** The half-year council report (Raadsmonitor): aggregates only, made by a background job. */
   'figures.council_report': [Role.TeamLead, Role.PolicyAnalyst],
+  /** Steering on indications (sturing): per product, provider, team, adviser; spend against the budget. Aggregates only. */
+  'figures.indications': [Role.Finance, Role.PolicyAnalyst, Role.TeamLead],
   'referral.read': CLIENT_ROLES,
   /** Work an inbox: a team's (wijkteam) or a desk's (CJG, Centraal Onthaal Volwassenen for routes 4 and 5). */
   'referral.decide': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead, Role.DeskWorker],
