@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { TestContext } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -7,7 +8,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { type Db, dumpPglite, openPglite, openPostgres } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
-import { DEMO_PASSWORD } from '../src/demo/org-data.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/org-data.ts';
 
 /** Which engine the integration tests run on: PGlite, or PostgreSQL when TEST_DATABASE_URL is set. */
 export const ENGINE = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -67,6 +68,7 @@ export async function makeTemplates(pgUrl: string | undefined, pgliteFile: strin
   const lite = await openPglite();
   await migrate(lite);
   await seedDemo(lite);
+  await cheapDemoPasswords(lite);
   writeFileSync(pgliteFile, new Uint8Array(await (await dumpPglite(lite)).arrayBuffer()));
   await lite.close();
   if (!pgUrl) return;
@@ -80,7 +82,20 @@ export async function makeTemplates(pgUrl: string | undefined, pgliteFile: strin
   const db = await openPostgres(u.toString());
   await migrate(db);
   await seedDemo(db);
+  await cheapDemoPasswords(db);
   await db.close(); // a template may have no open connections while it is copied
+}
+
+/**
+ * Test templates only: the demo users' password hashes with scrypt N=2^10 instead of 2^15, so that
+ * the suite's thousand-odd logins do not each spend ~100 ms of CPU. The hash carries its own
+ * parameters, so login verifies it the same way; passwords set through the API keep the real cost.
+ */
+async function cheapDemoPasswords(db: Db): Promise<void> {
+  const salt = randomBytes(16);
+  const key = scryptSync(DEMO_PASSWORD, salt, 32, { N: 1024, r: 8, p: 1 });
+  await db.query(`UPDATE users SET password_hash = $1 WHERE username = ANY($2::text[])`,
+    [`scrypt$1024$8$1$${salt.toString('base64')}$${key.toString('base64')}`, DEMO_USERS.map((u) => u.username)]);
 }
 
 export async function dropTemplate(pgUrl: string, pgName: string): Promise<void> {
