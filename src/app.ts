@@ -28,6 +28,7 @@ import { legalTermRoutes } from './modules/legal-terms/routes.ts';
 import { monitorRoutes } from './modules/monitor/routes.ts';
 import { wmoRoutes } from './modules/wmo/routes.ts';
 import { safetyRoutes } from './modules/safety/routes.ts';
+import { satisfactionRoutes } from './modules/satisfaction/routes.ts';
 import { fhirProblemFormat } from './modules/fhir/operation-outcome.ts';
 import { teamsByIds } from './modules/org/store.ts';
 import { registerJobs } from './jobs.ts';
@@ -70,6 +71,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(referralRoutes);
   await app.register(caseworkRoutes);
   await app.register(safetyRoutes);
+  await app.register(satisfactionRoutes);
   await app.register(householdRoutes);
   await app.register(portalRoutes);
   await app.register(practiceRoutes);

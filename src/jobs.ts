@@ -7,6 +7,7 @@ import { amsterdamDate } from './modules/legal-terms/legal-terms.ts';
 import { registerMonitorJobs } from './modules/monitor/council-report-store.ts';
 import { purgeCitizenSessions } from './modules/portal/citizen-auth.ts';
 import { registerSafetyJobs } from './modules/safety/jobs.ts';
+import { registerSatisfactionJobs } from './modules/satisfaction/jobs.ts';
 import { IWMO_INBOX_JOB, iwmoDirectory, readInbox } from './modules/iwmo/inbox-job.ts';
 
 /** Every background job of Wegwijs, in one list. */
@@ -27,6 +28,8 @@ export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
   registerMonitorJobs(jobs, app.db);
   /** Safety signals queued by earlier versions open their sealed record (src/modules/safety). */
   registerSafetyJobs(jobs, app.db);
+  /** Client-experience survey: reminders marked for the mailing, invitations of closed rounds deleted. */
+  registerSatisfactionJobs(jobs, app.db);
   /** iWmo / iJw: messages from providers in the inbox are read, applied or queued as errors, and answered. */
   jobs.schedule(IWMO_INBOX_JOB, 60, async () => { await readInbox(app.db, iwmoDirectory(app.config), amsterdamDate(new Date())); });
 }

@@ -96,6 +96,14 @@ export const tableOwners = {
   // finance: the task field's budget (overview lines, adjustments)
   budget_lines: 'finance',
   budget_adjustments: 'finance',
+  // satisfaction: the client-experience survey (answers carry no client)
+  survey_definitions: 'satisfaction',
+  survey_rounds: 'satisfaction',
+  survey_round_teams: 'satisfaction',
+  survey_invitations: 'satisfaction',
+  survey_used_keys: 'satisfaction',
+  survey_answers: 'satisfaction',
+  survey_opt_outs: 'satisfaction',
 } as const satisfies Record<string, string>;
 
 export type Table = keyof typeof tableOwners;

@@ -32,3 +32,19 @@ export async function planClockFacts(q: Queryable, from: IsoDate, to: IsoDate, a
   }
   return facts;
 }
+
+/** Trajectories closed in [from, to] (the day the professional states): for the client-experience survey's sample. */
+export async function closedTrajectoriesIn(q: Queryable, from: IsoDate, to: IsoDate): Promise<{ clientId: string; teamId: string }[]> {
+  return q.query<{ clientId: string; teamId: string }>(
+    `SELECT DISTINCT t.client_id AS "clientId", t.team_id AS "teamId" FROM trajectories t JOIN trajectory_actions a ON a.trajectory_id = t.id
+     WHERE a.type = 'closed' AND a.occurred_on BETWEEN $1::date AND $2::date`, [from, to]);
+}
+
+/** Clients of whom a trajectory was closed because they died (the client record has no date of death). */
+export async function clientsRecordedDeceased(q: Queryable, clientIds: readonly string[]): Promise<Set<string>> {
+  if (clientIds.length === 0) return new Set();
+  const rows = await q.query<{ client_id: string }>(
+    `SELECT DISTINCT t.client_id FROM trajectories t JOIN trajectory_actions a ON a.trajectory_id = t.id
+     WHERE a.type = 'closed' AND a.outcome = 'died' AND t.client_id = ANY($1::uuid[])`, [[...clientIds]]);
+  return new Set(rows.map((r) => r.client_id));
+}

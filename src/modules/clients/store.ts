@@ -212,3 +212,14 @@ export function clientStore(store: Store) {
     },
   };
 }
+
+/**
+ * For the client-experience survey (src/modules/satisfaction): each current record (merged-away
+ * records are left out) with its e-mail address, or null when only a letter can reach them.
+ */
+export async function surveyAddressesOf(q: Queryable, ids: readonly string[]): Promise<Map<string, string | null>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await q.query<{ id: string; email: string | null }>('SELECT id, email FROM clients WHERE id = ANY($1::uuid[]) AND merged_into IS NULL', [wanted]);
+  return new Map(rows.map((r) => [r.id, r.email]));
+}

@@ -34,3 +34,10 @@ export async function contactFigures(q: Queryable, from: string, to: string, cha
     byChannel: byChannel.map(show), byDesk: byDesk.map(show), byOutcome: byOutcome.map(show),
   };
 }
+
+/** Each client with a contact in [from, to] (Europe/Amsterdam) and the desk or team that had it: for the client-experience survey's sample. */
+export async function clientContactsIn(q: Queryable, from: string, to: string): Promise<{ clientId: string; teamId: string }[]> {
+  return q.query<{ clientId: string; teamId: string }>(
+    `SELECT DISTINCT c.client_id AS "clientId", c.team_id AS "teamId" FROM contacts c
+     WHERE c.client_id IS NOT NULL AND (c.contacted_at AT TIME ZONE 'Europe/Amsterdam')::date BETWEEN $1::date AND $2::date`, [from, to]);
+}

@@ -92,3 +92,10 @@ export async function safetyRecordIdsOfContacts(q: Queryable, contactIds: readon
   const rows = await q.query<{ id: string; contact_id: string }>('SELECT id, contact_id FROM safety_records WHERE contact_id = ANY($1::uuid[])', [[...contactIds]]);
   return new Map(rows.map((r) => [r.contact_id, r.id]));
 }
+
+/** Which of these clients have a safety record (every safety record is sealed): the client-experience survey leaves them out. */
+export async function clientsWithSafetyRecord(q: Queryable, clientIds: readonly string[]): Promise<Set<string>> {
+  if (clientIds.length === 0) return new Set();
+  const rows = await q.query<{ client_id: string }>('SELECT DISTINCT client_id FROM safety_records WHERE client_id = ANY($1::uuid[])', [[...clientIds]]);
+  return new Set(rows.map((r) => r.client_id));
+}

@@ -39,6 +39,13 @@ export const permissions = {
   'figures.council_report': [Role.TeamLead, Role.PolicyAnalyst],
   /** Steering on indications (sturing): per product, provider, team, adviser; spend against the budget. Aggregates only. */
   'figures.indications': [Role.Finance, Role.PolicyAnalyst, Role.TeamLead],
+  /** Client-experience survey (src/modules/satisfaction): definitions and rounds (counts only); the mailing names clients, so only the functional administrator makes it. */
+  'satisfaction.manage': [Role.PolicyAnalyst, Role.Admin],
+  'satisfaction.mailing': [Role.Admin],
+  /** A client's objection to being asked (bezwaar), recorded by who helps them. */
+  'satisfaction.opt_out': [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser],
+  /** Client-experience figures per desk/team, through the disclosure rule. */
+  'figures.satisfaction': [Role.TeamLead, Role.PolicyAnalyst],
   'referral.read': CLIENT_ROLES,
   /** Work an inbox: a team's (wijkteam) or a desk's (CJG, Centraal Onthaal Volwassenen for routes 4 and 5). */
   'referral.decide': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead, Role.DeskWorker],
