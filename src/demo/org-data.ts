@@ -73,6 +73,8 @@ export const DEMO_PASSWORD = 'Wegwijs-demo-2026';
 export const DEMO_USERS = [
   { username: 'balie', displayName: 'Bea Balie', roles: ['desk_worker'], teams: ['VraagWijzer Centrum'] },
   { username: 'cjg', displayName: 'Carla CJG', roles: ['desk_worker'], teams: ['CJG Rotterdam-Rijnmond'] },
+  /** Jeugdconsulent: works the Jeugdwet meldingen in the CJG's inbox (the Wmo process with law 'jeugdwet'). */
+  { username: 'jeugd', displayName: 'Jesse Jeugdconsulent', roles: ['wmo_adviser'], teams: ['CJG Rotterdam-Rijnmond'] },
   { username: 'onthaal', displayName: 'Otto Onthaal', roles: ['desk_worker'], teams: ['Centraal Onthaal Volwassenen'] },
   { username: 'jongeren', displayName: 'Jamal Jongerenloket', roles: ['desk_worker'], teams: ['Jongerenloket'] },
   { username: 'wijkteam', displayName: 'Wim Wijkteam', roles: ['team_worker'], teams: ['Wijkteam Oude Noorden'] },

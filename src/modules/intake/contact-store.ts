@@ -106,9 +106,12 @@ export async function insertContact(tx: Queryable, ctx: RequestContext, c: Conta
     const r = await referToDesk(tx, ctx, c, clientId, contactId, team.id, routeDeskType[c.outcome], contactedOn);
     referral = { id: r.id, teamId: r.teamId, teamName: r.teamName, status: r.status };
   }
-  if (clientId && c.outcome === ContactOutcome.WmoNotification) {
+  // Outcome 3, or outcome 4 when the desk chooses to record a Jeugdwet melding too (docs/wmo.md "Jeugdwet").
+  const youthNotification = c.outcome === ContactOutcome.YouthCare && c.notification?.law === 'jeugdwet';
+  if (clientId && (c.outcome === ContactOutcome.WmoNotification || youthNotification)) {
     notification = await createNotification(tx, { clientId, contactId, notifiedOn: contactedOn, channel: c.channel,
-      reportedBy: c.notification?.reportedBy ?? 'client', teamId: team.id, createdBy: ctx.actor.id, urgent: c.urgency !== 'normal' });
+      reportedBy: c.notification?.reportedBy ?? 'client', teamId: team.id, createdBy: ctx.actor.id, urgent: c.urgency !== 'normal',
+      law: c.notification?.law ?? 'wmo' });
   }
   if (clientId && c.outcome === ContactOutcome.SafetySignal) await raiseSafetySignal(tx, ctx, clientId, contactId, team.id, contactedOn);
   if (c.portalRequestId) {

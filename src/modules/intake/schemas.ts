@@ -41,8 +41,12 @@ export const ContactInput = z.object({
     .refine((d) => Date.parse(d) <= Date.now() + CLOCK_SKEW_MS, 'het contact ligt in de toekomst / the contact is in the future').optional(),
   /** Outcome 2: the team, when not the one the postcode proposes, and why. */
   referral: z.object({ teamId: z.uuid().nullable().optional(), teamOverrideReason: z.string().trim().max(1000).nullable().optional() }).optional(),
-  /** Outcome 3: who reported the melding (Wmo 2015 art. 2.3.2); the date is the contact's date. */
-  notification: z.object({ reportedBy: z.enum(['client', 'representative', 'informal_carer', 'other']).default('client') }).optional(),
+  /**
+   * Outcome 3: who reported the melding (Wmo 2015 art. 2.3.2) and under which law (default wmo); the date is the contact's date.
+   * Outcome 4 (youth care): with `law: 'jeugdwet'` the desk also records a Jeugdwet melding in the CJG's inbox, next to the referral.
+   */
+  notification: z.object({ reportedBy: z.enum(['client', 'representative', 'informal_carer', 'other']).default('client'),
+    law: z.enum(['wmo', 'jeugdwet']).default('wmo') }).optional(),
   /** Handling a question that came in through the digital channel. */
   portalRequestId: z.uuid().nullable().optional(),
   /**
@@ -67,7 +71,8 @@ export const ContactView = z.object({
   generalProvision: z.string().nullable(),
   contactedAt: z.string(),
   referral: z.object({ id: z.uuid(), teamId: z.uuid(), teamName: z.string(), status: z.string() }).nullable(),
-  notification: z.object({ id: z.uuid(), notifiedOn: z.string(), assessmentDeadline: z.string() }).nullable(),
+  notification: z.object({ id: z.uuid(), law: z.enum(['wmo', 'jeugdwet']), notifiedOn: z.string(),
+    assessmentDeadline: z.string().nullable().describe('Null under the Jeugdwet: it has no statutory onderzoek term') }).nullable(),
   safetySignal: z.boolean(),
 });
 export type ContactView = z.infer<typeof ContactView>;

@@ -11,7 +11,11 @@ import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { formatPostcode } from '../org/postcode.ts';
 import { DEFAULT_OBJECTION_CLAUSE, decisionRefusal, dutchDate, euros, letterBlocks, outcomeOf, provisionText, unknownPlaceholders } from './decision.ts';
 import { letterPdf } from './letter-pdf.ts';
+import type { Law } from './wmo-process.ts';
 import type { DecisionInput, DecisionLine, DecisionLineView, DecisionView, LetterVersion } from './schemas.ts';
+
+/** The product category (products.category) a decision under each law may grant or refuse. */
+export const LAW_CATEGORY: Record<Law, 'WMO' | 'JZ'> = { wmo: 'WMO', jeugdwet: 'JZ' };
 
 type StoredLine = DecisionLine & { amountEurocents: number | null };
 type DecisionRow = { id: string; notification_id: string; decided_on: string; lines: StoredLine[]; contribution_notice: string; objection_clause: string };
@@ -26,7 +30,8 @@ export const TemplateKind = { WmoDecision: 'wmo_decision' } as const;
  * tariffs over the period, PGB at its budget; a grant without a price is refused (no_tariff),
  * because a mandate cannot be checked against it.
  */
-export async function recordDecision(tx: Queryable, notificationId: string, actionId: string, input: DecisionInput, actorId: string | null): Promise<string> {
+export async function recordDecision(tx: Queryable, notificationId: string, actionId: string, input: DecisionInput, actorId: string | null,
+  law: Law = 'wmo'): Promise<string> {
   const refusal = decisionRefusal(input);
   if (refusal) throw unprocessable(refusal.message, refusal.field, refusal.code);
   const lines: StoredLine[] = [];
@@ -35,7 +40,14 @@ export async function recordDecision(tx: Queryable, notificationId: string, acti
     const priced = await priceProvision(tx, { productId: l.productId, providerId: l.providerId ?? null,
       volume: l.volume ?? 1, from: l.validFrom ?? '2000-01-01', to: l.validTo ?? '2000-01-01' })
       .catch((e) => { if (e instanceof AppError && e.status === 404) throw unprocessable(e.message, field(e.message.includes('anbieder') ? 'providerId' : 'productId'), 'unknown_catalogue_item'); throw e; });
-    if (!priced.product.active || priced.product.category !== 'WMO') throw unprocessable('Onbekend of inactief Wmo-product / Unknown or inactive Wmo product', field('productId'), 'unknown_product');
+    if (!priced.product.active) throw unprocessable('Onbekend of inactief product / Unknown or inactive product', field('productId'), 'unknown_product');
+    // A decision under a law takes only that law's products: Wmo → WMO, Jeugdwet → JZ (jeugdzorg).
+    if (priced.product.category !== LAW_CATEGORY[law]) {
+      throw unprocessable(law === 'jeugdwet'
+        ? `${priced.product.name} is geen jeugdhulp; een Jeugdwet-besluit kent alleen jeugdhulpproducten (JZ) / Not a youth care product; a Jeugdwet decision takes JZ products only`
+        : `${priced.product.name} is jeugdhulp; een Wmo-besluit kent alleen Wmo-producten / Not a Wmo product; a Wmo decision takes WMO products only`,
+      field('productId'), 'product_law_mismatch');
+    }
     if (priced.provider && !priced.provider.active) throw unprocessable('Inactieve aanbieder / Inactive provider', field('providerId'), 'unknown_provider');
     let amount: number | null = 0;
     if (l.granted) amount = l.form === 'PGB' ? l.pgb!.budgetEurocents : priced.eurocents;

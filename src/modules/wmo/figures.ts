@@ -10,13 +10,14 @@ export const WMO_AT_RISK = 'wmo_at_risk';
 /**
  * The onderzoek and beschikking clocks of every melding that may count in [from, to], folded from
  * the actions recorded up to `asOf` with the configured norms: counts only leave this module
- * (src/modules/monitor). A melding decided or withdrawn before `from` is skipped in SQL.
+ * (src/modules/monitor). A melding decided or withdrawn before `from` is skipped in SQL. Only Wmo
+ * meldingen: these are the Wmo service norms; Jeugdwet meldingen have other terms.
  */
 export async function wmoClockFacts(q: Queryable, from: IsoDate, to: IsoDate, asOf: IsoDate): Promise<{ assessment: ClockFact[]; decision: ClockFact[] }> {
   const rows = await q.query<{ id: string; clientId: string; teamId: string | null; notifiedOn: IsoDate }>(
     `SELECT n.id, n.client_id AS "clientId", coalesce(n.inbox_team_id, n.team_id) AS "teamId", n.notified_on::text AS "notifiedOn"
      FROM wmo_notifications n
-     WHERE n.notified_on <= $2::date AND NOT EXISTS (
+     WHERE n.law = 'wmo' AND n.notified_on <= $2::date AND NOT EXISTS (
        SELECT 1 FROM wmo_actions a WHERE a.notification_id = n.id AND a.type IN ('decide', 'withdraw') AND a.on_date < $1::date)`, [from, to]);
   if (rows.length === 0) return { assessment: [], decision: [] };
   const actions = await q.query<WmoAction & { notificationId: string }>(

@@ -10,47 +10,59 @@ import { versionConflict } from '../../platform/versioning.ts';
 import { clientSummaries, getClientRow } from '../clients/store.ts';
 import { amsterdamDate, type LegalCalendar } from '../legal-terms/legal-terms.ts';
 import { loadCalendar } from '../legal-terms/store.ts';
-import { lookupPostcode, teamNames } from '../org/store.ts';
+import { firstActiveDesk, lookupPostcode, teamNames } from '../org/store.ts';
 import { outcomeOf } from './decision.ts';
 import { decisionView, letterPdfOf, recordDecision, regenerateLetter, signLetter } from './decision-store.ts';
 import type { WmoActionInput, WmoInboxItem, WmoNotificationView } from './schemas.ts';
 import {
-  allowedCommands, assessmentDeadline, clocksOf, notAllowedMessage, ObjectionOutcome, PauseReason, refusalOf, runningClock,
+  allowedCommands, assessmentDeadline, clocksOf, type Law, notAllowedMessage, ObjectionOutcome, PauseReason, refusalOf, runningClock,
   stateOf, type WmoAction, type WmoStatus,
 } from './wmo-process.ts';
 
 export type NotificationInput = { clientId: string; contactId: string | null; notifiedOn: string; channel: string;
-  reportedBy: 'client' | 'representative' | 'informal_carer' | 'other'; teamId: string | null; createdBy: string | null; urgent?: boolean };
-export type NotificationView = { id: string; notifiedOn: string; assessmentDeadline: string };
+  reportedBy: 'client' | 'representative' | 'informal_carer' | 'other'; teamId: string | null; createdBy: string | null; urgent?: boolean; law?: Law };
+/** `assessmentDeadline` is null under the Jeugdwet without a municipal onderzoek norm. */
+export type NotificationView = { id: string; law: Law; notifiedOn: string; assessmentDeadline: string | null };
 
 /**
  * Records a Wmo melding (Wmo 2015 art. 2.3.2); called inside the caller's transaction. `notifiedOn`
  * is the Dutch date. The melding lands in the Wmo inbox of the team serving the client's postcode
  * (else the registering desk's), and that team becomes involved with the client, so its Wmo
- * advisers can see and take it.
+ * advisers can see and take it. A Jeugdwet melding lands in the youth desk's inbox (the CJG), not
+ * the postcode's wijkteam: its youth consultants work it.
  */
 export async function createNotification(tx: Queryable, n: NotificationInput): Promise<NotificationView> {
-  const client = await getClientRow(tx, n.clientId);
-  const postcodeTeam = client.postcode ? (await lookupPostcode(tx, client.postcode))?.teamId ?? null : null;
-  const inboxTeamId = postcodeTeam ?? n.teamId;
+  const law = n.law ?? 'wmo';
+  let inboxTeamId: string | null;
+  if (law === 'jeugdwet') {
+    inboxTeamId = (await firstActiveDesk(tx, YOUTH_DESK_TYPE))?.id ?? null;
+    if (!inboxTeamId) throw conflict('Er is geen actief CJG-loket voor de Jeugdwet / No active youth desk (CJG) for the Jeugdwet', 'no_youth_desk');
+  } else {
+    const client = await getClientRow(tx, n.clientId);
+    const postcodeTeam = client.postcode ? (await lookupPostcode(tx, client.postcode))?.teamId ?? null : null;
+    inboxTeamId = postcodeTeam ?? n.teamId;
+  }
   const [row] = await tx.query<{ id: string; notified_on: string }>(
-    `INSERT INTO wmo_notifications (client_id, contact_id, notified_on, channel, reported_by, team_id, created_by, inbox_team_id, urgent)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id, notified_on::text AS notified_on`,
-    [n.clientId, n.contactId, n.notifiedOn, n.channel, n.reportedBy, n.teamId, n.createdBy, inboxTeamId, n.urgent ?? false]);
+    `INSERT INTO wmo_notifications (client_id, contact_id, notified_on, channel, reported_by, team_id, created_by, inbox_team_id, urgent, law)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id, notified_on::text AS notified_on`,
+    [n.clientId, n.contactId, n.notifiedOn, n.channel, n.reportedBy, n.teamId, n.createdBy, inboxTeamId, n.urgent ?? false, law]);
   if (inboxTeamId && inboxTeamId !== n.teamId) await addRelation(tx, { clientId: n.clientId, teamId: inboxTeamId, reason: 'wmo_notification' });
-  return { id: row!.id, notifiedOn: row!.notified_on, assessmentDeadline: assessmentDeadline(await loadCalendar(tx), row!.notified_on) };
+  return { id: row!.id, law, notifiedOn: row!.notified_on, assessmentDeadline: assessmentDeadline(await loadCalendar(tx), row!.notified_on, law) };
 }
 
-export type NotificationOfClient = { id: string; createdAt: Date; notifiedOn: string; assessmentDeadline: string; teamId: string | null; createdBy: string | null; reportedBy: string; contactId: string | null };
+/** The desk type whose inbox takes Jeugdwet meldingen (teams.desk_type): the CJG. */
+export const YOUTH_DESK_TYPE = 'cjg';
+
+export type NotificationOfClient = { id: string; law: Law; createdAt: Date; notifiedOn: string; assessmentDeadline: string | null; teamId: string | null; createdBy: string | null; reportedBy: string; contactId: string | null };
 
 /** Every Wmo melding of these clients (unordered), with the onderzoek's deadline, for the client's timeline. */
 export async function notificationsOfClients(q: Queryable, clientIds: readonly string[]): Promise<NotificationOfClient[]> {
   const rows = await q.query<Omit<NotificationOfClient, 'assessmentDeadline'>>(
-    `SELECT id, created_at AS "createdAt", notified_on::text AS "notifiedOn", team_id AS "teamId", created_by AS "createdBy", reported_by AS "reportedBy", contact_id AS "contactId"
+    `SELECT id, law, created_at AS "createdAt", notified_on::text AS "notifiedOn", team_id AS "teamId", created_by AS "createdBy", reported_by AS "reportedBy", contact_id AS "contactId"
      FROM wmo_notifications WHERE client_id = ANY($1::uuid[])`, [[...clientIds]]);
   if (rows.length === 0) return [];
   const calendar = await loadCalendar(q);
-  return rows.map((r) => ({ ...r, assessmentDeadline: assessmentDeadline(calendar, r.notifiedOn) }));
+  return rows.map((r) => ({ ...r, assessmentDeadline: assessmentDeadline(calendar, r.notifiedOn, r.law) }));
 }
 
 /** Who works each melding now: its assigned Wmo adviser, or null. */
@@ -68,9 +80,9 @@ export async function ownersOf(q: Queryable, notificationIds: readonly string[])
 }
 
 type Row = { id: string; client_id: string; notified_on: string; channel: string; reported_by: string; team_id: string | null; inbox_team_id: string | null;
-  status: WmoStatus; assigned_user_id: string | null; urgent: boolean; version: number };
-const SELECT = `SELECT id, client_id, notified_on::text AS notified_on, channel, reported_by, team_id, inbox_team_id, status, assigned_user_id, urgent, version
-  FROM wmo_notifications`;
+  status: WmoStatus; assigned_user_id: string | null; urgent: boolean; version: number; law: Law };
+const COLS = 'id, client_id, notified_on::text AS notified_on, channel, reported_by, team_id, inbox_team_id, status, assigned_user_id, urgent, version, law';
+const SELECT = `SELECT ${COLS} FROM wmo_notifications`;
 
 type ActionRow = WmoAction & { notificationId: string; at: Date; actorUserId: string | null; idempotencyKey: string | null };
 const actionsOf = (q: Queryable, ids: readonly string[]) => q.query<ActionRow>(
@@ -88,9 +100,9 @@ async function inboxItems(q: Queryable, rows: Row[], calendar: LegalCalendar): P
   const users = await userNames(q, rows.map((r) => r.assigned_user_id));
   const now = today();
   return rows.map((r) => {
-    const state = stateOf(r.notified_on, actions.filter((a) => a.notificationId === r.id));
+    const state = stateOf(r.notified_on, actions.filter((a) => a.notificationId === r.id), r.law);
     return {
-      id: r.id, clientId: r.client_id, clientName: clients.get(r.client_id)?.name ?? '', notifiedOn: r.notified_on, status: r.status, urgent: r.urgent,
+      id: r.id, law: r.law, clientId: r.client_id, clientName: clients.get(r.client_id)?.name ?? '', notifiedOn: r.notified_on, status: r.status, urgent: r.urgent,
       inboxTeamId: r.inbox_team_id, inboxTeamName: r.inbox_team_id ? teams.get(r.inbox_team_id) ?? null : null,
       assignedUserId: r.assigned_user_id, assignedUserName: r.assigned_user_id ? users.get(r.assigned_user_id) ?? null : null,
       clock: runningClock(clocksOf(state, calendar, now)), version: r.version,
@@ -106,7 +118,7 @@ async function detail(q: Queryable, r: Row): Promise<WmoNotificationView> {
   const clients = await clientSummaries(q, [r.client_id]);
   const registeredBy = r.team_id ? (await teamNames(q, [r.team_id])).get(r.team_id) ?? null : null;
   const now = today();
-  const state = stateOf(r.notified_on, actions);
+  const state = stateOf(r.notified_on, actions, r.law);
   const { clock: _, ...rest } = item!;
   return {
     ...rest, clientBirthDate: clients.get(r.client_id)?.birthDate ?? null, channel: r.channel, reportedBy: r.reported_by, registeredByTeamName: registeredBy,
@@ -232,7 +244,7 @@ export function wmoStore(store: Store) {
         const calendar = await loadCalendar(tx);
         const actions = await actionsOf(tx, [id]);
         const now = today();
-        const state = stateOf(r.notified_on, actions);
+        const state = stateOf(r.notified_on, actions, r.law);
         const allowed = allowedCommands(state, calendar, now);
         if (!allowed.includes(raw.type)) {
           throw conflict(notAllowedMessage(state.status, raw.type, allowed), 'wmo_status', { wmoStatus: state.status, allowed });
@@ -246,11 +258,11 @@ export function wmoStore(store: Store) {
           `INSERT INTO wmo_actions (notification_id, type, on_date, actor_user_id, assigned_user_id, reason, until, outcome, committee, idempotency_key)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id::text AS id`,
           [id, action.type, action.on, actor.id, action.assignedUserId, action.reason, action.until, action.outcome, action.committee, idempotencyKey ?? null]);
-        if (input.type === 'decide') await recordDecision(tx, id, inserted!.id, input.decision!, actor.id);
-        const after = stateOf(r.notified_on, [...actions, action]);
+        if (input.type === 'decide') await recordDecision(tx, id, inserted!.id, input.decision!, actor.id, r.law);
+        const after = stateOf(r.notified_on, [...actions, action], r.law);
         const [updated] = await tx.query<Row>(
           `UPDATE wmo_notifications SET status = $2, assigned_user_id = $3, urgent = urgent OR $4, version = version + 1 WHERE id = $1
-           RETURNING id, client_id, notified_on::text AS notified_on, channel, reported_by, team_id, inbox_team_id, status, assigned_user_id, urgent, version`,
+           RETURNING ${COLS}`,
           [id, after.status, after.assigneeId, after.urgentProvisionOn !== null]);
         // Taking or being assigned a melding is what makes the adviser involved with the client (need-to-know).
         if (action.type === 'assign') {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecisionOutcome, ObjectionOutcome, PauseReason, WMO_COMMANDS, WMO_STATUSES } from './wmo-process.ts';
+import { DecisionOutcome, LAWS, ObjectionOutcome, PauseReason, WMO_COMMANDS, WMO_STATUSES } from './wmo-process.ts';
 
 const IsoDate = z.iso.date();
 
@@ -12,7 +12,8 @@ export type WmoClockView = z.infer<typeof WmoClockView>;
 
 /** One line of a Wmo inbox: spoed first, then the clock that runs out first. */
 export const WmoInboxItem = z.object({
-  id: z.uuid(), clientId: z.uuid(), clientName: z.string(), notifiedOn: z.string(), status: z.enum(WMO_STATUSES), urgent: z.boolean(),
+  id: z.uuid(), law: z.enum(LAWS).describe("wmo: Wmo 2015; jeugdwet: Jeugdwet (eight-week decision term, JZ products, the CJG's inbox)"),
+  clientId: z.uuid(), clientName: z.string(), notifiedOn: z.string(), status: z.enum(WMO_STATUSES), urgent: z.boolean(),
   inboxTeamId: z.uuid().nullable(), inboxTeamName: z.string().nullable(), assignedUserId: z.uuid().nullable(), assignedUserName: z.string().nullable(),
   clock: WmoClockView.nullable().describe('The clock that runs now (onderzoek, beschikking or bezwaar), null when none does'),
   version: z.number(),

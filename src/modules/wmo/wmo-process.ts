@@ -11,8 +11,18 @@
  *                                                                                                      └─ extendDecisionTerm  objected ── decideObjection ──> objection_decided
  *
  * The melding and the aanvraag are never merged: each has its own clock.
+ *
+ * The same process serves the Jeugdwet (`law: 'jeugdwet'`, docs/wmo.md "Jeugdwet"): the decision term
+ * is eight weeks (Awb 4:13, norm youth_decision), there is no statutory onderzoek term (only a
+ * municipality's own norm youth_assessment, when configured), and an aanvraag may come at any time
+ * (e.g. a GP's direct referral, Jeugdwet art. 2.6 lid 1 onder d).
  */
 import { daysBetween, type IsoDate, type LegalCalendar, type Pause, termEnd, termOf } from '../legal-terms/legal-terms.ts';
+
+/** The law a melding and its aanvraag are handled under (wmo_notifications.law). */
+export const Law = { Wmo: 'wmo', Jeugdwet: 'jeugdwet' } as const;
+export type Law = (typeof Law)[keyof typeof Law];
+export const LAWS = Object.values(Law);
 
 export const WmoStatus = {
   Notified: 'notified', Assessing: 'assessing', Reported: 'reported', Applied: 'applied', Decided: 'decided',
@@ -83,6 +93,7 @@ export type WmoAction = {
 
 type Phase = 'assessment' | 'decision';
 export type WmoState = {
+  law: Law;
   status: WmoStatus;
   notifiedOn: IsoDate;
   assigneeId: string | null;
@@ -104,9 +115,9 @@ const nextStatus: Partial<Record<WmoCommand, WmoStatus>> = {
 };
 
 /** The fold: the melding's state after its actions, in the order they were recorded. */
-export function stateOf(notifiedOn: IsoDate, actions: readonly WmoAction[]): WmoState {
+export function stateOf(notifiedOn: IsoDate, actions: readonly WmoAction[], law: Law = 'wmo'): WmoState {
   const s: WmoState = {
-    status: 'notified', notifiedOn, assigneeId: null, urgentProvisionOn: null, reportOn: null, applicationOn: null, decision: null,
+    law, status: 'notified', notifiedOn, assigneeId: null, urgentProvisionOn: null, reportOn: null, applicationOn: null, decision: null,
     decisionExtension: null, objection: null, objectionExtension: null, objectionDecision: null, withdrawnOn: null, pauses: [],
   };
   for (const a of actions) {
@@ -130,21 +141,38 @@ export function stateOf(notifiedOn: IsoDate, actions: readonly WmoAction[]): Wmo
   return s;
 }
 
-export const statusOf = (notifiedOn: IsoDate, actions: readonly WmoAction[]) => stateOf(notifiedOn, actions).status;
+export const statusOf = (notifiedOn: IsoDate, actions: readonly WmoAction[], law: Law = 'wmo') => stateOf(notifiedOn, actions, law).status;
 export const isPaused = (s: WmoState) => s.pauses.some((p) => p.until === null);
 
 /** Norm codes (legal_norms) of the Wmo clocks. */
 export const WmoNorm = {
   Assessment: 'wmo_assessment', Decision: 'wmo_decision', ObjectionTerm: 'objection_term', ObjectionDecision: 'objection_decision',
   ObjectionDecisionCommittee: 'objection_decision_committee', ObjectionExtension: 'objection_extension',
+  /** Jeugdwet: Awb 4:13 lid 2, eight weeks (the Jeugdwet sets no term of its own). */
+  YouthDecision: 'youth_decision',
+  /** Jeugdwet: no statutory onderzoek term; a municipality's own norm, only when configured (none is seeded). */
+  YouthAssessment: 'youth_assessment',
 } as const;
+
+const hasNorm = (calendar: LegalCalendar, code: string, on: IsoDate) =>
+  calendar.norms.some((n) => n.code === code && n.validFrom <= on && (n.validTo === null || on <= n.validTo));
+
+/** The norm of the onderzoek's clock under this law on that day, or null when there is none (Jeugdwet without an own norm). */
+export function assessmentNorm(calendar: LegalCalendar, law: Law, notifiedOn: IsoDate): string | null {
+  if (law === 'wmo') return WmoNorm.Assessment;
+  return hasNorm(calendar, WmoNorm.YouthAssessment, notifiedOn) ? WmoNorm.YouthAssessment : null;
+}
+
+/** The norm of the decision's clock under this law. */
+export const decisionNorm = (law: Law) => (law === 'jeugdwet' ? WmoNorm.YouthDecision : WmoNorm.Decision);
 
 /**
  * Wmo 2015 art. 2.3.2 lid 1: the onderzoek is finished "uiterlijk binnen zes weken" after the
  * melding (norm `wmo_assessment`), moved by the Atw when it ends on a rest day; without pauses.
  */
-export function assessmentDeadline(calendar: LegalCalendar, notifiedOn: IsoDate): IsoDate {
-  return termOf(calendar, WmoNorm.Assessment, notifiedOn).dueOn!;
+export function assessmentDeadline(calendar: LegalCalendar, notifiedOn: IsoDate, law: Law = 'wmo'): IsoDate | null {
+  const norm = assessmentNorm(calendar, law, notifiedOn);
+  return norm ? termOf(calendar, norm, notifiedOn).dueOn! : null;
 }
 
 export type WmoClock = {
@@ -179,7 +207,8 @@ function clock(kind: WmoClock['kind'], startedOn: IsoDate, end: { dueOn: IsoDate
  * - onderzoek: Wmo 2015 art. 2.3.2 lid 1, six weeks from the melding (norm wmo_assessment); stops at the verslag
  *   (or an aanvraag made because the six weeks passed);
  * - beschikking: Wmo 2015 art. 2.3.5 lid 1, two weeks from the aanvraag (wmo_decision); once extended (Awb 4:14)
- *   it runs to the date promised in the notice;
+ *   it runs to the date promised in the notice; Jeugdwet: eight weeks (Awb 4:13, youth_decision), and no onderzoek clock
+ *   unless a municipal norm youth_assessment is configured;
  * - bezwaartermijn: Awb 6:7, six weeks from the decision (objection_term); an objection after it is late (Awb 6:11);
  * - beslissing op bezwaar: Awb 7:10, six weeks (twelve with an advisory committee) from the end of the objection
  *   term, plus at most six weeks when postponed (objection_extension).
@@ -188,9 +217,11 @@ function clock(kind: WmoClock['kind'], startedOn: IsoDate, end: { dueOn: IsoDate
 export function clocksOf(s: WmoState, calendar: LegalCalendar, today: IsoDate): WmoClock[] {
   const clocks: WmoClock[] = [];
   const assessmentStop = s.reportOn ?? s.applicationOn ?? s.withdrawnOn;
-  clocks.push(clock('assessment', s.notifiedOn, termOf(calendar, WmoNorm.Assessment, s.notifiedOn, pausesOf(s, 'assessment')), assessmentStop, today));
+  // Jeugdwet: no onderzoek clock unless the municipality configured its own norm.
+  const assessment = assessmentNorm(calendar, s.law, s.notifiedOn);
+  if (assessment) clocks.push(clock('assessment', s.notifiedOn, termOf(calendar, assessment, s.notifiedOn, pausesOf(s, 'assessment')), assessmentStop, today));
   if (s.applicationOn) {
-    const base = termOf(calendar, WmoNorm.Decision, s.applicationOn, pausesOf(s, 'decision'));
+    const base = termOf(calendar, decisionNorm(s.law), s.applicationOn, pausesOf(s, 'decision'));
     const end = s.decisionExtension && base.dueOn !== null
       ? { ...termEnd(s.decisionExtension.until, { amount: 0, unit: 'days' }, { extraHolidays: calendar.extraHolidays }), suspendedDays: base.suspendedDays }
       : base;
@@ -216,7 +247,8 @@ export const runningClock = (clocks: readonly WmoClock[]) => clocks.find((c) => 
 /**
  * What may happen next, on `today`: the table, narrowed by the guards. While a clock is paused,
  * only resuming it, assigning and withdrawing; spoed and each extension once; an aanvraag before
- * the verslag only once the onderzoek's six weeks have passed (Wmo 2015 art. 2.3.2 lid 9).
+ * the verslag only once the onderzoek's six weeks have passed (Wmo 2015 art. 2.3.2 lid 9). The
+ * Jeugdwet has no such rule: there an aanvraag may come at any time.
  */
 export function allowedCommands(s: WmoState, calendar: LegalCalendar, today: IsoDate): WmoCommand[] {
   const paused = isPaused(s);
@@ -226,7 +258,7 @@ export function allowedCommands(s: WmoState, calendar: LegalCalendar, today: Iso
     if (c === 'grantUrgentProvision') return s.urgentProvisionOn === null;
     if (c === 'extendDecisionTerm') return s.decisionExtension === null;
     if (c === 'extendObjectionTerm') return s.objectionExtension === null;
-    if (c === 'receiveApplication' && s.status !== 'reported') {
+    if (c === 'receiveApplication' && s.status !== 'reported' && s.law === 'wmo') {
       const due = clocksOf(s, calendar, today)[0]!.dueOn;
       return due !== null && today > due;
     }

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { type AuthHeaders, build, createClient, loginAs } from '../../../test/helpers.ts';
+import { decisionBody, demoCatalogue } from '../../../test/wmo-decision.ts';
+
+const URL = '/api/v1/wmo-notifications';
+const act = (app: FastifyInstance, headers: AuthHeaders, id: string, payload: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: `${URL}/${id}/actions`, headers, payload });
+
+const child = { surname: 'Jansen', firstNames: 'Milan', birthDate: '2014-03-03', address: { postcode: '3035 CD', houseNumber: 12 } };
+
+/** Outcome 4 (youth care) at the VraagWijzer with a Jeugdwet melding, on the day of `contactedAt`. */
+async function youthMelding(app: FastifyInstance, balie: AuthHeaders, clientId: string, contactedAt: string) {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie,
+    payload: { clientId, channel: 'desk', question: 'Milan is angstig en gaat niet meer naar school', lifeDomains: ['growing_up_parenting'], outcome: 4,
+      notification: { law: 'jeugdwet', reportedBy: 'representative' }, contactedAt } });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json() as { referral: { teamName: string }; notification: { id: string; law: string; notifiedOn: string; assessmentDeadline: string | null } };
+}
+
+test('outcome 4 with a Jeugdwet melding: the CJG gets the referral and the melding; no onderzoek clock; an aanvraag at once', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const clientId = await createClient(app, balie, child);
+  const c = await youthMelding(app, balie, clientId, '2025-10-01T10:00:00+02:00');
+  assert.equal(c.referral.teamName, 'CJG Rotterdam-Rijnmond');
+  assert.deepEqual([c.notification.law, c.notification.notifiedOn, c.notification.assessmentDeadline], ['jeugdwet', '2025-10-01', null],
+    'the Jeugdwet has no statutory onderzoek term');
+
+  const wmo = await loginAs(app, 'wmo');
+  const wmoInbox = (await app.inject({ method: 'GET', url: URL, headers: wmo })).json() as { id: string }[];
+  assert.ok(!wmoInbox.some((n) => n.id === c.notification.id), "not in the postcode's wijkteam (Oude Noorden) inbox");
+  const jeugd = await loginAs(app, 'jeugd');
+  const inbox = await app.inject({ method: 'GET', url: URL, headers: jeugd });
+  assert.equal(inbox.statusCode, 200, inbox.body);
+  const item = inbox.json().find((n: { id: string }) => n.id === c.notification.id);
+  assert.deepEqual([item.law, item.inboxTeamName, item.clock], ['jeugdwet', 'CJG Rotterdam-Rijnmond', null]);
+
+  assert.equal((await act(app, jeugd, item.id, { type: 'assign' })).statusCode, 200);
+  // Unlike the Wmo (only after the six weeks or with the verslag), the aanvraag may come straight away.
+  const applied = await act(app, jeugd, item.id, { type: 'receiveApplication', on: '2025-10-02' });
+  assert.equal(applied.statusCode, 200, applied.body);
+  assert.deepEqual(applied.json().clocks.map((k: { kind: string; dueOn: string }) => [k.kind, k.dueOn]), [['decision', '2025-11-27']], 'eight weeks');
+});
+
+test('the Jeugdwet decision term is eight weeks from the aanvraag, moved by the Algemene termijnenwet', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const jeugd = await loginAs(app, 'jeugd');
+  const clientId = await createClient(app, balie, child);
+  // [aanvraag, due, moved from]
+  const table: [string, string, string | null][] = [
+    ['2025-11-03', '2025-12-29', null], // Monday to Monday
+    ['2025-10-30', '2025-12-29', '2025-12-25'], // eerste Kerstdag, tweede Kerstdag, weekend
+    ['2025-10-31', '2025-12-29', '2025-12-26'], // tweede Kerstdag, weekend
+    ['2025-11-01', '2025-12-29', '2025-12-27'], // Saturday
+    ['2025-11-06', '2026-01-02', '2026-01-01'], // Nieuwjaarsdag
+    ['2025-11-07', '2026-01-02', null], // Friday after Nieuwjaarsdag
+    ['2026-02-09', '2026-04-07', '2026-04-06'], // tweede Paasdag 2026
+  ];
+  for (const [on, due, movedFrom] of table) {
+    const c = await youthMelding(app, balie, clientId, '2025-10-01T10:00:00+02:00');
+    const res = await act(app, jeugd, c.notification.id, { type: 'receiveApplication', on });
+    assert.equal(res.statusCode, 200, res.body);
+    const clock = res.json().clocks.find((k: { kind: string }) => k.kind === 'decision');
+    assert.deepEqual([on, clock.dueOn, clock.movedFrom], [on, due, movedFrom]);
+  }
+});
+
+test('a decision under a law takes only that law\'s products: a Wmo product on a Jeugdwet melding and a youth product on a Wmo melding are refused', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const jeugd = await loginAs(app, 'jeugd');
+  const clientId = await createClient(app, balie, child);
+  const c = await youthMelding(app, balie, clientId, '2025-10-01T10:00:00+02:00');
+  const id = c.notification.id;
+  await act(app, jeugd, id, { type: 'receiveApplication' });
+  const { product, provider } = await demoCatalogue(app, jeugd);
+
+  const wmoProduct = await act(app, jeugd, id, await decisionBody(app, jeugd));
+  assert.deepEqual([wmoProduct.statusCode, wmoProduct.json().code, wmoProduct.json().field], [422, 'product_law_mismatch', 'decision.lines.0.productId']);
+
+  const youthLine = { productId: product('Jeugdhulp ambulant individueel'), granted: true, reasoning: 'Milan heeft hulp nodig om weer naar school te kunnen gaan.',
+    result: 'Milan gaat weer naar school', volume: 2, validFrom: '2026-12-01', validTo: '2026-12-31', form: 'ZIN', providerId: provider('Begeleiding Rijnmond') };
+  const decided = await act(app, jeugd, id, { type: 'decide', decision: { lines: [youthLine],
+    contributionNotice: 'Voor jeugdhulp betaalt u geen eigen bijdrage.' } });
+  assert.equal(decided.statusCode, 200, decided.body);
+  assert.deepEqual([decided.json().status, decided.json().decision.lines[0].productCode], ['decided', '45A01']);
+
+  // The demo Wmo melding (Wmo adviser, Oude Noorden) refuses a youth care product.
+  const wmo = await loginAs(app, 'wmo');
+  const melding = (await app.inject({ method: 'GET', url: URL, headers: wmo })).json().find((n: { clientName: string }) => n.clientName.includes('Willems'));
+  for (const type of ['assign', 'startAssessment', 'recordReport', 'receiveApplication']) assert.equal((await act(app, wmo, melding.id, { type })).statusCode, 200, type);
+  const youthOnWmo = await act(app, wmo, melding.id, { type: 'decide', decision: { lines: [{ ...youthLine, reasoning: 'Jeugdhulp op een Wmo-melding hoort niet.' }],
+    contributionNotice: 'Geen eigen bijdrage van toepassing op dit besluit.' } });
+  assert.deepEqual([youthOnWmo.statusCode, youthOnWmo.json().code], [422, 'product_law_mismatch']);
+});
