@@ -8,6 +8,7 @@ import { TotpEnrolmentPage } from './pages/auth/totp-enrolment-page.tsx';
 import { AskPage } from './pages/portal/ask-page.tsx';
 import { CitizenStartPage } from './pages/portal/citizen.tsx';
 import { MijnWegwijsPage } from './pages/portal/mijn-wegwijs-page.tsx';
+import { SurveyAnswerPage } from './pages/satisfaction/survey-answer-page.tsx';
 import { NoAccessPage, NotFoundPage } from './pages/status-pages.tsx';
 import { mayOpen, routes } from './routes.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -42,6 +43,8 @@ export function App() {
             <Route path="/inwoners" element={<CitizenStartPage />} />
             <Route path="/digitaal-loket" element={<AskPage />} />
             <Route path="/mijn-wegwijs" element={<MijnWegwijsPage />} />
+            {/* The client-experience survey: no login, the key in the link or letter is the key. */}
+            <Route path="/vragenlijst" element={<SurveyAnswerPage />} />
             <Route path="*" element={<Gate />} />
           </Routes>
         </BrowserRouter>

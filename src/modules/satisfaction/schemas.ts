@@ -61,6 +61,7 @@ export const PublicSurvey = z.object({
   statements: z.array(StatementSchema),
   openQuestion: z.string().nullable(),
 });
+export type PublicSurvey = z.infer<typeof PublicSurvey>;
 
 export const AnswerInput = z.object({
   key: z.string().min(10).max(100),
