@@ -4,6 +4,7 @@ import { ProcessingActivity } from '../../platform/audit.ts';
 import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { decisionOf } from '../wmo/decision-of.ts';
 import { getProduct, getProvider, listTariffs } from './catalogue-store.ts';
+import { deliveryOf } from './delivery-store.ts';
 import { dayNumber, indicationCost } from './indication-cost.ts';
 
 export type DeliveryForm = 'ZIN' | 'PGB';
@@ -65,6 +66,15 @@ export function indicationStore(store: Store) {
         return view(tx, row!);
       });
     },
+    /** Every indication of a client, newest first, with names and the provider's start and stop. */
+    ofClient: (clientId: string) => store.readClient(clientId, op('indication.list', { clientId }), async (tx) => {
+      const rows = await tx.query<Row>(`SELECT ${COLS} FROM indications WHERE client_id = $1 ORDER BY valid_from DESC, created_at DESC`, [clientId]);
+      return Promise.all(rows.map(async (row) => {
+        const v = await view(tx, row);
+        const [product, provider, delivery] = [await getProduct(tx, row.productId), await getProvider(tx, row.providerId), await deliveryOf(tx, row.id)];
+        return { ...v, productName: product.name, providerName: provider.name, startedOn: delivery.startedOn, stoppedOn: delivery.stoppedOn };
+      }));
+    }),
     get: async (id: string) => store.readClient(await clientOf(id), op('indication.read', { indicationId: id }), async (tx) => {
       const [row] = await tx.query<Row>(`SELECT ${COLS} FROM indications WHERE id = $1`, [id]);
       return view(tx, row!);

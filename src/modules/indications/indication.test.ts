@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type AuthHeaders, build, loginAs } from '../../../test/helpers.ts';
+import { indicated } from '../../../test/iwmo-indication.ts';
 import { decisionBody } from '../../../test/wmo-decision.ts';
 
 /** The demo melding (Sandra Willems), taken by the demo Wmo adviser and worked up to `upTo`. */
@@ -65,5 +66,22 @@ test('no indication without a granting decision, for an unknown product, or with
   // A desk worker may not record indications at all.
   const desk = await app.inject({ method: 'POST', url: '/api/v1/indications', headers: await loginAs(app, 'balie'),
     payload: { notificationId, productId: product.id, providerId: provider.id, volume: 3, validFrom: '2026-07-01', validTo: '2026-12-31', form: 'ZIN' } });
+  assert.deepEqual([desk.statusCode, desk.json().code], [403, 'role_forbidden']);
+});
+
+test("a client's indications are listed for those who may see the client, with names and the provider's start; others are refused", async (t) => {
+  const app = await build(t);
+  const { clientId } = await indicated(app);
+  const wmo = await loginAs(app, 'wmo');
+  const list = await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}/indications`, headers: wmo });
+  assert.equal(list.statusCode, 200, list.body);
+  assert.deepEqual(list.json().map((i: Record<string, unknown>) => [i.productCode, i.productName, i.validFrom, i.validTo, i.startedOn, i.stoppedOn]),
+    [['01A01', 'Hulp bij het huishouden', '2026-03-01', '2026-12-31', null, null]]);
+  // A team lead of another team (arranged: the demo team lead moved to Charlois) has the role but not the client.
+  await app.db.query(`UPDATE team_members SET team_id = (SELECT id FROM teams WHERE name = 'Wijkteam Charlois') WHERE user_id = (SELECT id FROM users WHERE username = 'teamleider')`);
+  const outsider = await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}/indications`, headers: await loginAs(app, 'teamleider') });
+  assert.equal(outsider.statusCode, 403);
+  assert.equal(outsider.json().code, 'client_access_denied');
+  const desk = await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}/indications`, headers: await loginAs(app, 'balie') });
   assert.deepEqual([desk.statusCode, desk.json().code], [403, 'role_forbidden']);
 });

@@ -11,7 +11,7 @@ import {
 import type { Frequency, Unit } from './indication-cost.ts';
 import { indicationStore } from './indication-store.ts';
 import {
-  Contract, ContractCreate, Indication, IndicationCreate, Product, ProductCreate, ProductWithTariffs, Provider, ProviderCreate, ProviderWithContracts,
+  ClientIndication, Contract, ContractCreate, Indication, IndicationCreate, Product, ProductCreate, ProductWithTariffs, Provider, ProviderCreate, ProviderWithContracts,
   RecordUpdate, Tariff, TariffCreate,
 } from './schemas.ts';
 
@@ -105,6 +105,12 @@ export const indicationRoutes = fp(async (app: FastifyInstance) => {
     schema: { tags: ['indications'], summary: 'Record the indication a granting Wmo decision assigns: product, provider, volume, period, form; answers with its cost',
       body: IndicationCreate, response: { 201: Indication } },
   }, async (req, reply) => reply.status(201).send(await indicationStore(req.store).create(req.body)));
+
+  r.get('/api/v1/clients/:clientId/indications', {
+    config: { permission: 'indications.read' },
+    schema: { tags: ['indications'], summary: "A client's indications, newest first, with their cost and the provider's start and stop", params: z.object({ clientId: z.uuid() }),
+      response: { 200: z.array(ClientIndication) } },
+  }, async (req) => indicationStore(req.store).ofClient(req.params.clientId));
 
   r.get('/api/v1/indications/:id', {
     config: { permission: 'indications.read' },

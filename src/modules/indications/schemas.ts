@@ -51,3 +51,10 @@ export const Indication = z.object({
     units: z.number(), uncovered: z.array(z.object({ from: z.string(), to: z.string() })).describe('Days without a tariff, not priced'),
   }).nullable(),
 });
+
+/** An indication on the client's page: with the product and provider by name and what the provider reported (iWmo 305/307). */
+export const ClientIndication = Indication.extend({
+  productName: z.string(), providerName: z.string(),
+  startedOn: z.string().nullable().describe('Start of care as the provider reported it (305)'),
+  stoppedOn: z.string().nullable().describe('End of care as the provider reported it (307)'),
+});

@@ -1,3 +1,4 @@
+import { ClientIndications } from './client-indications.tsx';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
@@ -99,6 +100,7 @@ function ClientView({ file, breakGlassUntil, onSaved, onChanged }: { file: Clien
           ))}
         </dl>
       </ClientRecordSections>
+      <ClientIndications clientId={c.id} />
       <ClientTimeline clientId={c.id} clientName={c.displayName} initial={file.timeline} />
     </>
   );

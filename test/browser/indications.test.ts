@@ -1,0 +1,22 @@
+/** A client's indications and the iWmo messages about them, on the client's page. */
+import assert from 'node:assert/strict';
+import { indicated } from '../iwmo-indication.ts';
+import { loginAndWait, seriousViolations, uiTest } from './harness.ts';
+
+uiTest('the Wmo adviser sees the indication on the client page, sends the provider the assignment (301), and sees it in the message history', async ({ page, ui }) => {
+  const { clientId } = await indicated(ui.app); // demo melding of Sandra Willems decided; 3 hours a week of 01A01 at Thuiszorg Maasoever, March–December 2026
+  await loginAndWait(page, 'wmo');
+  await page.goto(`/clienten/${clientId}`);
+  const section = page.getByRole('region', { name: 'Indicaties en berichten met aanbieders' });
+  await section.getByRole('cell', { name: '01A01 Hulp bij het huishouden (ZIN)' }).waitFor();
+  await section.getByRole('cell', { name: '3 uur per week' }).waitFor();
+  await section.getByRole('cell', { name: 'nog niet gestart' }).waitFor();
+  await section.getByText('Nog geen berichten uitgewisseld.').waitFor();
+
+  await section.getByRole('button', { name: /^Stuur toewijzing naar / }).click();
+  await section.getByRole('status').getByText(/De toewijzing is verstuurd naar .+ \(bericht \d+\)\./).waitFor();
+  const history = section.getByRole('table').nth(1);
+  await history.getByRole('cell', { name: 'iWmo 301' }).waitFor();
+  await history.getByRole('cell', { name: 'verstuurd' }).first().waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+});
