@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type AuthHeaders, build, loginAs } from '../../../test/helpers.ts';
+import { acceptedTrajectory } from '../../../test/trajectory-case.ts';
 import { runSatisfactionJob } from './jobs.ts';
 import { STANDARD_STATEMENTS } from './survey.ts';
 
@@ -189,4 +190,39 @@ test('satisfaction figures per desk: response rate, % (fully) agree and mean gra
   assert.equal(refused.statusCode, 403);
   const audit = await app.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE action = 'figures.satisfaction' AND outcome = 'success'`);
   assert.equal(audit.length, 3, 'every read of the figures is audited');
+});
+
+test('a client whose trajectory was closed because they died is not asked; one closed with another outcome is', async (t) => {
+  const app = await build(t);
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const closeWith = async (c: Awaited<ReturnType<typeof acceptedTrajectory>>, outcome: string) => {
+    const tr = await app.inject({ method: 'GET', url: `/api/v1/trajectories/${c.trajectoryId}`, headers: c.wim });
+    const res = await app.inject({ method: 'POST', url: `/api/v1/trajectories/${c.trajectoryId}/close`,
+      headers: { ...c.wim, 'if-match': `"${tr.json().version}"` }, payload: { on: today, outcome, reason: 'Afgesloten' } });
+    assert.equal(res.statusCode, 200, res.body);
+  };
+  const died = await acceptedTrajectory(t, app, 'Overleden');
+  const done = await acceptedTrajectory(t, app, 'Afgerond');
+  await closeWith(died, 'died');
+  await closeWith(done, 'goal_reached');
+  const beleid = await loginAs(app, 'beleid');
+  const res = await app.inject({ method: 'POST', url: '/api/v1/survey-rounds', headers: beleid,
+    payload: { surveyId: await standardSurvey(app, beleid), from: today, to: today, closesOn: '2099-12-31', teams: [{ teamId: died.teamId, sampleSize: 50 }] } });
+  assert.equal(res.statusCode, 201, res.body);
+  const invited = (await mailing(app, res.json().id)).map((m) => m.clientId);
+  assert.ok(invited.includes(done.clientId));
+  assert.ok(!invited.includes(died.clientId));
+});
+
+test('two answers with the same key at the same moment: one is stored, the other refused', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const beleid = await loginAs(app, 'beleid');
+  const a = await helpedClient(app, balie, 'Aalders', '2021-03-10', 'aalders@example.org');
+  const round = await startRound(app, beleid, await standardSurvey(app, beleid), a.teamId, 10);
+  const [item] = await mailing(app, round.id);
+  const results = await Promise.all([answer(app, keyOf(item!)), answer(app, keyOf(item!))]);
+  assert.deepEqual(results.map((r) => r.statusCode).sort(), [201, 409]);
+  assert.equal(results.find((r) => r.statusCode === 409)!.json().code, 'survey_already_answered');
+  assert.equal((await app.db.query('SELECT 1 FROM survey_answers')).length, 1);
 });
