@@ -77,6 +77,24 @@ export const ContactRouteSystem: CodeSystemDef = {
   ],
 };
 
+export const ReferralCategory = { YouthCare: 'jeugdhulp' } as const;
+/**
+ * ServiceRequest.category: what kind of referral. A direct referral to youth care by a GP, youth
+ * doctor or medical specialist (Jeugdwet art. 2.6 lid 1 onder d) goes to the youth route (the CJG),
+ * not to the postcode's wijkteam. Without a category it is a referral to the wijkteam.
+ */
+export const ReferralCategorySystem: CodeSystemDef = {
+  id: 'wegwijs-referral-category',
+  name: 'WegwijsReferralCategory',
+  title: 'Wegwijs soort verwijzing (referral category)',
+  description: 'The kind of referral; without a category a referral goes to the neighbourhood team of the postcode.',
+  concepts: [
+    { code: ReferralCategory.YouthCare, display: 'Verwijzing jeugdhulp (Jeugdwet art. 2.6 lid 1 onder d)',
+      definition: 'A direct referral to youth care by a GP, youth doctor or medical specialist: it goes to the youth desk (CJG) and is a Jeugdwet application, decided without an assessment',
+      designation: [{ language: 'en', value: 'Direct referral to youth care (Youth Act art. 2.6(1)(d))' }] },
+  ],
+};
+
 const outcomeDefinition: Record<TrajectoryOutcome, string> = {
   goal_reached: 'The goals of the plan were reached', partly_reached: 'Some goals of the plan were reached', not_reached: 'The goals of the plan were not reached',
   referred_second_line: 'Referred on to specialised (2nd-line) care', client_stopped: 'The client stopped the support',
@@ -92,7 +110,7 @@ export const TrajectoryOutcomeSystem: CodeSystemDef = {
     designation: [{ language: 'en', value: outcomeDefinition[code] }] })),
 };
 
-export const CODE_SYSTEMS: readonly CodeSystemDef[] = [LifeDomainSystem, SafetySignalSystem, ContactRouteSystem, TrajectoryOutcomeSystem];
+export const CODE_SYSTEMS: readonly CodeSystemDef[] = [LifeDomainSystem, SafetySignalSystem, ContactRouteSystem, TrajectoryOutcomeSystem, ReferralCategorySystem];
 export const systemUrl = (cs: CodeSystemDef) => `${FHIR_BASE}/CodeSystem/${cs.id}`;
 export const hasCode = (cs: CodeSystemDef, code: unknown) => cs.concepts.some((c) => c.code === code);
 

@@ -4,7 +4,8 @@ import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { normalisePostcode } from '../org/postcode.ts';
 import type { Urgency } from '../intake/life-domains.ts';
 import {
-  ContactRouteSystem, Extension, hasCode, LifeDomainSystem, NamingSystem, SafetySignalSystem, systemUrl, urgencyOfPriority,
+  ContactRouteSystem, Extension, hasCode, LifeDomainSystem, NamingSystem, ReferralCategory, ReferralCategorySystem, SafetySignalSystem, systemUrl,
+  urgencyOfPriority,
 } from './code-systems.ts';
 import type { FhirIssue } from './operation-outcome.ts';
 
@@ -39,6 +40,8 @@ export type GpReferral = {
   representative: { name: string; role: string; phone: string | null; birthDate: string | null } | null;
   safetySignals: string[];
   contactRoute: string | null;
+  /** A direct referral to youth care (category `jeugdhulp`, Jeugdwet art. 2.6 lid 1 onder d): the youth route, not the wijkteam. */
+  youth: boolean;
 };
 
 export type ParseResult = { ok: true; referral: GpReferral } | { ok: false; status: 400 | 422; issues: FhirIssue[] };
@@ -150,6 +153,16 @@ export function parseGpReferral(body: Json, now = new Date()): ParseResult {
     }
   }
   // Life-domain codes are optional: without them the team sets the life domains when it triages the referral.
+
+  // Category (optional): a referral to youth care goes to the youth route (docs/fhir.md).
+  let youth = false;
+  for (const [i, cc] of ((s.category ?? []) as Json[]).entries()) {
+    for (const [j, c] of ((cc.coding ?? []) as Json[]).entries()) {
+      if (c.system !== systemUrl(ReferralCategorySystem)) continue;
+      if (c.code === ReferralCategory.YouthCare) youth = true;
+      else need(`${p}.category[${i}].coding[${j}].code`, `Onbekende code '${String(c.code)}' in ${systemUrl(ReferralCategorySystem)} / Unknown code`, 'code-invalid');
+    }
+  }
 
   const safetySignals: string[] = [];
   let contactRoute: string | null = null;
@@ -268,7 +281,7 @@ export function parseGpReferral(body: Json, now = new Date()): ParseResult {
     referral: {
       identifier: { system: id.system.trim(), value: id.value.trim() }, ifNoneExist: found.ifNoneExist,
       authoredOn, urgency: urgencyOfPriority[s.priority] ?? 'normal', reason, lifeDomains: [...new Set(lifeDomains)],
-      patient: pt, referrer, consent: { givenOn }, representative, safetySignals: [...new Set(safetySignals)], contactRoute,
+      patient: pt, referrer, consent: { givenOn }, representative, safetySignals: [...new Set(safetySignals)], contactRoute, youth,
     },
   };
 }

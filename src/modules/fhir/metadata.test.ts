@@ -73,9 +73,9 @@ test('a practice system finds every published code system with one search', asyn
   const res = await app.inject({ method: 'GET', url: '/fhir/r4/CodeSystem' });
   assert.equal(res.statusCode, 200, res.body);
   const bundle = res.json();
-  assert.deepEqual({ type: bundle.type, total: bundle.total }, { type: 'searchset', total: 4 });
+  assert.deepEqual({ type: bundle.type, total: bundle.total }, { type: 'searchset', total: 5 });
   assert.deepEqual(bundle.entry.map((e: { resource: { id: string } }) => e.resource.id),
-    ['wegwijs-life-domain', 'wegwijs-safety-signal', 'wegwijs-contact-route', 'wegwijs-trajectory-outcome']);
+    ['wegwijs-life-domain', 'wegwijs-safety-signal', 'wegwijs-contact-route', 'wegwijs-trajectory-outcome', 'wegwijs-referral-category']);
   assert.deepEqual(await validateStructure(bundle), []);
   const one = await app.inject({ method: 'GET', url: '/fhir/r4/CodeSystem?url=https://wegwijs.nl/fhir/CodeSystem/wegwijs-safety-signal' });
   assert.deepEqual(one.json().entry.map((e: { resource: { id: string } }) => e.resource.id), ['wegwijs-safety-signal']);

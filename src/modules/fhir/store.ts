@@ -6,12 +6,14 @@ import { closingOutcomeOfReferral } from '../casework/referral-trajectory.ts';
 import { addConsent, ConsentPurpose, hasConsent } from '../clients/consent.ts';
 import { markSafetySignal } from '../clients/safety-signal.ts';
 import { clientSummaries, findClientIdByBsn, insertClient } from '../clients/store.ts';
-import { lookupPostcode } from '../org/store.ts';
+import { amsterdamDate } from '../legal-terms/legal-terms.ts';
+import { firstActiveDesk, lookupPostcode } from '../org/store.ts';
 import type { ApiCaller } from '../practices/store.ts';
 import { getPractice } from '../practices/store.ts';
 import { createReferral, findReferralSummary, getReferral } from '../referrals/referral-store.ts';
 import type { ReferralIdentity, SentData } from '../referrals/schemas.ts';
 import { recordSentData } from '../referrals/sent-data.ts';
+import { receiveYouthReferral, YOUTH_DESK_TYPE } from '../wmo/notification-store.ts';
 import { type GpReferral, matchesRecord } from './gp-referral.ts';
 import { fhirError } from './operation-outcome.ts';
 import type { TaskSource } from './task.ts';
@@ -105,6 +107,13 @@ export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpRe
           throw fhirError(422, [{ code: 'business-rule', expression: 'Patient.address.postalCode',
             diagnostics: `Postcode ${r.patient.postcode} valt niet onder een wijkteam van deze gemeente / Postcode is not served by a neighbourhood team of this municipality` }]);
         }
+        // A referral to youth care goes to the youth route (the CJG's inbox), not the postcode's wijkteam (docs/fhir.md).
+        const youthDesk = r.youth ? await firstActiveDesk(tx, YOUTH_DESK_TYPE) : null;
+        if (r.youth && !youthDesk) {
+          throw fhirError(422, [{ code: 'business-rule', expression: 'ServiceRequest.category',
+            diagnostics: 'Er is geen actief CJG-loket voor verwijzingen jeugdhulp / No active youth desk (CJG) for youth care referrals' }]);
+        }
+        const teamId = youthDesk?.id ?? district.teamId;
         const { clientId, identity } = await matchOrCreateClient(tx, r.patient, r.representative);
         const recipient = gpConsentRecipient(caller.practiceName, caller.practiceAgbCode);
         // The patient's consent covers the referral and the feedback to this practice (docs/fhir.md): in a record
@@ -115,12 +124,15 @@ export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpRe
         // A safety signal marks a record the GP identified; on a mismatch the referral may be about someone else.
         if (r.safetySignals.length > 0 && identity !== 'mismatch') await markSafetySignal(tx, clientId);
         const { referral } = await createReferral(tx, store.ctx, {
-          clientId, teamId: district.teamId, proposedTeamId: district.teamId, source: 'gp',
+          clientId, teamId, proposedTeamId: teamId, toDesk: youthDesk !== null, source: 'gp',
           referrer: { name: r.referrer.name, organisation: caller.practiceName, agbCode: r.referrer.agbCode },
           reason: r.reason, lifeDomains: r.lifeDomains, urgency: r.urgency, safetySignals: r.safetySignals, contactRoute: r.contactRoute,
           externalId: `ServiceRequest/${claimed.id}`, receivedAt: r.authoredOn,
         });
         await recordSentData(tx, referral.id, identity, sentDataOf(r, recipient), identity === 'registered');
+        // Jeugdwet art. 2.6 lid 1 onder d: accepted without an assessment, as a Jeugdwet aanvraag. Not on a record that may be
+        // someone else's (mismatch): the CJG confirms who it is first and then records the melding (contact outcome 4).
+        if (r.youth && identity !== 'mismatch') await receiveYouthReferral(tx, { clientId, receivedOn: amsterdamDate(new Date()), referrerName: r.referrer.name });
         await tx.query('UPDATE fhir_service_requests SET referral_id = $2 WHERE id = $1', [claimed.id, referral.id]);
         return { serviceRequestId: claimed.id, created: true, clientId };
       },

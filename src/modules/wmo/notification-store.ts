@@ -53,6 +53,21 @@ export async function createNotification(tx: Queryable, n: NotificationInput): P
 /** The desk type whose inbox takes Jeugdwet meldingen (teams.desk_type): the CJG. */
 export const YOUTH_DESK_TYPE = 'cjg';
 
+/**
+ * A direct referral to youth care by a GP, youth doctor or medical specialist (Jeugdwet art. 2.6
+ * lid 1 onder d) is accepted without an assessment: a Jeugdwet melding in the CJG's inbox with its
+ * aanvraag recorded on the day Wegwijs received it (Awb 4:13: the eight weeks run from receipt), so
+ * the youth consultant can record the decision at once. Called in the receiving transaction.
+ */
+export async function receiveYouthReferral(tx: Queryable, r: { clientId: string; receivedOn: string; referrerName: string }): Promise<NotificationView> {
+  const n = await createNotification(tx, { clientId: r.clientId, contactId: null, notifiedOn: r.receivedOn, channel: 'gp_referral', reportedBy: 'other',
+    teamId: null, createdBy: null, law: 'jeugdwet' });
+  await tx.query(`INSERT INTO wmo_actions (notification_id, type, on_date, reason) VALUES ($1, 'receiveApplication', $2, $3)`,
+    [n.id, r.receivedOn, `Verwijzing jeugdhulp door ${r.referrerName} (Jeugdwet art. 2.6 lid 1 onder d)`]);
+  await tx.query(`UPDATE wmo_notifications SET status = 'applied' WHERE id = $1`, [n.id]);
+  return n;
+}
+
 export type NotificationOfClient = { id: string; law: Law; createdAt: Date; notifiedOn: string; assessmentDeadline: string | null; teamId: string | null; createdBy: string | null; reportedBy: string; contactId: string | null };
 
 /** Every Wmo melding of these clients (unordered), with the onderzoek's deadline, for the client's timeline. */

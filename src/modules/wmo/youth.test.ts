@@ -3,6 +3,8 @@ import test from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type AuthHeaders, build, createClient, loginAs } from '../../../test/helpers.ts';
 import { decisionBody, demoCatalogue } from '../../../test/wmo-decision.ts';
+import { bearer, fixture, tokenFor } from '../fhir/fhir-test-helpers.ts';
+import { lookupPostcode } from '../org/store.ts';
 
 const URL = '/api/v1/wmo-notifications';
 const act = (app: FastifyInstance, headers: AuthHeaders, id: string, payload: Record<string, unknown>) =>
@@ -95,4 +97,58 @@ test('a decision under a law takes only that law\'s products: a Wmo product on a
   const youthOnWmo = await act(app, wmo, melding.id, { type: 'decide', decision: { lines: [{ ...youthLine, reasoning: 'Jeugdhulp op een Wmo-melding hoort niet.' }],
     contributionNotice: 'Geen eigen bijdrage van toepassing op dit besluit.' } });
   assert.deepEqual([youthOnWmo.statusCode, youthOnWmo.json().code], [422, 'product_law_mismatch']);
+});
+
+/** The demo practice sends the minor's referral (test/fixtures/fhir/bundle-minor.json), marked as a referral to youth care unless `youth` is false. */
+async function sendGpReferral(app: FastifyInstance, youth = true, code = 'jeugdhulp') {
+  const bundle = fixture('bundle-minor');
+  if (youth) bundle.entry[0].resource.category = [{ coding: [{ system: 'https://wegwijs.nl/fhir/CodeSystem/wegwijs-referral-category', code }] }];
+  return app.inject({ method: 'POST', url: '/fhir/r4', headers: bearer(await tokenFor(app)), payload: JSON.stringify(bundle) });
+}
+
+const teamIdOf = async (app: FastifyInstance, name: string) => (await app.db.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [name]))[0]!.id;
+
+test("a GP's referral to youth care lands in the CJG's inbox, not the wijkteam's, and is a Jeugdwet aanvraag the youth consultant decides at once", async (t) => {
+  const app = await build(t);
+  const res = await sendGpReferral(app);
+  assert.equal(res.statusCode, 200, res.body);
+  const postcodeTeam = (await lookupPostcode(app.db, '3032BN'))!;
+  assert.ok(postcodeTeam.teamName, 'the postcode is served by a wijkteam');
+
+  const [referral] = await app.db.query<{ id: string; clientId: string }>(
+    `SELECT id, client_id AS "clientId" FROM referrals WHERE source = 'gp' AND external_id LIKE 'ServiceRequest/%' ORDER BY created_at DESC LIMIT 1`);
+  const cjg = await loginAs(app, 'cjg');
+  const cjgInbox = await app.inject({ method: 'GET', url: `/api/v1/teams/${await teamIdOf(app, 'CJG Rotterdam-Rijnmond')}/referrals`, headers: cjg });
+  assert.equal(cjgInbox.statusCode, 200, cjgInbox.body);
+  assert.ok(cjgInbox.json().some((r: { id: string }) => r.id === referral!.id), "in the CJG desk's inbox");
+  const [row] = await app.db.query<{ teamId: string; team: string }>(
+    'SELECT t.id AS "teamId", t.name AS team FROM referrals r JOIN teams t ON t.id = r.team_id WHERE r.id = $1', [referral!.id]);
+  assert.equal(row!.team, 'CJG Rotterdam-Rijnmond');
+  assert.notEqual(row!.teamId, postcodeTeam.teamId, `not in the inbox of ${postcodeTeam.teamName}, the postcode's wijkteam`);
+
+  // No assessment: the aanvraag is in on the day of receipt, and the youth consultant decides straight away.
+  const jeugd = await loginAs(app, 'jeugd');
+  const item = (await app.inject({ method: 'GET', url: URL, headers: jeugd })).json().find((n: { clientId: string }) => n.clientId === referral!.clientId);
+  assert.ok(item, "the Jeugdwet melding is in the CJG's Wmo inbox");
+  assert.deepEqual([item.law, item.status, item.clock.kind], ['jeugdwet', 'applied', 'decision']);
+  const { product, provider } = await demoCatalogue(app, jeugd);
+  await act(app, jeugd, item.id, { type: 'assign' });
+  const decided = await act(app, jeugd, item.id, { type: 'decide', decision: { contributionNotice: 'Voor jeugdhulp betaalt u geen eigen bijdrage.', lines: [{
+    productId: product('Jeugdhulp ambulant gezin'), granted: true, reasoning: 'De huisarts verwijst naar gezinsbehandeling; de gemeente volgt de verwijzing.',
+    result: 'Rust in het gezin', volume: 2, validFrom: '2026-12-01', validTo: '2026-12-31', form: 'ZIN', providerId: provider('Begeleiding Rijnmond') }] } });
+  assert.equal(decided.statusCode, 200, decided.body);
+  assert.deepEqual(decided.json().actions.map((a: { type: string }) => a.type), ['receiveApplication', 'assign', 'decide']);
+  assert.equal(decided.json().channel, 'gp_referral');
+});
+
+test('a GP referral without the youth category still goes to the wijkteam of the postcode; an unknown category code is refused', async (t) => {
+  const app = await build(t);
+  const plain = await sendGpReferral(app, false);
+  assert.equal(plain.statusCode, 200, plain.body);
+  const [row] = await app.db.query<{ kind: string }>(`SELECT t.kind FROM referrals r JOIN teams t ON t.id = r.team_id WHERE r.source = 'gp' ORDER BY r.created_at DESC LIMIT 1`);
+  assert.equal(row!.kind, 'neighbourhood_team');
+  assert.equal((await app.db.query(`SELECT 1 FROM wmo_notifications WHERE channel = 'gp_referral'`)).length, 0, 'no Jeugdwet melding');
+  const unknown = await sendGpReferral(app, true, 'ggz');
+  assert.equal(unknown.statusCode, 422, unknown.body);
+  assert.match(JSON.stringify(unknown.json().issue), /category\[0\]\.coding\[0\]\.code/);
 });
