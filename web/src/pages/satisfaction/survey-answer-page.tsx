@@ -37,12 +37,18 @@ export function SurveyAnswerPage() {
   }, [forError]);
 
   useEffect(() => {
-    const fromLink = window.location.hash.slice(1);
-    if (fromLink) {
+    const fromLink = () => {
+      const k = window.location.hash.slice(1);
+      if (!k) return;
       // Out of the address bar and the history: the link works once, but need not linger.
       window.history.replaceState(null, '', window.location.pathname);
-      void open(fromLink);
-    }
+      setDone(false);
+      void open(k);
+    };
+    fromLink();
+    // The link opened again in this same tab only changes the part after #.
+    window.addEventListener('hashchange', fromLink);
+    return () => window.removeEventListener('hashchange', fromLink);
   }, [open]);
 
   return (
