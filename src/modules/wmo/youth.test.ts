@@ -152,3 +152,61 @@ test('a GP referral without the youth category still goes to the wijkteam of the
   assert.equal(unknown.statusCode, 422, unknown.body);
   assert.match(JSON.stringify(unknown.json().issue), /category\[0\]\.coding\[0\]\.code/);
 });
+
+test("the youth file is kept apart from the parent's: the child is its own client, and access to one record does not open the other", async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const wmo = await loginAs(app, 'wmo');
+  const jeugd = await loginAs(app, 'jeugd');
+  // The parent: Sandra Willems (demo, BSN 999990068), whose Wmo melding the Wmo adviser takes.
+  const parentMelding = (await app.inject({ method: 'GET', url: URL, headers: wmo })).json().find((n: { clientName: string }) => n.clientName.includes('Willems'));
+  assert.equal((await act(app, wmo, parentMelding.id, { type: 'assign' })).statusCode, 200);
+  const parentId = parentMelding.clientId as string;
+  // Her son, at the same address, with his own record and a Jeugdwet melding at the CJG.
+  const childId = await createClient(app, balie, { ...child, surname: 'Willems', bsn: '123456782',
+    persons: [{ kind: 'representative', role: 'parent_with_authority', name: 'Sandra Willems' }] });
+  assert.notEqual(childId, parentId);
+  const c = await youthMelding(app, balie, childId, '2026-11-02T10:00:00+01:00');
+  const melding = await app.inject({ method: 'GET', url: `${URL}/${c.notification.id}`, headers: jeugd });
+  assert.deepEqual([melding.statusCode, melding.json().clientId], [200, childId], "the Jeugdwet melding is on the child's own record");
+
+  // Staff: involvement with the parent does not open the child's file, nor the other way round.
+  const childByWmo = await app.inject({ method: 'GET', url: `/api/v1/clients/${childId}`, headers: wmo });
+  assert.deepEqual([childByWmo.statusCode, childByWmo.json().code], [403, 'client_access_denied']);
+  const childMeldingByWmo = await app.inject({ method: 'GET', url: `${URL}/${c.notification.id}`, headers: wmo });
+  assert.deepEqual([childMeldingByWmo.statusCode, childMeldingByWmo.json().code], [403, 'client_access_denied']);
+  const parentByJeugd = await app.inject({ method: 'GET', url: `/api/v1/clients/${parentId}`, headers: jeugd });
+  assert.deepEqual([parentByJeugd.statusCode, parentByJeugd.json().code], [403, 'client_access_denied']);
+  assert.equal((await app.inject({ method: 'GET', url: `/api/v1/clients/${parentId}`, headers: wmo })).statusCode, 200, 'her own adviser sees her file');
+
+  // Mijn Wegwijs: the parent's login shows her own letters, not the child's decision letter.
+  await act(app, jeugd, c.notification.id, { type: 'assign' });
+  await act(app, jeugd, c.notification.id, { type: 'receiveApplication' });
+  const { product, provider } = await demoCatalogue(app, jeugd);
+  const decided = await act(app, jeugd, c.notification.id, { type: 'decide', decision: { contributionNotice: 'Voor jeugdhulp betaalt u geen eigen bijdrage.', lines: [{
+    productId: product('Jeugdhulp ambulant individueel'), granted: true, reasoning: 'Milan heeft hulp nodig om weer naar school te kunnen gaan.',
+    result: 'Milan gaat weer naar school', volume: 2, validFrom: '2026-12-01', validTo: '2026-12-31', form: 'ZIN', providerId: provider('Begeleiding Rijnmond') }] } });
+  assert.equal(decided.statusCode, 200, decided.body);
+  const signed = await app.inject({ method: 'POST', url: `${URL}/${c.notification.id}/letters/${decided.json().decision.letters[0].id}/sign`, headers: jeugd });
+  assert.equal(signed.statusCode, 200, signed.body);
+  const childLetter = signed.json().decision.letters[0].id as string;
+  const sandra = await citizenLogin(app, '999990068', 'Sandra', 'Willems');
+  assert.deepEqual((await app.inject({ method: 'GET', url: '/api/v1/portal/letters', headers: sandra })).json(), []);
+  const pdf = await app.inject({ method: 'GET', url: `/api/v1/portal/letters/${childLetter}/pdf`, headers: sandra });
+  assert.deepEqual([pdf.statusCode, pdf.json().code], [404, 'not_found']);
+  const milan = await citizenLogin(app, '123456782', 'Milan', 'Willems');
+  assert.deepEqual((await app.inject({ method: 'GET', url: '/api/v1/portal/letters', headers: milan })).json().map((l: { id: string }) => l.id), [childLetter],
+    "the letter is on the child's own record");
+});
+
+/** Logs in to Mijn Wegwijs through the demo test identity provider as the person with this BSN. */
+async function citizenLogin(app: FastifyInstance, bsn: string, givenName: string, familyName: string): Promise<AuthHeaders> {
+  const start = await app.inject({ method: 'GET', url: '/api/v1/portal/login' });
+  const state = new globalThis.URL(start.headers.location!, 'http://x').searchParams.get('state')!;
+  const chosen = await app.inject({ method: 'POST', url: '/test-idp/authorize', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ state, identity: 'custom', bsn, givenName, familyName }).toString() });
+  const back = await app.inject({ method: 'GET', url: chosen.headers.location! });
+  const cookie = `wegwijs_citizen=${back.cookies.find((x) => x.name === 'wegwijs_citizen')!.value}`;
+  const s = await app.inject({ method: 'GET', url: '/api/v1/portal/session', headers: { cookie } });
+  return { cookie, 'x-csrf-token': s.json().csrfToken };
+}
