@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import { idempotencyKeyOf, once } from '../../platform/idempotency.ts';
 import { clientSummaries, surveyAddressesOf } from '../clients/store.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { shownCount } from '../monitor/disclosure.ts';
@@ -10,9 +11,9 @@ import { disclosureRule } from '../monitor/disclosure.ts';
 import { findTeam, teamNames } from '../org/store.ts';
 import { statementsOf, teamResults } from './results.ts';
 import { sampleRound } from './sampling.ts';
-import { AnswerInput, MailingItemView, OptOutInput, OptOutView, PublicSurvey, RoundInput, RoundView, SatisfactionFigures, SurveyInput, SurveyVersionView } from './schemas.ts';
+import { AnswerInput, MailingInput, MailingItemView, OptOutInput, OptOutView, PublicSurvey, RoundInput, RoundView, SatisfactionFigures, SurveyInput, SurveyVersionView } from './schemas.ts';
 import {
-  answersIn, findRound, findSurveyVersion, insertInvitations, insertRound, insertSurveyVersion, invitationByKey, isOptedOut, issueKeys,
+  answersIn, findRound, forgetKeys, findSurveyVersion, insertInvitations, insertRound, insertSurveyVersion, invitationByKey, isOptedOut, issueKeys,
   latestSurveyVersion, listSurveyVersions, type OpenInvitation, setOptOut, storeAnswer,
 } from './store.ts';
 import { answerProblems, sameDefinition } from './survey.ts';
@@ -46,20 +47,22 @@ export async function satisfactionRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/survey-rounds', {
     config: { permission: 'satisfaction.manage' },
-    schema: { tags, summary: 'Start a round: sample the clients helped in the period per desk/team and invite them (the mailing is made separately)',
+    schema: { tags, summary: 'Start a round: sample the clients helped in the period per desk/team and invite them (the mailing is made separately); Idempotency-Key: a retry is the same round',
       body: RoundInput, response: { 201: RoundView } },
   }, async (req, reply) => {
     const b = req.body;
     if (b.to < b.from) throw badRequest('De einddatum ligt vóór de begindatum / The end date is before the start date', 'to');
     if (b.closesOn < b.to) throw badRequest('De sluitingsdatum ligt vóór het einde van de periode / The closing day is before the end of the period', 'closesOn');
-    const round = await req.store.change({ ...audited, action: 'survey_round.create', details: { surveyId: b.surveyId, from: b.from, to: b.to } }, async (tx) => {
+    const key = idempotencyKeyOf(req);
+    // Idempotency-Key: a retried start is the first round, not a second sample inviting the same clients again.
+    const round = await req.store.change({ ...audited, action: 'survey_round.create', details: { surveyId: b.surveyId, from: b.from, to: b.to } }, (tx) => once(tx, `survey_round:${req.ctx!.actor.id}`, key, b, async () => {
       if (!(await findSurveyVersion(tx, b.surveyId))) throw notFound('Vragenlijst niet gevonden / Survey not found');
       for (const t of b.teams) if (!(await findTeam(tx, t.teamId))) throw badRequest(`Onbekend team / Unknown team ${t.teamId}`, 'teams');
       const { picked, excluded } = await sampleRound(tx, b.from, b.to, new Map(b.teams.map((t) => [t.teamId, t.sampleSize])));
       const id = await insertRound(tx, b, req.ctx!.actor.id ?? null);
       await insertInvitations(tx, id, picked);
       return { id, excluded };
-    });
+    }));
     return reply.status(201).send({ ...(await roundView(round.id)), excluded: Object.fromEntries(Object.entries(round.excluded).map(([k, n]) => [k, shownCount(n)])) as never });
   });
 
@@ -77,12 +80,15 @@ export async function satisfactionRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/survey-rounds/:id/mailing', {
     config: { permission: 'satisfaction.mailing' },
-    schema: { tags, summary: 'The mailing: a new single-use link (e-mail) or letter code for every invitation and due reminder that has none yet, shown this once (only its hash is kept)',
-      params: z.object({ id: z.uuid() }), response: { 200: z.array(MailingItemView) } },
+    schema: { tags, summary: 'The mailing: a new single-use link (e-mail) or letter code for every invitation and due reminder that has none yet, shown this once (only its hash is kept); `reissue`: new keys for every open invitation (a lost mailing)',
+      params: z.object({ id: z.uuid() }), body: MailingInput, response: { 200: z.array(MailingItemView) } },
   }, async (req) => {
     const base = (req.server.config.publicUrl ?? '').replace(/\/$/, '');
-    return req.store.change({ action: 'survey_round.mailing', activity: ProcessingActivity.Administration, details: { roundId: req.params.id } }, async (tx) => {
+    const reissue = req.body?.reissue ?? false;
+    return req.store.change({ action: 'survey_round.mailing', activity: ProcessingActivity.Administration, details: { roundId: req.params.id, reissue } }, async (tx) => {
       if (!(await findRound(tx, req.params.id))) throw notFound('Ronde niet gevonden / Round not found');
+      // A lost mailing cannot be shown again (only hashes are kept): new keys for every open invitation, the old ones stop working.
+      if (reissue) await forgetKeys(tx, req.params.id);
       const items = await issueKeys(tx, req.params.id);
       const names = await clientSummaries(tx, items.map((i) => i.clientId));
       const emails = await surveyAddressesOf(tx, items.map((i) => i.clientId));
@@ -94,7 +100,7 @@ export async function satisfactionRoutes(app: FastifyInstance) {
         letterCode: i.channel === 'letter' ? i.key : null,
       }));
       // The clients whose names and addresses left in this mailing, for their access log.
-    }, (items) => ({ details: { roundId: req.params.id, clientIds: items.map((i) => i.clientId), count: items.length } }));
+    }, (items) => ({ details: { roundId: req.params.id, reissue, clientIds: items.map((i) => i.clientId), count: items.length } }));
   });
 
   r.put('/api/v1/clients/:clientId/survey-opt-out', {

@@ -226,3 +226,34 @@ test('two answers with the same key at the same moment: one is stored, the other
   assert.equal(results.find((r) => r.statusCode === 409)!.json().code, 'survey_already_answered');
   assert.equal((await app.db.query('SELECT 1 FROM survey_answers')).length, 1);
 });
+
+test('starting a round twice with the same Idempotency-Key gives the first round, not a second sample', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const beleid = await loginAs(app, 'beleid');
+  const a = await helpedClient(app, balie, 'Aalders');
+  const payload = { surveyId: await standardSurvey(app, beleid), from: '2021-03-01', to: '2021-03-31', closesOn: '2099-12-31', teams: [{ teamId: a.teamId, sampleSize: 5 }] };
+  const headers = { ...beleid, 'idempotency-key': 'ronde-2021-maart' };
+  const first = await app.inject({ method: 'POST', url: '/api/v1/survey-rounds', headers, payload });
+  const again = await app.inject({ method: 'POST', url: '/api/v1/survey-rounds', headers, payload });
+  assert.equal(first.statusCode, 201, first.body);
+  assert.equal(again.json().id, first.json().id);
+  assert.equal((await app.db.query('SELECT 1 FROM survey_rounds')).length, 1);
+  assert.equal((await app.db.query('SELECT 1 FROM survey_invitations')).length, 1);
+});
+
+test('a lost mailing is made again with new keys; the old link no longer works', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const beleid = await loginAs(app, 'beleid');
+  const a = await helpedClient(app, balie, 'Aalders', '2021-03-10', 'aalders@example.org');
+  const round = await startRound(app, beleid, await standardSurvey(app, beleid), a.teamId, 10);
+  const [lost] = await mailing(app, round.id);
+  const beheer = await loginAs(app, 'beheer');
+  const res = await app.inject({ method: 'POST', url: `/api/v1/survey-rounds/${round.id}/mailing`, headers: beheer, payload: { reissue: true } });
+  assert.equal(res.statusCode, 200, res.body);
+  const [fresh] = res.json() as MailingItem[];
+  assert.equal(fresh!.clientId, lost!.clientId);
+  assert.equal((await answer(app, keyOf(lost!))).json().code, 'survey_key_unknown');
+  assert.equal((await answer(app, keyOf(fresh!))).statusCode, 201);
+});

@@ -41,6 +41,9 @@ export const RoundView = z.object({
   excluded: z.object({ opted_out: Shown, deceased: Shown, safety_record: Shown, no_current_record: Shown }).optional(),
 });
 
+/** `reissue`: the mailing was lost; every open invitation gets a new key and the old ones stop working. */
+export const MailingInput = z.object({ reissue: z.boolean().default(false) }).nullish();
+
 export const MailingItemView = z.object({
   clientId: z.uuid(), clientName: z.string(), email: z.string().nullable(), teamName: z.string(),
   channel: z.enum(['digital', 'letter']), kind: z.enum(['invitation', 'reminder']),

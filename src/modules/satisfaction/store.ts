@@ -118,6 +118,11 @@ export async function issueKeys(tx: Queryable, roundId: string): Promise<Mailing
   return out;
 }
 
+/** Forgets the keys of every open invitation of a round (a reissued mailing): each is a fresh invitation, reminded in its turn. */
+export async function forgetKeys(tx: Queryable, roundId: string): Promise<void> {
+  await tx.query('UPDATE survey_invitations SET key_hash = NULL, reminder_key_hash = NULL, reminded_at = NULL, invited_at = now() WHERE round_id = $1', [roundId]);
+}
+
 export type OpenInvitation = { id: string; roundId: string; teamId: string; surveyId: string; from: string; to: string; closesOn: string };
 
 /** The open invitation a key belongs to (locked for the answer), or whether the key was used already. */
