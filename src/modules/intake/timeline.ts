@@ -50,7 +50,7 @@ export async function timelineEntries(tx: Queryable, clientId: string, types: Ti
   const listedContacts = new Set(contacts.map((c) => c.id));
   const fromContact = (contactId: string | null) => contactId !== null && listedContacts.has(contactId);
   const referralView = (r: (typeof referrals)[number]) => ({ id: r.id, toTeam: teamName(r.teamId), status: r.status, source: r.source });
-  const notificationView = (n: (typeof notifications)[number]) => ({ id: n.id, notifiedOn: n.notifiedOn, assessmentDeadline: n.assessmentDeadline, reportedBy: n.reportedBy });
+  const notificationView = (n: (typeof notifications)[number]) => ({ id: n.id, law: n.law, notifiedOn: n.notifiedOn, assessmentDeadline: n.assessmentDeadline, reportedBy: n.reportedBy });
   out.push(...contacts.map((r) => {
     if (r.outcome === ContactOutcome.SafetySignal) {
       const record = sealed.get(r.id);

@@ -42,7 +42,8 @@ export function ClientTimeline({ clientId, clientName, initial }: { clientId: st
 }
 
 type ReferralDetails = { toTeam: string | null; status: string };
-type NotificationDetails = { assessmentDeadline: string };
+/** `assessmentDeadline` is null for a Jeugdwet melding: the Jeugdwet has no statutory onderzoek term. */
+type NotificationDetails = { assessmentDeadline: string | null; law?: 'wmo' | 'jeugdwet' };
 /** A safety signal's contact: its text is only in the sealed safety record (src/modules/safety). */
 type SealedDetails = { safetyRecordId: string | null; mayOpen: boolean };
 
@@ -57,13 +58,15 @@ function TimelineItem({ entry: e }: { entry: Entry }) {
     & Partial<ReferralDetails & NotificationDetails>;
   const title = e.type === 'contact' ? (d.outcome ? contactOutcomeLabels[d.outcome]?.[lang] ?? e.title : e.title)
     : e.type === 'referral' ? t('intake.timeline.referral', { team: d.toTeam ?? '', status: fmt.status('referral', d.status ?? '') })
+    : d.law === 'jeugdwet' ? t('intake.timeline.youthNotification')
     : t('intake.timeline.notification', { date: fmt.day(d.assessmentDeadline ?? '') });
   return (
     <li className="ww-box">
       <Paragraph><strong>{title}</strong> · {fmt.dateTime(e.at)}</Paragraph>
       {e.summary && <Paragraph>“{e.summary}”</Paragraph>}
       {d.referral && <Paragraph>{t('intake.timeline.ledToReferral', { team: d.referral.toTeam ?? '', status: fmt.status('referral', d.referral.status) })}</Paragraph>}
-      {d.notification && <Paragraph>{t('intake.timeline.ledToNotification', { date: fmt.day(d.notification.assessmentDeadline) })}</Paragraph>}
+      {d.notification && <Paragraph>{d.notification.law === 'jeugdwet' ? t('intake.timeline.ledToYouthNotification')
+        : t('intake.timeline.ledToNotification', { date: fmt.day(d.notification.assessmentDeadline) })}</Paragraph>}
       {d.sealed && (
         <Paragraph>
           {t('safety.access.sealedTimeline')}.{' '}

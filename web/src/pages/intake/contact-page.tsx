@@ -180,7 +180,8 @@ function ContactForm({ onAnother }: { onAnother: () => void }) {
         <Alert type="ok">
           <Paragraph>{t('intake.saved.text')}</Paragraph>
           {saved.referral && <Paragraph>{t('intake.saved.referral', { team: saved.referral.teamName })}</Paragraph>}
-          {saved.notification && <Paragraph>{t('intake.saved.notification', { date: fmt.day(saved.notification.assessmentDeadline) })}</Paragraph>}
+          {saved.notification && <Paragraph>{saved.notification.law === 'jeugdwet' ? t('intake.saved.youthNotification')
+            : t('intake.saved.notification', { date: fmt.day(saved.notification.assessmentDeadline) })}</Paragraph>}
           {saved.safetySignal && <Paragraph>{t('intake.saved.safety')}</Paragraph>}
         </Alert>
         <div className="ww-actions">
