@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { apiAs, seriousViolations, type Ui, uiTest } from './harness.ts';
+import { apiAs, loginAndWait, seriousViolations, type Ui, uiTest } from './harness.ts';
 
 type MailingItem = { clientId: string; channel: string; link: string | null; letterCode: string | null };
 
@@ -54,4 +54,21 @@ uiTest('a client with a letter types the code (in lower case) and gets the quest
   await page.getByLabel('Code uit de brief').fill(letterCode.toLowerCase());
   await page.getByRole('button', { name: 'Naar de vragenlijst' }).click();
   await page.getByRole('heading', { level: 1, name: 'Cliëntervaringsonderzoek Wmo' }).waitFor();
+});
+
+uiTest('the policy analyst finds the survey results per desk with too few answers hidden as "< 5"', async ({ page, ui }) => {
+  await invitations(ui, ['Evers', 'Franssen']);
+  await loginAndWait(page, 'beleid');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Tevredenheid' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Cliëntervaringsonderzoek' }).waitFor();
+  await page.getByLabel('Van').fill('2021-01-01');
+  await page.getByLabel('Tot en met').fill('2021-12-31');
+  await page.getByRole('button', { name: 'Toon' }).click();
+  const response = page.getByRole('region', { name: 'Respons en rapportcijfer per loket of team' });
+  const row = response.getByRole('row').filter({ hasText: 'VraagWijzer Centrum' });
+  await row.waitFor();
+  // Whatever the earlier tests of this file answered, fewer than 5 answers: the count is "< 5" and no grade is shown.
+  assert.deepEqual((await row.locator('td').allTextContents()).slice(1), ['< 5', '—', '—']);
+  await page.getByRole('region', { name: 'Percentage (helemaal) eens per stelling' }).getByRole('row').filter({ hasText: 'Ik werd snel geholpen' }).waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
 });

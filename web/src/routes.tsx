@@ -23,6 +23,7 @@ import { ClientSearchPage } from './pages/intake/client-search-page.tsx';
 import { ContactFiguresPage } from './pages/intake/contact-figures-page.tsx';
 import { CouncilReportPage } from './pages/monitor/council-report-page.tsx';
 import { SteeringPage } from './pages/monitor/steering-page.tsx';
+import { SatisfactionFiguresPage } from './pages/satisfaction/satisfaction-figures-page.tsx';
 import { ContactPage } from './pages/intake/contact-page.tsx';
 import { DigitalQuestionsPage } from './pages/intake/digital-questions-page.tsx';
 import { NotificationCount } from './pages/notifications/notification-count.tsx';
@@ -71,6 +72,7 @@ export const routes: AppRoute[] = [
   { path: '/teamoverzicht', element: <CaseloadPage scope="team" />, roles: permissions['casework.team_caseload'], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },
   { path: '/cijfers', element: <ContactFiguresPage />, roles: permissions['contact.figures'], nav: 'nav.figures', section: 'work', home: 'home.figures' },
   { path: '/raadsmonitor', element: <CouncilReportPage />, roles: permissions['figures.council_report'], nav: 'nav.councilReport', section: 'work', home: 'home.councilReport' },
+  { path: '/tevredenheid', element: <SatisfactionFiguresPage />, roles: permissions['figures.satisfaction'], nav: 'satisfaction.nav', section: 'work', home: 'satisfaction.home' },
   { path: '/sturing', element: <SteeringPage />, roles: permissions['figures.indications'], nav: 'nav.steering', section: 'work', home: 'home.steering' },
   { path: '/financien', element: <BudgetPage />, roles: permissions['budget.read'], nav: 'nav.finance', section: 'work', home: 'home.finance' },
 
