@@ -134,3 +134,18 @@ test('refusals of a command with wrong dates name the field', () => {
   assert.equal(refusalOf(applied, act('extendDecisionTerm', '2026-01-30', { until: '2026-02-20', reason: 'x' }), calendar, '2026-02-02')?.code, 'term_expired');
   assert.equal(refusalOf(applied, act('decide', '2026-01-19', { outcome: 'granted' }), calendar, TODAY), null);
 });
+
+test('Jeugdwet: no onderzoek clock unless the municipality configured youth_assessment; an aanvraag at once; eight weeks to decide', () => {
+  const youth: LegalCalendar = { ...calendar, norms: [...calendar.norms, norm('youth_decision', 8, 'weeks')] };
+  const notified = stateOf(NOTIFIED, [], 'jeugdwet');
+  assert.deepEqual(clocksOf(notified, youth, TODAY), []);
+  assert.equal(assessmentDeadline(youth, NOTIFIED, 'jeugdwet'), null);
+  assert.ok(allowedCommands(notified, youth, TODAY).includes('receiveApplication'), 'no six weeks to wait for');
+  assert.ok(!allowedCommands(stateOf(NOTIFIED, []), youth, TODAY).includes('receiveApplication'), 'the Wmo still waits');
+  const applied = stateOf(NOTIFIED, [act('receiveApplication', '2026-01-06')], 'jeugdwet');
+  assert.deepEqual(clocksOf(applied, youth, TODAY).map((c) => [c.kind, c.dueOn]), [['decision', '2026-03-03']]);
+  // A municipal norm of its own (verordening), e.g. ten weeks: from then on an onderzoek clock.
+  const ownNorm: LegalCalendar = { ...youth, norms: [...youth.norms, norm('youth_assessment', 10, 'weeks')] };
+  assert.equal(assessmentDeadline(ownNorm, NOTIFIED, 'jeugdwet'), '2026-03-16');
+  assert.deepEqual(clocksOf(notified, ownNorm, TODAY).map((c) => [c.kind, c.dueOn]), [['assessment', '2026-03-16']]);
+});
