@@ -22,7 +22,11 @@ type DecisionRow = { id: string; notification_id: string; decided_on: string; li
 const DECISION_SELECT = `SELECT d.id, d.notification_id, to_char(a.on_date, 'YYYY-MM-DD') AS decided_on, d.lines, d.contribution_notice, d.objection_clause
   FROM wmo_decisions d JOIN wmo_actions a ON a.id = d.action_id`;
 
-export const TemplateKind = { WmoDecision: 'wmo_decision' } as const;
+export const TemplateKind = { WmoDecision: 'wmo_decision', YouthDecision: 'youth_decision' } as const;
+export type TemplateKind = (typeof TemplateKind)[keyof typeof TemplateKind];
+export const TEMPLATE_KINDS = Object.values(TemplateKind);
+/** The letter template and title of a decision under each law (migration 251): a child's letter does not speak of Wmo support. */
+const TEMPLATE_OF: Record<Law, TemplateKind> = { wmo: TemplateKind.WmoDecision, jeugdwet: TemplateKind.YouthDecision };
 
 /**
  * Stores the content of a 'decide' action (the action row was just inserted) and generates the
@@ -102,43 +106,45 @@ export async function decisionView(q: Queryable, notificationId: string): Promis
 
 export type TemplateVersion = { version: number; body: string; createdAt: string; createdByName: string | null };
 
-export async function templateVersions(q: Queryable): Promise<TemplateVersion[]> {
+export async function templateVersions(q: Queryable, kind: TemplateKind = TemplateKind.WmoDecision): Promise<TemplateVersion[]> {
   const rows = await q.query<{ version: number; body: string; created_at: Date; created_by: string | null }>(
-    'SELECT version, body, created_at, created_by FROM wmo_letter_templates WHERE kind = $1 ORDER BY version DESC', [TemplateKind.WmoDecision]);
+    'SELECT version, body, created_at, created_by FROM wmo_letter_templates WHERE kind = $1 ORDER BY version DESC', [kind]);
   const names = await userNames(q, rows.map((r) => r.created_by));
   return rows.map((r) => ({ version: r.version, body: r.body, createdAt: new Date(r.created_at).toISOString(), createdByName: r.created_by ? names.get(r.created_by) ?? null : null }));
 }
 
-async function template(q: Queryable, version?: number) {
+async function template(q: Queryable, kind: TemplateKind, version?: number) {
   const [t] = await q.query<{ version: number; body: string }>(
     `SELECT version, body FROM wmo_letter_templates WHERE kind = $1 AND ($2::int IS NULL OR version = $2) ORDER BY version DESC LIMIT 1`,
-    [TemplateKind.WmoDecision, version ?? null]);
+    [kind, version ?? null]);
   if (!t) throw notFound('Briefsjabloon niet gevonden / Letter template not found');
   return t;
 }
 
 /** Saves a new version of the template; letters already made keep theirs. Unknown placeholders are refused. */
-export async function saveTemplate(tx: Queryable, body: string, userId: string | null): Promise<TemplateVersion> {
+export async function saveTemplate(tx: Queryable, body: string, userId: string | null, kind: TemplateKind = TemplateKind.WmoDecision): Promise<TemplateVersion> {
   const unknown = unknownPlaceholders(body);
   if (unknown.length > 0) throw unprocessable(`Onbekende invulvelden: ${unknown.join(', ')} / Unknown placeholders: ${unknown.join(', ')}`, 'body', 'unknown_placeholder');
   await tx.query('LOCK TABLE wmo_letter_templates IN SHARE ROW EXCLUSIVE MODE');
   await tx.query(`INSERT INTO wmo_letter_templates (kind, version, body, created_by)
-    SELECT $1, coalesce(max(version), 0) + 1, $2, $3 FROM wmo_letter_templates WHERE kind = $1`, [TemplateKind.WmoDecision, body, userId]);
-  return (await templateVersions(tx))[0]!;
+    SELECT $1, coalesce(max(version), 0) + 1, $2, $3 FROM wmo_letter_templates WHERE kind = $1`, [kind, body, userId]);
+  return (await templateVersions(tx, kind))[0]!;
 }
 
 // Letter versions
 
 export const letterReference = (notificationId: string) => `WMO-${notificationId.slice(0, 8).toUpperCase()}`;
 export const LETTER_TITLE = 'Besluit over uw aanvraag Wmo-ondersteuning (beschikking)';
+export const YOUTH_LETTER_TITLE = 'Besluit over uw aanvraag jeugdhulp (beschikking)';
+const TITLE_OF: Record<Law, string> = { wmo: LETTER_TITLE, jeugdwet: YOUTH_LETTER_TITLE };
 
 /**
  * Renders the decision's letter and stores it as the next version: from the newest template, or
  * (when signing) from the template of the version that was read before signing.
  */
 async function addLetterVersion(tx: Queryable, decisionId: string, actorId: string | null, signer: { id: string; templateVersion: number } | null): Promise<string> {
-  const [d] = await tx.query<DecisionRow & { client_id: string; application_on: string | null }>(
-    `SELECT d.id, d.notification_id, to_char(a.on_date, 'YYYY-MM-DD') AS decided_on, d.lines, d.contribution_notice, d.objection_clause, n.client_id,
+  const [d] = await tx.query<DecisionRow & { client_id: string; application_on: string | null; law: Law }>(
+    `SELECT d.id, d.notification_id, to_char(a.on_date, 'YYYY-MM-DD') AS decided_on, d.lines, d.contribution_notice, d.objection_clause, n.client_id, n.law,
        (SELECT to_char(max(on_date), 'YYYY-MM-DD') FROM wmo_actions WHERE notification_id = d.notification_id AND type = 'receiveApplication') AS application_on
      FROM wmo_decisions d JOIN wmo_actions a ON a.id = d.action_id JOIN wmo_notifications n ON n.id = d.notification_id WHERE d.id = $1`, [decisionId]);
   const lines: StoredLine[] = typeof d!.lines === 'string' ? JSON.parse(d!.lines) : d!.lines;
@@ -146,7 +152,7 @@ async function addLetterVersion(tx: Queryable, decisionId: string, actorId: stri
   const name = (await clientSummaries(tx, [client.id])).get(client.id)?.name ?? client.surname;
   const street = [client.street, client.house_number, client.house_number_addition].filter((x) => x !== null && x !== '').join(' ');
   const address = [name, street, [client.postcode ? formatPostcode(client.postcode) : null, client.city].filter(Boolean).join(' ')].filter((x) => x.trim().length > 0);
-  const tpl = await template(tx, signer?.templateVersion);
+  const tpl = await template(tx, TEMPLATE_OF[d!.law], signer?.templateVersion);
   const today = amsterdamDate(new Date());
   const signerName = signer ? (await userNames(tx, [signer.id])).get(signer.id) ?? '' : '';
   const reference = letterReference(d!.notification_id);
@@ -159,7 +165,7 @@ async function addLetterVersion(tx: Queryable, decisionId: string, actorId: stri
     decisionDate: dutchDate(d!.decided_on), provisions: views.map(provisionText).join('\n\n'), contributionNotice: d!.contribution_notice,
     objectionClause: d!.objection_clause, signature,
   });
-  const pdf = await letterPdf({ sender: 'Gemeente Rotterdam', addressLines: address, reference, date: dutchDate(signer ? today : d!.decided_on), title: LETTER_TITLE,
+  const pdf = await letterPdf({ sender: 'Gemeente Rotterdam', addressLines: address, reference, date: dutchDate(signer ? today : d!.decided_on), title: TITLE_OF[d!.law],
     draft: signer === null }, blocks);
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO wmo_letters (decision_id, version, template_version, pdf, created_by, signed_by, signed_at)
@@ -233,9 +239,9 @@ export type SentLetter = { id: string; clientId: string; title: string; date: st
 
 /** The signed (sent) letters of these clients, newest first: what the client sees in Mijn Wegwijs. */
 export const sentLettersOfClients = (q: Queryable, clientIds: readonly string[]) => q.query<SentLetter>(
-  `SELECT l.id, n.client_id AS "clientId", $2::text AS title, to_char(l.signed_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS date
+  `SELECT l.id, n.client_id AS "clientId", CASE n.law WHEN 'jeugdwet' THEN $3::text ELSE $2::text END AS title, to_char(l.signed_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS date
    FROM wmo_letters l JOIN wmo_decisions d ON d.id = l.decision_id JOIN wmo_notifications n ON n.id = d.notification_id
-   WHERE n.client_id = ANY($1::uuid[]) AND l.signed_at IS NOT NULL ORDER BY l.signed_at DESC`, [[...clientIds], LETTER_TITLE]);
+   WHERE n.client_id = ANY($1::uuid[]) AND l.signed_at IS NOT NULL ORDER BY l.signed_at DESC`, [[...clientIds], LETTER_TITLE, YOUTH_LETTER_TITLE]);
 
 /** A signed letter's PDF when it belongs to one of these clients, else null (the caller answers 404 without saying whose it is). */
 export async function sentLetterPdf(q: Queryable, letterId: string, clientIds: readonly string[]): Promise<{ pdf: Buffer; clientId: string } | null> {

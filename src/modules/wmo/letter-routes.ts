@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { withETag } from '../../platform/versioning.ts';
-import { createMandate, letterReference, listMandates, revokeMandate, saveTemplate, templateVersions } from './decision-store.ts';
+import { createMandate, letterReference, listMandates, revokeMandate, saveTemplate, TEMPLATE_KINDS, templateVersions } from './decision-store.ts';
 import { wmoStore } from './notification-store.ts';
 import { TEMPLATE_PLACEHOLDERS } from './decision.ts';
 import { LetterTemplateInput, LetterTemplateVersion, LetterTemplateView, Mandate, MandateInput, WmoNotificationView } from './schemas.ts';
 
 const LetterParams = z.object({ id: z.uuid(), letterId: z.uuid() });
+/** Which template: the Wmo decision letter (default) or the Jeugdwet one (migration 251). */
+const TemplateQuery = z.object({ kind: z.enum(TEMPLATE_KINDS).default('wmo_decision') });
 
 /**
  * The beschikking's letter (issue 17): its versions as PDF, regenerating it, signing it within a
@@ -45,14 +47,14 @@ export async function letterRoutes(app: FastifyInstance) {
   r.get('/api/v1/wmo-letter-template', {
     config: { permission: 'wmo.letter_template.read' },
     schema: { tags, summary: "Every version of the decision letter's template, newest (the one used) first, and the placeholders Wegwijs fills in",
-      response: { 200: LetterTemplateView } },
-  }, async () => ({ placeholders: [...TEMPLATE_PLACEHOLDERS], versions: await templateVersions(app.db) }));
+      querystring: TemplateQuery, response: { 200: LetterTemplateView } },
+  }, async (req) => ({ placeholders: [...TEMPLATE_PLACEHOLDERS], versions: await templateVersions(app.db, req.query.kind) }));
 
   r.post('/api/v1/wmo-letter-template', {
     config: { permission: 'wmo.letter_template.write' },
     schema: { tags, summary: 'Save a new version of the template; 422 unknown_placeholder for a {{name}} Wegwijs does not fill', body: LetterTemplateInput,
-      response: { 201: LetterTemplateVersion } },
-  }, async (req, reply) => reply.status(201).send(await req.store.change(admin('wmo.letter_template.save'), (tx) => saveTemplate(tx, req.body.body, req.ctx!.actor.id),
+      querystring: TemplateQuery, response: { 201: LetterTemplateVersion } },
+  }, async (req, reply) => reply.status(201).send(await req.store.change(admin('wmo.letter_template.save'), (tx) => saveTemplate(tx, req.body.body, req.ctx!.actor.id, req.query.kind),
     (t) => admin('wmo.letter_template.save', { version: t.version }))));
 
   r.get('/api/v1/wmo-mandates', {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type AuthHeaders, build, createClient, loginAs } from '../../../test/helpers.ts';
+import { pdfText } from '../../../test/pdf-text.ts';
 import { decisionBody, demoCatalogue } from '../../../test/wmo-decision.ts';
 import { bearer, fixture, tokenFor } from '../fhir/fhir-test-helpers.ts';
 import { lookupPostcode } from '../org/store.ts';
@@ -195,8 +196,11 @@ test("the youth file is kept apart from the parent's: the child is its own clien
   const pdf = await app.inject({ method: 'GET', url: `/api/v1/portal/letters/${childLetter}/pdf`, headers: sandra });
   assert.deepEqual([pdf.statusCode, pdf.json().code], [404, 'not_found']);
   const milan = await citizenLogin(app, '123456782', 'Milan', 'Willems');
-  assert.deepEqual((await app.inject({ method: 'GET', url: '/api/v1/portal/letters', headers: milan })).json().map((l: { id: string }) => l.id), [childLetter],
-    "the letter is on the child's own record");
+  assert.deepEqual((await app.inject({ method: 'GET', url: '/api/v1/portal/letters', headers: milan })).json().map((l: { id: string; title: string }) => [l.id, l.title]),
+    [[childLetter, 'Besluit over uw aanvraag jeugdhulp (beschikking)']], "the letter is on the child's own record");
+  // The Jeugdwet letter comes from its own template: it does not speak of Wmo support.
+  const text = pdfText((await app.inject({ method: 'GET', url: `/api/v1/portal/letters/${childLetter}/pdf`, headers: milan })).rawPayload);
+  assert.ok(text.includes('Besluit over uw aanvraag voor jeugdhulp') && text.includes('Jeugdwet') && !text.includes('Wmo'), text);
 });
 
 /** Logs in to Mijn Wegwijs through the demo test identity provider as the person with this BSN. */
