@@ -67,6 +67,7 @@ export function WmoInboxPage() {
                 <TableRow key={n.id}>
                   <TableHeaderCell scope="row">
                     <AppLink to={`/clienten/${n.clientId}`}>{n.clientName}</AppLink>{n.urgent && <> · <strong>{t('wmo.urgent')}</strong></>}
+                    {n.law === 'jeugdwet' && <> · {t('wmo.youthLaw')}</>}
                   </TableHeaderCell>
                   <TableCell>{fmt.date(n.notifiedOn)}</TableCell>
                   <TableCell>

@@ -70,6 +70,7 @@ export function WmoNotificationPage() {
       <Paragraph>
         {t('wmo.page.summary', { status: fmt.status('wmo', m.status), notified: fmt.date(m.notifiedOn), adviser: m.assignedUserName ?? t('wmo.unassigned') })}
         {m.urgent && <> · <strong>{t('wmo.urgent')}</strong></>}
+        {m.law === 'jeugdwet' && <> · {t('wmo.youthLaw')}</>}
         {' '}<AppLink to={`/clienten/${m.clientId}`}>{t('wmo.page.openClient')}</AppLink>
       </Paragraph>
       <Heading level={2}>{t('wmo.page.clocks')}</Heading>
