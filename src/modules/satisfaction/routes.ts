@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { idempotencyKeyOf, once } from '../../platform/idempotency.ts';
+import { Store } from '../../platform/store.ts';
 import { clientSummaries, surveyAddressesOf } from '../clients/store.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { shownCount } from '../monitor/disclosure.ts';
@@ -14,7 +15,7 @@ import { sampleRound } from './sampling.ts';
 import { AnswerInput, MailingInput, MailingItemView, OptOutInput, OptOutView, PublicSurvey, RoundInput, RoundView, SatisfactionFigures, SurveyInput, SurveyVersionView } from './schemas.ts';
 import {
   answersIn, findRound, forgetKeys, findSurveyVersion, insertInvitations, insertRound, insertSurveyVersion, invitationByKey, isOptedOut, issueKeys,
-  latestSurveyVersion, listSurveyVersions, type OpenInvitation, setOptOut, storeAnswer,
+  latestSurveyVersion, listSurveyVersions, type OpenInvitation, optOutByInvitation, setOptOut, storeAnswer,
 } from './store.ts';
 import { answerProblems, sameDefinition } from './survey.ts';
 
@@ -160,6 +161,19 @@ export async function satisfactionRoutes(app: FastifyInstance) {
       await storeAnswer(tx, inv, { scores: req.body.scores, grade: req.body.grade, openAnswer }, amsterdamDate(new Date()));
     });
     return reply.status(201).send({ thanks: 'Dank u wel voor het invullen. / Thank you for your answers.' });
+  });
+
+  r.post('/api/v1/public/survey/opt-out', {
+    config: publicLimit,
+    schema: { tags, summary: 'The person invited does not want to take part, now or later (bezwaar): recorded as an opt-out, the invitation deleted; the key stops working',
+      body: z.object({ key: z.string().min(10).max(100) }), response: { 200: z.object({ optedOut: z.literal(true) }) } },
+  }, async (req) => {
+    // A change of the client's record (no answer is involved), so it is audited on the client like an opt-out at the desk;
+    // the actor is the person holding the key (no login, so no request context of its own).
+    const store = new Store(app.db, { actor: { kind: 'citizen', id: null, name: 'invited by survey key', roles: [], teamIds: [] }, remoteAddr: req.ip, requestId: req.id });
+    await store.change({ action: 'survey.opt_out', activity: ProcessingActivity.ClientRegistration, details: { optOut: true, via: 'survey_page' } },
+      async (tx) => optOutByInvitation(tx, (await open(tx, req.body.key)).id), (clientId) => ({ clientId }));
+    return { optedOut: true as const };
   });
 
   r.get('/api/v1/figures/satisfaction', {

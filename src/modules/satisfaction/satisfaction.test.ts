@@ -257,3 +257,23 @@ test('a lost mailing is made again with new keys; the old link no longer works',
   assert.equal((await answer(app, keyOf(lost!))).json().code, 'survey_key_unknown');
   assert.equal((await answer(app, keyOf(fresh!))).statusCode, 201);
 });
+
+test('the person invited can say on the answering page not to take part: the key stops working and they are not sampled again', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const beleid = await loginAs(app, 'beleid');
+  const a = await helpedClient(app, balie, 'Aalders', '2021-03-10', 'aalders@example.org');
+  const surveyId = await standardSurvey(app, beleid);
+  const round = await startRound(app, beleid, surveyId, a.teamId, 10);
+  const [item] = await mailing(app, round.id);
+  const res = await app.inject({ method: 'POST', url: '/api/v1/public/survey/opt-out', payload: { key: keyOf(item!) } });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.ok(!res.body.includes(a.clientId));
+  assert.equal((await answer(app, keyOf(item!))).json().code, 'survey_key_unknown');
+  const audit = await app.db.query<{ client_id: string }>(`SELECT client_id FROM audit_log WHERE action = 'survey.opt_out'`);
+  assert.deepEqual(audit.map((x) => x.client_id), [a.clientId], 'the objection is in the client\'s access log');
+  const desk = await app.inject({ method: 'GET', url: `/api/v1/clients/${a.clientId}/survey-opt-out`, headers: balie });
+  assert.deepEqual(desk.json(), { clientId: a.clientId, optOut: true });
+  const next = await startRound(app, beleid, surveyId, a.teamId, 10);
+  assert.deepEqual(next.teams.map((x: { invited: number }) => x.invited), [0]);
+});

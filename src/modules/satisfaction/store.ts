@@ -153,6 +153,13 @@ export async function storeAnswer(tx: Queryable, inv: OpenInvitation, a: { score
     [inv.roundId, inv.surveyId, inv.teamId, inv.from, inv.to, JSON.stringify(a.scores), a.grade, a.openAnswer, today]);
 }
 
+/** The client of an invitation objects (from the answering page): recorded as an opt-out, and their invitations go. Returns the client for the audit row. */
+export async function optOutByInvitation(tx: Queryable, invitationId: string): Promise<string> {
+  const [row] = await tx.query<{ client_id: string }>('SELECT client_id FROM survey_invitations WHERE id = $1', [invitationId]);
+  await setOptOut(tx, row!.client_id, true, null);
+  return row!.client_id;
+}
+
 /** Reminder job: invitations not answered `afterDays` after they were sent get one reminder. */
 export async function markReminders(q: Queryable, afterDays: number, today: string): Promise<number> {
   const rows = await q.query(

@@ -22,7 +22,7 @@ export function SurveyAnswerPage() {
   const [key, setKey] = useState<string | null>(null);
   const [survey, setSurvey] = useState<PublicSurvey | null | 'loading'>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<false | 'answered' | 'optedOut'>(false);
 
   const open = useCallback(async (k: string) => {
     setSurvey('loading');
@@ -55,11 +55,11 @@ export function SurveyAnswerPage() {
     <Layout>
       {done ? (
         <>
-          <PageTitle title={t('satisfaction.answer.thanksTitle')} />
-          <Alert type="ok"><Paragraph>{t('satisfaction.answer.thanks')}</Paragraph></Alert>
+          <PageTitle title={t(done === 'answered' ? 'satisfaction.answer.thanksTitle' : 'satisfaction.optOut.doneTitle')} />
+          <Alert type="ok"><Paragraph>{t(done === 'answered' ? 'satisfaction.answer.thanks' : 'satisfaction.optOut.done')}</Paragraph></Alert>
         </>
       ) : survey === 'loading' ? <Loading /> : survey && key ? (
-        <SurveyForm survey={survey} surveyKey={key} onDone={() => setDone(true)} />
+        <SurveyForm survey={survey} surveyKey={key} onDone={setDone} />
       ) : (
         <CodeForm problem={problem} onCode={open} />
       )}
@@ -90,7 +90,7 @@ function CodeForm({ problem, onCode }: { problem: string | null; onCode: (code: 
   );
 }
 
-function SurveyForm({ survey, surveyKey, onDone }: { survey: PublicSurvey; surveyKey: string; onDone: () => void }) {
+function SurveyForm({ survey, surveyKey, onDone }: { survey: PublicSurvey; surveyKey: string; onDone: (how: 'answered' | 'optedOut') => void }) {
   const { t } = useI18n();
   const fmt = useFormat();
   const [scores, setScores] = useState<Record<string, string>>({});
@@ -118,7 +118,14 @@ function SurveyForm({ survey, surveyKey, onDone }: { survey: PublicSurvey; surve
         grade: grade ? Number(grade) : null,
         openAnswer: openAnswer.trim() || null,
       });
-      onDone();
+      onDone('answered');
+    });
+  }
+
+  async function optOut() {
+    await form.run(async () => {
+      await api.post('/api/v1/public/survey/opt-out', { key: surveyKey });
+      onDone('optedOut');
     });
   }
 
@@ -150,6 +157,11 @@ function SurveyForm({ survey, surveyKey, onDone }: { survey: PublicSurvey; surve
         {survey.openQuestion && <TextareaField {...form.field('openAnswer')} value={openAnswer} onChange={setOpenAnswer} />}
         <Button type="submit" appearance="primary-action-button" disabled={form.busy}>{t('satisfaction.answer.submit')}</Button>
       </form>
+      <section aria-labelledby="survey-opt-out" className="ww-box">
+        <Heading level={2} id="survey-opt-out">{t('satisfaction.optOut.title')}</Heading>
+        <Paragraph>{t('satisfaction.optOut.text')}</Paragraph>
+        <Button appearance="secondary-action-button" onClick={optOut} disabled={form.busy}>{t('satisfaction.optOut.button')}</Button>
+      </section>
     </>
   );
 }
