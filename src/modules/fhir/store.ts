@@ -132,7 +132,8 @@ export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpRe
         await recordSentData(tx, referral.id, identity, sentDataOf(r, recipient), identity === 'registered');
         // Jeugdwet art. 2.6 lid 1 onder d: accepted without an assessment, as a Jeugdwet aanvraag. Not on a record that may be
         // someone else's (mismatch): the CJG confirms who it is first and then records the melding (contact outcome 4).
-        if (r.youth && identity !== 'mismatch') await receiveYouthReferral(tx, { clientId, receivedOn: amsterdamDate(new Date()), referrerName: r.referrer.name });
+        if (r.youth && identity !== 'mismatch') await receiveYouthReferral(tx, { clientId, receivedOn: amsterdamDate(new Date()), referrerName: r.referrer.name,
+          urgent: r.urgency !== 'normal' });
         await tx.query('UPDATE fhir_service_requests SET referral_id = $2 WHERE id = $1', [claimed.id, referral.id]);
         return { serviceRequestId: claimed.id, created: true, clientId };
       },

@@ -59,9 +59,9 @@ export const YOUTH_DESK_TYPE = 'cjg';
  * aanvraag recorded on the day Wegwijs received it (Awb 4:13: the eight weeks run from receipt), so
  * the youth consultant can record the decision at once. Called in the receiving transaction.
  */
-export async function receiveYouthReferral(tx: Queryable, r: { clientId: string; receivedOn: string; referrerName: string }): Promise<NotificationView> {
+export async function receiveYouthReferral(tx: Queryable, r: { clientId: string; receivedOn: string; referrerName: string; urgent: boolean }): Promise<NotificationView> {
   const n = await createNotification(tx, { clientId: r.clientId, contactId: null, notifiedOn: r.receivedOn, channel: 'gp_referral', reportedBy: 'other',
-    teamId: null, createdBy: null, law: 'jeugdwet' });
+    teamId: null, createdBy: null, law: 'jeugdwet', urgent: r.urgent });
   await tx.query(`INSERT INTO wmo_actions (notification_id, type, on_date, reason) VALUES ($1, 'receiveApplication', $2, $3)`,
     [n.id, r.receivedOn, `Verwijzing jeugdhulp door ${r.referrerName} (Jeugdwet art. 2.6 lid 1 onder d)`]);
   await tx.query(`UPDATE wmo_notifications SET status = 'applied' WHERE id = $1`, [n.id]);

@@ -131,7 +131,7 @@ test("a GP's referral to youth care lands in the CJG's inbox, not the wijkteam's
   const jeugd = await loginAs(app, 'jeugd');
   const item = (await app.inject({ method: 'GET', url: URL, headers: jeugd })).json().find((n: { clientId: string }) => n.clientId === referral!.clientId);
   assert.ok(item, "the Jeugdwet melding is in the CJG's Wmo inbox");
-  assert.deepEqual([item.law, item.status, item.clock.kind], ['jeugdwet', 'applied', 'decision']);
+  assert.deepEqual([item.law, item.status, item.clock.kind, item.urgent], ['jeugdwet', 'applied', 'decision', true], 'the GP sent priority stat: spoed');
   const { product, provider } = await demoCatalogue(app, jeugd);
   await act(app, jeugd, item.id, { type: 'assign' });
   const decided = await act(app, jeugd, item.id, { type: 'decide', decision: { contributionNotice: 'Voor jeugdhulp betaalt u geen eigen bijdrage.', lines: [{
