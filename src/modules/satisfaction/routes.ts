@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
+import { publicUrl } from '../../platform/auth/cookies.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { idempotencyKeyOf, once } from '../../platform/idempotency.ts';
 import { Store } from '../../platform/store.ts';
@@ -84,7 +85,8 @@ export async function satisfactionRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'The mailing: a new single-use link (e-mail) or letter code for every invitation and due reminder that has none yet, shown this once (only its hash is kept); `reissue`: new keys for every open invitation (a lost mailing)',
       params: z.object({ id: z.uuid() }), body: MailingInput, response: { 200: z.array(MailingItemView) } },
   }, async (req) => {
-    const base = (req.server.config.publicUrl ?? '').replace(/\/$/, '');
+    // Before any key is made: without a configured public URL (production) this refuses, and no key is lost.
+    const page = publicUrl(app, req, ANSWER_PATH);
     const reissue = req.body?.reissue ?? false;
     return req.store.change({ action: 'survey_round.mailing', activity: ProcessingActivity.Administration, details: { roundId: req.params.id, reissue } }, async (tx) => {
       if (!(await findRound(tx, req.params.id))) throw notFound('Ronde niet gevonden / Round not found');
@@ -97,7 +99,7 @@ export async function satisfactionRoutes(app: FastifyInstance) {
       return items.map((i) => ({
         clientId: i.clientId, clientName: names.get(i.clientId)?.name ?? '', email: emails.get(i.clientId) ?? null, teamName: teams.get(i.teamId) ?? '',
         channel: i.channel, kind: i.kind,
-        link: i.channel === 'digital' ? `${base}${ANSWER_PATH}#${i.key}` : null,
+        link: i.channel === 'digital' ? `${page}#${i.key}` : null,
         letterCode: i.channel === 'letter' ? i.key : null,
       }));
       // The clients whose names and addresses left in this mailing, for their access log.
