@@ -59,6 +59,9 @@ if (ci && skipped.length) {
 // The browser harness gets the Chromium found here.
 const env: NodeJS.ProcessEnv = { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
 delete env.TEST_DATABASE_URL;
+// Every test file is its own process that loads the whole app: V8's on-disk code cache (shared by
+// the processes, kept in .tmp between runs) saves about a third of that load's CPU.
+env.NODE_COMPILE_CACHE ??= resolve(root, '.tmp/compile-cache');
 // Migrate and seed once; every test database of this run is a copy (test/helpers.ts freshDb).
 const pgliteTemplate = resolve(root, `.tmp/pglite-template-${process.pid}.tar`);
 const pgTemplate = `wegwijs_tpl_${process.pid}`;

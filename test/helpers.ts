@@ -108,7 +108,8 @@ export async function dropTemplate(pgUrl: string, pgName: string): Promise<void>
 /** The app on a fresh database with the demo organisation and demo users. */
 export async function build(t: TestContext, env: Record<string, string> = {}): Promise<FastifyInstance> {
   const db = await freshDb(t);
-  const config = loadConfig({ WEGWIJS_REQUIRE_MFA: 'false', ...env }, { demo: true });
+  // The FHIR schema compiles on first use: most test files never send FHIR, and each is its own process.
+  const config = loadConfig({ WEGWIJS_REQUIRE_MFA: 'false', WEGWIJS_FHIR_WARM_UP: 'false', ...env }, { demo: true });
   const app = await buildApp({ config, db, logger: false });
   t.after(() => app.close());
   await app.ready();

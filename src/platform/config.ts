@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   /** Local username/password login; when OIDC_ISSUER is set it is off unless this says true. */
   WEGWIJS_LOCAL_LOGIN: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   WEGWIJS_JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Compile the FHIR R4 schema at start-up (about a second of CPU) so the first GP request does not wait; false: on first use. */
+  WEGWIJS_FHIR_WARM_UP: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** The earliest date a contact may carry: registrations from before the municipality started with Wegwijs are typing errors. */
   WEGWIJS_RECORDS_FROM: z.iso.date().default('2015-01-01'),
   /** Ed25519 private key (PEM, or the path of a PEM file) that signs audit checkpoints; never stored in the database. */
@@ -52,6 +54,7 @@ export type Config = {
   digid?: { issuer: string; clientId: string; clientSecret?: string };
   demo: boolean;
   jobs: boolean;
+  fhirWarmUp: boolean;
   /** The earliest contact date accepted (YYYY-MM-DD). */
   recordsFrom: string;
   auditSigningKey?: string;
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
     digid: e.DIGID_OIDC_ISSUER ? { issuer: e.DIGID_OIDC_ISSUER, clientId: e.DIGID_OIDC_CLIENT_ID!, clientSecret: e.DIGID_OIDC_CLIENT_SECRET } : undefined,
     demo,
     jobs: e.WEGWIJS_JOBS,
+    fhirWarmUp: e.WEGWIJS_FHIR_WARM_UP,
     recordsFrom: e.WEGWIJS_RECORDS_FROM,
     auditSigningKey: e.WEGWIJS_AUDIT_SIGNING_KEY,
     auditCheckpointDir: e.WEGWIJS_AUDIT_CHECKPOINT_DIR,

@@ -78,7 +78,7 @@ export function ui(): Promise<Ui> {
   started ??= (async () => {
     ensureWebBuilt();
     const db = await freshDb({ after: (fn: () => Promise<void>) => { cleanups.push(fn); } });
-    const config = loadConfig({ WEGWIJS_REQUIRE_MFA: 'false', WEGWIJS_JOBS: 'false', WEGWIJS_LOG_LEVEL: 'silent', ...extraEnv }, { demo: true });
+    const config = loadConfig({ WEGWIJS_REQUIRE_MFA: 'false', WEGWIJS_JOBS: 'false', WEGWIJS_LOG_LEVEL: 'silent', WEGWIJS_FHIR_WARM_UP: 'false', ...extraEnv }, { demo: true });
     const app = await buildApp({ config, db, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

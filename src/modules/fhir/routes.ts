@@ -34,7 +34,7 @@ export async function fhirRoutes(app: FastifyInstance) {
     }
   });
   // Compile the schema while the app starts, not on the first GP request.
-  app.addHook('onReady', async () => warmUpSchema());
+  app.addHook('onReady', async () => { if (app.config.fhirWarmUp) warmUpSchema(); });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['fhir'];
