@@ -4,6 +4,13 @@ import { disclosureRule, shownCount } from '../monitor/disclosure.ts';
 import { teamNames } from '../org/store.ts';
 import type { ContactFigures } from './schemas.ts';
 
+/**
+ * Contacts whose Dutch calendar day lies between $1 and $2 (both inclusive), written as a range on
+ * the instant so that the index on contacted_at serves it (a cast of every row's time to a date
+ * scans the whole table: seconds at a million contacts).
+ */
+const DUTCH_DAYS = `c.contacted_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Amsterdam') AND c.contacted_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
+
 /** Contacts and the clients they are about: an anonymous contact counts as one person (we cannot tell two apart). */
 const COUNTS = `count(*)::int AS count, (count(DISTINCT c.client_id) + count(*) FILTER (WHERE c.client_id IS NULL))::int AS persons`;
 
@@ -13,7 +20,7 @@ const COUNTS = `count(*)::int AS count, (count(DISTINCT c.client_id) + count(*) 
  * `channels: 'council'` reports the council's three channels (desk and home visit are "in person").
  */
 export async function contactFigures(q: Queryable, from: string, to: string, channels: 'wegwijs' | 'council' = 'wegwijs'): Promise<ContactFigures> {
-  const where = `(c.contacted_at AT TIME ZONE 'Europe/Amsterdam')::date BETWEEN $1::date AND $2::date`;
+  const where = DUTCH_DAYS;
   type Row = { count: number; persons: number };
   const show = <T extends Row>({ count, persons, ...rest }: T) => ({ ...rest, count: shownCount(count, persons) });
   const [totals] = await q.query<Row & { anonymous: number }>(
@@ -39,5 +46,5 @@ export async function contactFigures(q: Queryable, from: string, to: string, cha
 export async function clientContactsIn(q: Queryable, from: string, to: string): Promise<{ clientId: string; teamId: string }[]> {
   return q.query<{ clientId: string; teamId: string }>(
     `SELECT DISTINCT c.client_id AS "clientId", c.team_id AS "teamId" FROM contacts c
-     WHERE c.client_id IS NOT NULL AND (c.contacted_at AT TIME ZONE 'Europe/Amsterdam')::date BETWEEN $1::date AND $2::date`, [from, to]);
+     WHERE c.client_id IS NOT NULL AND ${DUTCH_DAYS}`, [from, to]);
 }

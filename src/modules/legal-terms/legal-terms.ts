@@ -22,8 +22,13 @@ export function amsterdamDate(instant: Date | string): IsoDate {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-const utc = (d: IsoDate) => new Date(`${d}T00:00:00Z`);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+// By hand rather than through Date's string parser and toISOString: figures fold clocks by the hundred thousand.
+const utc = (d: IsoDate) => new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))));
+const iso = (d: Date) => {
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${d.getUTCFullYear()}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
+};
 
 export function addDays(date: IsoDate, days: number): IsoDate {
   const d = utc(date);
@@ -152,12 +157,13 @@ export function termEnd(start: IsoDate, term: Term, opts: { pauses?: readonly Pa
   let end = end0;
   // Art. 2: only for a term of three days or more.
   if (daysBetween(start, plain) >= 3) {
-    const workingDays = (to: IsoDate) => {
+    // Counting stops at two: a 42-day term is settled in its first days (figures fold thousands of clocks).
+    const twoWorkingDays = (to: IsoDate) => {
       let n = 0;
-      for (let d = addDays(start, 1); d <= to; d = addDays(d, 1)) if (!isRestDay(d, extra)) n++;
-      return n;
+      for (let d = addDays(start, 1); d <= to && n < 2; d = addDays(d, 1)) if (!isRestDay(d, extra)) n++;
+      return n >= 2;
     };
-    while (workingDays(end) < 2) end = addDays(end, 1);
+    while (!twoWorkingDays(end)) end = addDays(end, 1);
   }
   // Art. 1.
   while (isRestDay(end, extra)) end = addDays(end, 1);
