@@ -38,8 +38,6 @@ export function reportPdf(r: CouncilReport): Promise<Buffer> {
     doc.moveDown(0.3).font('Helvetica-Oblique').fontSize(8);
     for (const d of t.definitions) doc.text(`• ${d}`, 50, undefined, { width });
   }
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(12).text('Cliëntervaring', 50);
-  doc.font('Helvetica').fontSize(10).text('Het cliëntervaringsonderzoek loopt nog niet via Wegwijs; deze monitor bevat daarom geen cijfers over cliënttevredenheid.');
   doc.end();
   return done;
 }

@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../../platform/db.ts';
 import { enqueue, type JobRunner } from '../../platform/jobs.ts';
 import { contactFigures } from '../intake/figures.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
+import { satisfactionFigures } from '../satisfaction/figures.ts';
 import { councilReport, type CouncilReport, halfYearPeriod } from './council-report.ts';
 import { serviceNormFigures } from './service-norm-figures.ts';
 
@@ -49,8 +50,10 @@ export async function makeReport(db: Db, reportId: string, now = new Date()): Pr
     const contacts = await contactFigures(db, from, to, 'council');
     await step(40);
     const serviceNorms = await serviceNormFigures(db, from, to, asOf);
-    await step(80);
-    const content = councilReport({ period: r.period, from, to, asOf, generatedAt: now.toISOString(), contacts, serviceNorms });
+    await step(70);
+    const satisfaction = await satisfactionFigures(db, from, to);
+    await step(90);
+    const content = councilReport({ period: r.period, from, to, asOf, generatedAt: now.toISOString(), contacts, serviceNorms, satisfaction });
     await db.query(`UPDATE council_reports SET status = 'done', progress = 100, content = $2, finished_at = now() WHERE id = $1`, [reportId, JSON.stringify(content)]);
   } catch (e) {
     await db.query(`UPDATE council_reports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [reportId, String((e as Error).message ?? e).slice(0, 500)]);

@@ -38,7 +38,7 @@ test('a policy analyst asks for the half-year report; a job makes it; HTML, PDF 
   await app.jobs.runDue();
   const report = (await app.inject({ method: 'GET', url: `/api/v1/council-reports/${id}`, headers: beleid })).json();
   assert.deepEqual([report.status, report.progress], ['done', 100]);
-  assert.deepEqual(report.content.tables.map((x: { id: string }) => x.id), ['contacten-per-kanaal', 'contacten-per-loket', 'contacten-per-uitkomst', 'servicenormen']);
+  assert.deepEqual(report.content.tables.map((x: { id: string }) => x.id), ['contacten-per-kanaal', 'contacten-per-loket', 'contacten-per-uitkomst', 'servicenormen', 'clientervaring-per-loket', 'clientervaring-per-stelling']);
 
   // The service-norm row is the live page's row for the same period.
   const live = (await app.inject({ method: 'GET', url: '/api/v1/figures/service-norms?from=2021-01-01&to=2021-06-30', headers: beleid })).json();

@@ -9,6 +9,7 @@ import type { ContactFigures } from '../intake/schemas.ts';
 import { contactOutcomeLabels, type ContactOutcome } from '../intake/contact-outcome.ts';
 import type { IsoDate } from '../legal-terms/legal-terms.ts';
 import { councilChannelLabels, type CouncilChannel } from './council-channels.ts';
+import type { TeamResult } from '../satisfaction/results.ts';
 import type { ServiceNormFigures } from './schemas.ts';
 
 /** A half year as the council names it: `2026-H1` (January–June) or `2026-H2` (July–December). */
@@ -50,11 +51,12 @@ const INDICATOR_TEXT: Record<string, { title: string; definition: (amount: numbe
   neighbourhood_plan: { title: 'Wijkteam: verwijzing → ondersteuningsplan',
     definition: (a, u) => `Dagen van de dag dat de verwijzing binnenkwam tot het afgesproken ondersteuningsplan. Servicenorm: ${a} ${unitNl(u)}.` },
 };
+const THEME_NL: Record<string, string> = { access: 'Toegang', quality: 'Kwaliteit', effect: 'Effect' };
 const unitNl = (u: string) => ({ days: 'dagen', weeks: 'weken', months: 'maanden' } as Record<string, string>)[u] ?? u;
 
 /** Lays out the figures as the council report's tables. */
 export function councilReport(input: { period: string; from: IsoDate; to: IsoDate; asOf: IsoDate; generatedAt: string;
-  contacts: ContactFigures; serviceNorms: ServiceNormFigures }): CouncilReport {
+  contacts: ContactFigures; serviceNorms: ServiceNormFigures; satisfaction: readonly (TeamResult & { teamName: string })[] }): CouncilReport {
   const { contacts, serviceNorms } = input;
   const period = `${input.from} t/m ${input.to}`;
   const channelLabel = (c: string) => councilChannelLabels[c as CouncilChannel]?.nl ?? c;
@@ -88,6 +90,27 @@ export function councilReport(input: { period: string; from: IsoDate; to: IsoDat
         'Afgerond: de stap is in de periode gezet. Mediaan en p90: kalenderdagen van start tot afronding, pauzes meegeteld (wat de cliënt wachtte). '
           + '% binnen de norm: het deel dat op of vóór de wettelijke of servicetermijn klaar was.',
         `Open, dreigt te laat, te laat: zoals het op ${input.asOf} stond${input.asOf < input.to ? ' (tussentijds: de periode loopt nog)' : ''}.`,
+        DISCLOSURE,
+      ],
+    },
+    {
+      id: 'clientervaring-per-loket', title: `Cliëntervaring per loket of team, ${period}`,
+      columns: ['Loket of team', 'Uitgenodigd', 'Ingevuld', 'Respons (%)', 'Gemiddeld rapportcijfer'],
+      rows: input.satisfaction.map((r) => [r.teamName, r.invited, r.responses, r.responseRatePct, r.meanGrade]),
+      definitions: [
+        'Het cliëntervaringsonderzoek: cliënten met een afgerond Wmo-onderzoek, een contact of een afgesloten traject in de periode, per loket of team '
+          + 'getrokken (niet wie bezwaar maakte, overleed of een afgeschermd veiligheidsdossier heeft), uitgenodigd via een eenmalige link of lettercode. '
+          + 'Antwoorden worden zonder naam bewaard. Respons: het deel van de uitgenodigden dat de vragenlijst invulde; rapportcijfer 1–10.',
+        DISCLOSURE,
+      ],
+    },
+    {
+      id: 'clientervaring-per-stelling', title: `Cliëntervaring per stelling, ${period}`,
+      columns: ['Loket of team', 'Thema', 'Stelling', 'Beantwoord', '% (helemaal) eens'],
+      rows: input.satisfaction.flatMap((r) => r.statements.map((st) => [r.teamName, THEME_NL[st.theme] ?? st.theme, st.text, st.answered, st.agreePct])),
+      definitions: [
+        'De standaardstellingen over toegang, kwaliteit en effect op een schaal van vijf (helemaal oneens – helemaal eens); "weet niet / n.v.t." telt niet mee. '
+          + '% (helemaal) eens: het deel van wie de stelling beantwoordde dat eens of helemaal eens koos.',
         DISCLOSURE,
       ],
     },
@@ -134,10 +157,6 @@ caption{text-align:left}a{color:#0b58a8}</style></head>
 <p>Periode ${r.from} tot en met ${r.to}. Gemaakt op ${esc(r.generatedAt.slice(0, 16).replace('T', ' '))} (UTC) uit de registraties in Wegwijs.${r.asOf < r.to ? ` Tussentijds: de periode loopt nog; open zaken zoals op ${r.asOf}.` : ''}</p>
 <p>Alleen totalen, nooit personen. <a href="report.pdf">Als PDF</a>.</p>
 ${r.tables.map(table).join('\n')}
-<section aria-labelledby="clientervaring">
-<h2 id="clientervaring">Cliëntervaring</h2>
-<p>Het cliëntervaringsonderzoek loopt nog niet via Wegwijs; deze monitor bevat daarom geen cijfers over cliënttevredenheid.</p>
-</section>
 </main>
 </body>
 </html>

@@ -11,11 +11,11 @@ import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { shownCount } from '../monitor/disclosure.ts';
 import { disclosureRule } from '../monitor/disclosure.ts';
 import { findTeam, teamNames } from '../org/store.ts';
-import { statementsOf, teamResults } from './results.ts';
+import { satisfactionFigures } from './figures.ts';
 import { sampleRound } from './sampling.ts';
 import { AnswerInput, MailingInput, MailingItemView, OptOutInput, OptOutView, PublicSurvey, RoundInput, RoundView, SatisfactionFigures, SurveyInput, SurveyVersionView } from './schemas.ts';
 import {
-  answersIn, findRound, forgetKeys, findSurveyVersion, insertInvitations, insertRound, insertSurveyVersion, invitationByKey, isOptedOut, issueKeys,
+  findRound, forgetKeys, findSurveyVersion, insertInvitations, insertRound, insertSurveyVersion, invitationByKey, isOptedOut, issueKeys,
   latestSurveyVersion, listSurveyVersions, type OpenInvitation, optOutByInvitation, setOptOut, storeAnswer,
 } from './store.ts';
 import { answerProblems, sameDefinition } from './survey.ts';
@@ -186,13 +186,7 @@ export async function satisfactionRoutes(app: FastifyInstance) {
     const { from, to } = req.query;
     if (to < from) throw badRequest('De einddatum ligt vóór de begindatum / The end date is before the start date', 'to');
     // Aggregates only: one audit row naming the period.
-    return req.store.read({ ...audited, action: 'figures.satisfaction', details: { from, to } }, async (tx) => {
-      const { answers, invited } = await answersIn(tx, from, to);
-      const versions = await Promise.all([...new Set([...answers, ...invited].map((a) => a.surveyId))].map((id) => findSurveyVersion(tx, id)));
-      const rows = teamResults(answers, invited, statementsOf(versions.filter((v) => v !== null)));
-      const names = await teamNames(tx, rows.map((x) => x.teamId));
-      return { from, to, disclosure: disclosureRule,
-        rows: rows.map((x) => ({ ...x, teamName: names.get(x.teamId) ?? '' })).sort((a, b) => a.teamName.localeCompare(b.teamName, 'nl')) };
-    });
+    return req.store.read({ ...audited, action: 'figures.satisfaction', details: { from, to } }, async (tx) =>
+      ({ from, to, disclosure: disclosureRule, rows: await satisfactionFigures(tx, from, to) }));
   });
 }
