@@ -1,8 +1,9 @@
 import type { Db } from '../../platform/db.ts';
-import { noticeToUsers } from '../intake/staff-notices.ts';
+import { notifyUsers } from '../intake/notification-counts.ts';
+import { FOLLOWED_UP } from './indication-facts.ts';
 import { addDays, addMonths, type IsoDate, normOn } from '../legal-terms/legal-terms.ts';
 import { listNorms } from '../legal-terms/store.ts';
-import { assigneesOf } from '../wmo/notification-store.ts';
+import { ownersOf } from '../wmo/notification-store.ts';
 
 export const REINDICATION_JOB = 'indications.reindication_reminders';
 export const REINDICATION_NOTICE = 'reindication_notice';
@@ -23,17 +24,18 @@ export async function sendReindicationReminders(db: Db, today: IsoDate): Promise
       `SELECT i.id, i.client_id, i.wmo_notification_id, i.created_by FROM indications i
        WHERE i.valid_to BETWEEN $1::date AND $2::date
          AND NOT EXISTS (SELECT 1 FROM indication_reminders r WHERE r.indication_id = i.id)
-         AND NOT EXISTS (SELECT 1 FROM indications f WHERE f.client_id = i.client_id AND f.product_id = i.product_id AND f.id <> i.id AND f.valid_to > i.valid_to)
+         AND NOT ${FOLLOWED_UP}
        ORDER BY i.valid_to FOR UPDATE SKIP LOCKED`, [today, horizon]);
     if (due.length === 0) return 0;
-    const assignees = await assigneesOf(tx, due.map((d) => d.wmo_notification_id));
-    const notices = due.map((d) => ({ indicationId: d.id, userId: assignees.get(d.wmo_notification_id) ?? d.created_by, clientId: d.client_id }));
+    const owners = await ownersOf(tx, due.map((d) => d.wmo_notification_id));
+    const notices = due.map((d) => ({ indicationId: d.id, userId: owners.get(d.wmo_notification_id)?.userId ?? d.created_by, clientId: d.client_id }));
     const claimed = new Set((await tx.query<{ indication_id: string }>(
       `INSERT INTO indication_reminders (indication_id, sent_on, sent_to) SELECT * FROM unnest($1::uuid[], $2::date[], $3::uuid[])
        ON CONFLICT DO NOTHING RETURNING indication_id`,
       [notices.map((n) => n.indicationId), notices.map(() => today), notices.map((n) => n.userId)])).map((r) => r.indication_id));
-    await noticeToUsers(tx, notices.filter((n) => claimed.has(n.indicationId) && n.userId)
-      .map((n) => ({ userId: n.userId!, kind: 'reindication_due', clientId: n.clientId })));
+    for (const n of notices) {
+      if (claimed.has(n.indicationId) && n.userId) await notifyUsers(tx, [n.userId], 'reindication_due', n.clientId, null);
+    }
     return claimed.size;
   });
 }

@@ -80,13 +80,6 @@ export async function notificationsOfClients(q: Queryable, clientIds: readonly s
   return rows.map((r) => ({ ...r, assessmentDeadline: assessmentDeadline(calendar, r.notifiedOn, r.law) }));
 }
 
-/** Who works each melding now: its assigned Wmo adviser, or null. */
-export async function assigneesOf(q: Queryable, notificationIds: readonly string[]): Promise<Map<string, string | null>> {
-  const rows = await q.query<{ id: string; assigned_user_id: string | null }>(
-    'SELECT id, assigned_user_id FROM wmo_notifications WHERE id = ANY($1::uuid[])', [[...notificationIds]]);
-  return new Map(rows.map((r) => [r.id, r.assigned_user_id]));
-}
-
 /** The Wmo inbox team and the assigned adviser of each melding (for figures per team and adviser). */
 export async function ownersOf(q: Queryable, notificationIds: readonly string[]): Promise<Map<string, { teamId: string | null; userId: string | null }>> {
   const rows = await q.query<{ id: string; team_id: string | null; assigned_user_id: string | null }>(
