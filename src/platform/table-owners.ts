@@ -38,7 +38,7 @@ export const tableOwners = {
   // intake: contacts at the desks, staff notifications they raise
   contacts: 'intake',
   life_domains: 'intake',
-  user_notifications: 'intake',
+  staff_messages: 'intake',
   // referrals: the team inbox
   referrals: 'referrals',
   referral_actions: 'referrals',

@@ -1,7 +1,7 @@
 /**
  * Every page of the logged-in app, in one table. Adding a page is one line:
  *
- *   { path: '/meldingen', element: <NotificationsPage />, roles: permissions['wmo.notification.read'], nav: 'nav.notifications' },
+ *   { path: '/meldingen', element: <MessagesPage />, roles: permissions['wmo.notification.read'], nav: 'nav.notifications' },
  *
  * - `roles`: who may open it (take them from src/platform/access/permissions.ts so the menu
  *   matches what the API allows); leave out for every logged-in user.
@@ -26,8 +26,8 @@ import { SteeringPage } from './pages/monitor/steering-page.tsx';
 import { SatisfactionFiguresPage } from './pages/satisfaction/satisfaction-figures-page.tsx';
 import { ContactPage } from './pages/intake/contact-page.tsx';
 import { DigitalQuestionsPage } from './pages/intake/digital-questions-page.tsx';
-import { NotificationCount } from './pages/notifications/notification-count.tsx';
-import { NotificationsPage } from './pages/notifications/notifications-page.tsx';
+import { MessageCount } from './pages/messages/message-count.tsx';
+import { MessagesPage } from './pages/messages/messages-page.tsx';
 import { TeamInboxPage } from './pages/referrals/team-inbox-page.tsx';
 import { CaseloadPage } from './pages/casework/caseload-page.tsx';
 import { TrajectoryPage } from './pages/casework/trajectory-page.tsx';
@@ -66,7 +66,7 @@ export const routes: AppRoute[] = [
   { path: '/clienten/:id', element: <ClientPage />, roles: permissions['client.read'] },
   { path: '/contacten/nieuw', element: <ContactPage />, roles: permissions['contact.create'], nav: 'nav.newContact', section: 'work', home: 'home.newContact' },
   { path: '/digitale-vragen', element: <DigitalQuestionsPage />, roles: permissions['portal_request.read'], nav: 'desk.nav', section: 'work', home: 'desk.home' },
-  { path: '/berichten', element: <NotificationsPage />, roles: permissions['notifications.self'], nav: 'notifications.nav', section: 'work', home: 'notifications.home', badge: <NotificationCount /> },
+  { path: '/berichten', element: <MessagesPage />, roles: permissions['messages.self'], nav: 'messages.nav', section: 'work', home: 'messages.home', badge: <MessageCount /> },
   { path: '/meldingen', element: <WmoInboxPage />, roles: permissions['wmo.notification.read'], nav: 'nav.notifications', section: 'work', home: 'home.notifications' },
   { path: '/meldingen/:id', element: <WmoNotificationPage />, roles: permissions['wmo.notification.read'] },
   { path: '/teamoverzicht', element: <CaseloadPage scope="team" />, roles: permissions['casework.team_caseload'], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },

@@ -82,11 +82,11 @@ test('a team lead marks a safety-signal notification as read; someone else canno
   const clientId = await createClient(app, wijkteam, { address: { postcode: '3032 AB', houseNumber: 3 } });
   await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: wijkteam, payload: { clientId, channel: 'home_visit', question: 'Zorgen over veiligheid thuis', outcome: 6 } });
   const lead = await loginAs(app, 'teamleider');
-  const [n] = (await app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: lead })).json();
+  const [n] = (await app.inject({ method: 'GET', url: '/api/v1/me/messages', headers: lead })).json();
   assert.equal(n.read, false);
-  const notHers = await app.inject({ method: 'POST', url: `/api/v1/me/notifications/${n.id}/read`, headers: wijkteam });
+  const notHers = await app.inject({ method: 'POST', url: `/api/v1/me/messages/${n.id}/read`, headers: wijkteam });
   assert.deepEqual([notHers.statusCode, notHers.json().code], [404, 'not_found']);
-  const read = await app.inject({ method: 'POST', url: `/api/v1/me/notifications/${n.id}/read`, headers: lead });
+  const read = await app.inject({ method: 'POST', url: `/api/v1/me/messages/${n.id}/read`, headers: lead });
   assert.equal(read.statusCode, 200, read.body);
-  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: lead })).json()[0].read, true);
+  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/me/messages', headers: lead })).json()[0].read, true);
 });

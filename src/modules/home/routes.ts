@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { rolesAllow } from '../../platform/access/permissions.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
-import { countUnreadNotifications } from '../intake/notification-counts.ts';
+import { countUnreadMessages } from '../intake/staff-messages.ts';
 import { countWaitingPortalRequests } from '../portal/portal-counts.ts';
 import { countOpenReferrals } from '../referrals/referral-counts.ts';
 import { WaitingWork } from './schemas.ts';
@@ -20,7 +20,7 @@ export async function homeRoutes(app: FastifyInstance) {
       result: {
         referralsOpen: rolesAllow('referral.read', actor.roles) ? await countOpenReferrals(tx, actor.teamIds, visible) : null,
         digitalQuestions: rolesAllow('portal_request.read', actor.roles) ? await countWaitingPortalRequests(tx, actor.teamIds) : null,
-        unreadMessages: rolesAllow('notifications.self', actor.roles) && actor.id ? await countUnreadNotifications(tx, actor.id) : null,
+        unreadMessages: rolesAllow('messages.self', actor.roles) && actor.id ? await countUnreadMessages(tx, actor.id) : null,
       },
       clientIds: [],
     }));

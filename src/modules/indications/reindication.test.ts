@@ -22,7 +22,7 @@ async function decided(app: FastifyInstance) {
     assert.equal(res.statusCode, 201, res.body);
     return res.json().id as string;
   };
-  const reminders = async () => ((await app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: wmo })).json() as { kind: string; clientName: string }[])
+  const reminders = async () => ((await app.inject({ method: 'GET', url: '/api/v1/me/messages', headers: wmo })).json() as { kind: string; clientName: string }[])
     .filter((n) => n.kind === 'reindication_due');
   return { indicate, reminders };
 }

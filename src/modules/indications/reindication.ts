@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db.ts';
-import { notifyUsers } from '../intake/notification-counts.ts';
+import { sendMessages } from '../intake/staff-messages.ts';
 import { FOLLOWED_UP } from './indication-facts.ts';
 import { addDays, addMonths, type IsoDate, normOn } from '../legal-terms/legal-terms.ts';
 import { listNorms } from '../legal-terms/store.ts';
@@ -34,7 +34,7 @@ export async function sendReindicationReminders(db: Db, today: IsoDate): Promise
        ON CONFLICT DO NOTHING RETURNING indication_id`,
       [notices.map((n) => n.indicationId), notices.map(() => today), notices.map((n) => n.userId)])).map((r) => r.indication_id));
     for (const n of notices) {
-      if (claimed.has(n.indicationId) && n.userId) await notifyUsers(tx, [n.userId], 'reindication_due', n.clientId, null);
+      if (claimed.has(n.indicationId) && n.userId) await sendMessages(tx, [n.userId], 'reindication_due', n.clientId, null);
     }
     return claimed.size;
   });

@@ -18,7 +18,7 @@ import { createNotification } from '../wmo/notification-store.ts';
 import { openSafetyRecord } from '../safety/safety-store.ts';
 import { ContactOutcome } from './contact-outcome.ts';
 import { checkLifeDomains } from './life-domain-store.ts';
-import { notifyUsers } from './notification-counts.ts';
+import { sendMessages } from './staff-messages.ts';
 import type { ContactInput, ContactView } from './schemas.ts';
 
 const activityOf = (outcome: number) => outcome === ContactOutcome.SafetySignal ? ProcessingActivity.SafetyProtocol
@@ -83,7 +83,7 @@ async function raiseSafetySignal(tx: Queryable, ctx: RequestContext, clientId: s
   await markSafetySignal(tx, clientId);
   await openSafetyRecord(tx, { clientId, contactId, registeredBy: ctx.actor.id, registeringTeamId, teamId: proposed, on: contactedOn });
   const leads = await membersWithRole(tx, [registeringTeamId, proposed].filter((t): t is string => !!t), Role.TeamLead);
-  await notifyUsers(tx, [...leads, ...await usersWithRole(tx, Role.SafetyOfficer)], 'safety_signal', clientId, contactId);
+  await sendMessages(tx, [...leads, ...await usersWithRole(tx, Role.SafetyOfficer)], 'safety_signal', clientId, contactId);
 }
 
 export async function insertContact(tx: Queryable, ctx: RequestContext, c: ContactInput, clientId: string | null, team: { id: string; name: string }): Promise<ContactView> {

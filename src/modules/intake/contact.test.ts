@@ -53,13 +53,13 @@ test('a safety signal flags the client and notifies the team lead and the aandac
     payload: { clientId, channel: 'home_visit', question: 'Blauwe plekken gezien bij de kinderen', lifeDomains: ['domestic_violence'], outcome: 6, urgency: 'crisis' } });
   assert.equal(res.statusCode, 201, res.body);
   assert.equal((await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}`, headers: wijkteam })).json().safetySignal, true);
-  const leads = await app.db.query<{ username: string }>(`SELECT u.username FROM user_notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'safety_signal' ORDER BY u.username`);
+  const leads = await app.db.query<{ username: string }>(`SELECT u.username FROM staff_messages n JOIN users u ON u.id = n.user_id WHERE n.kind = 'safety_signal' ORDER BY u.username`);
   assert.deepEqual(leads.map((l) => l.username), ['aandacht', 'teamleider']);
   // The signal opens its sealed safety record at once; no job is left to pile up.
   assert.equal((await app.db.query(`SELECT 1 FROM jobs WHERE kind = 'safety.signal_registered'`)).length, 0);
   assert.equal((await app.db.query(`SELECT 1 FROM safety_records WHERE contact_id = $1`, [res.json().id])).length, 1);
   const teamleider = await loginAs(app, 'teamleider');
-  const mine = await app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: teamleider });
+  const mine = await app.inject({ method: 'GET', url: '/api/v1/me/messages', headers: teamleider });
   assert.deepEqual(mine.json().map((n: { kind: string; clientId: string }) => [n.kind, n.clientId]), [['safety_signal', clientId]]);
 });
 

@@ -13,7 +13,7 @@ import { listMerges } from '../clients/merge.ts';
 import { clientSummaries, loadClientView } from '../clients/store.ts';
 import { teamNames } from '../org/store.ts';
 import { safetyRecordIdsOfContacts } from '../safety/safety-access.ts';
-import { ClientFile, ContactFigures, ContactInput, ContactView, NotificationRead, TimelineEntry, UserNotification } from './schemas.ts';
+import { ClientFile, ContactFigures, ContactInput, ContactView, MessageRead, TimelineEntry, StaffMessage } from './schemas.ts';
 import { clientTimeline, type TimelineType, timelineEntries } from './timeline.ts';
 
 const TYPES = ['contact', 'referral', 'notification'] as const;
@@ -55,18 +55,18 @@ export async function intakeRoutes(app: FastifyInstance) {
     return clientTimeline(req.store, req.params.id, types as TimelineType[]);
   });
 
-  r.get('/api/v1/me/notifications', {
-    config: { permission: 'notifications.self' },
-    schema: { tags, summary: 'My notifications (e.g. a safety signal for the team lead), newest first',
-      response: { 200: z.array(UserNotification) } },
-  }, async (req) => req.store.readClients({ action: 'notification.list', activity: ProcessingActivity.FrontDesk }, async (tx, visible) => {
-    // The client's name only for whoever may see the client; the notification itself stays.
+  r.get('/api/v1/me/messages', {
+    config: { permission: 'messages.self' },
+    schema: { tags, summary: 'My staff messages (e.g. a safety signal for the team lead), newest first',
+      response: { 200: z.array(StaffMessage) } },
+  }, async (req) => req.store.readClients({ action: 'message.list', activity: ProcessingActivity.FrontDesk }, async (tx, visible) => {
+    // The client's name only for whoever may see the client; the message itself stays.
     const params: unknown[] = [req.ctx!.actor.id];
     const rows = await tx.query<{ id: string; kind: string; client_id: string | null; contact_id: string | null; client_visible: boolean; team_id: string | null;
       created_at: Date; read_at: Date | null }>(
       `SELECT n.id, n.kind, n.client_id, n.contact_id, (n.client_id IS NOT NULL AND ${visible('n.client_id', (v) => { params.push(v); return `$${params.length}`; })}) AS client_visible,
          k.team_id, n.created_at, n.read_at
-       FROM user_notifications n LEFT JOIN contacts k ON k.id = n.contact_id
+       FROM staff_messages n LEFT JOIN contacts k ON k.id = n.contact_id
        WHERE n.user_id = $1 ORDER BY n.created_at DESC LIMIT 100`, params);
     const clients = await clientSummaries(tx, rows.flatMap((r) => (r.client_id && r.client_visible ? [r.client_id] : [])));
     const teams = await teamNames(tx, rows.map((r) => r.team_id));
@@ -79,12 +79,12 @@ export async function intakeRoutes(app: FastifyInstance) {
       clientIds: rows.flatMap((r) => (r.client_id && shown(r) ? [r.client_id] : [])) };
   }));
 
-  r.post('/api/v1/me/notifications/:id/read', {
-    config: { permission: 'notifications.self' },
-    schema: { tags, summary: 'Mark one of my notifications as read (idempotent)', params: z.object({ id: z.uuid() }), response: { 200: NotificationRead } },
+  r.post('/api/v1/me/messages/:id/read', {
+    config: { permission: 'messages.self' },
+    schema: { tags, summary: 'Mark one of my staff messages as read (idempotent)', params: z.object({ id: z.uuid() }), response: { 200: MessageRead } },
   }, async (req) => {
     // Only the user's own notification; it holds no client data beyond the link, so no Store here.
-    const rows = await app.db.query<{ id: string }>('UPDATE user_notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id',
+    const rows = await app.db.query<{ id: string }>('UPDATE staff_messages SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id',
       [req.params.id, req.ctx!.actor.id]);
     if (rows.length === 0) throw notFound('Bericht niet gevonden / Notification not found');
     return { id: req.params.id, read: true };

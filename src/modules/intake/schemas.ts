@@ -115,7 +115,7 @@ export const ContactFigures = z.object({
 export type ContactFigures = z.infer<typeof ContactFigures>;
 
 /** A notification to a user (e.g. a safety signal for the team lead). */
-export const UserNotification = z.object({ id: z.uuid(), kind: z.string(), clientId: z.uuid().nullable(), clientName: z.string().nullable(), teamName: z.string().nullable(),
+export const StaffMessage = z.object({ id: z.uuid(), kind: z.string(), clientId: z.uuid().nullable(), clientName: z.string().nullable(), teamName: z.string().nullable(),
   safetyRecordId: z.uuid().nullable().describe('a safety signal: its sealed safety record'), createdAt: z.string(), read: z.boolean() });
-export type UserNotification = z.infer<typeof UserNotification>;
-export const NotificationRead = z.object({ id: z.uuid(), read: z.boolean() });
+export type StaffMessage = z.infer<typeof StaffMessage>;
+export const MessageRead = z.object({ id: z.uuid(), read: z.boolean() });

@@ -70,7 +70,7 @@ test('a safety signal no longer opens the client to the whole team of the postco
   assert.deepEqual([rec.statusCode, rec.json().code], [403, 'sealed_record']);
   assert.equal((await app.inject({ method: 'GET', url: `/api/v1/safety-records/${recordId}`, headers: wijkteam })).json().teamName, 'Wijkteam Charlois');
   // The notification links the team lead to the sealed record.
-  const [n] = (await app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: await loginAs(app, 'teamleider') })).json();
+  const [n] = (await app.inject({ method: 'GET', url: '/api/v1/me/messages', headers: await loginAs(app, 'teamleider') })).json();
   assert.equal(n.safetyRecordId, recordId);
 });
 
@@ -88,9 +88,9 @@ test('break-the-glass on a sealed record needs a second person: not before appro
   assert.equal(again.json().id, requestId, 'asking twice gives the open request');
   // Those who may approve are told: the team lead and the aandachtsfunctionaris.
   const told = await app.db.query<{ username: string }>(
-    `SELECT u.username FROM user_notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'safety_access_request' ORDER BY u.username`);
+    `SELECT u.username FROM staff_messages n JOIN users u ON u.id = n.user_id WHERE n.kind = 'safety_access_request' ORDER BY u.username`);
   assert.deepEqual(told.map((r) => r.username), ['aandacht', 'teamleider']);
-  const [note] = (await app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: await loginAs(app, 'aandacht') })).json();
+  const [note] = (await app.inject({ method: 'GET', url: '/api/v1/me/messages', headers: await loginAs(app, 'aandacht') })).json();
   assert.deepEqual([note.kind, note.safetyRecordId, note.clientName], ['safety_access_request', recordId, null]);
 
   const pending = await app.inject({ method: 'GET', url, headers: wmo });

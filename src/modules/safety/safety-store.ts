@@ -7,7 +7,7 @@ import { AppError, conflict, forbidden, notFound } from '../../platform/errors.t
 import type { Store } from '../../platform/store.ts';
 import { clientSummaries } from '../clients/store.ts';
 import { findContact } from '../intake/contact-lookup.ts';
-import { notifyUsers } from '../intake/notification-counts.ts';
+import { sendMessages } from '../intake/staff-messages.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { teamNames } from '../org/store.ts';
 import {
@@ -231,7 +231,7 @@ export function safetyStore(store: Store) {
         }
         // Those who may approve learn of it: the team leads of the teams involved and the aandachtsfunctionarissen.
         const leads = await membersWithRole(tx, [ref.registeringTeamId, ref.teamId].filter((t): t is string => t !== null), Role.TeamLead);
-        await notifyUsers(tx, [...leads, ...await usersWithRole(tx, Role.SafetyOfficer)], 'safety_access_request', ref.clientId, ref.contactId);
+        await sendMessages(tx, [...leads, ...await usersWithRole(tx, Role.SafetyOfficer)], 'safety_access_request', ref.clientId, ref.contactId);
         return accessRequest(tx, created.id);
       });
     },

@@ -57,7 +57,7 @@ export const permissions = {
   'casework.team_caseload': [Role.TeamLead],
   'portal_request.read': [Role.DeskWorker],
   /** Own staff messages; the aandachtsfunctionaris gets those about safety signals and break-the-glass requests. */
-  'notifications.self': [...CLIENT_ROLES, Role.SafetyOfficer],
+  'messages.self': [...CLIENT_ROLES, Role.SafetyOfficer],
   /** The Wmo 2015 process (src/modules/wmo): the Wmo inbox and a melding's steps. A team lead reads the inbox; Wmo advisers take and work meldingen. */
   'wmo.notification.read': [Role.WmoAdviser, Role.TeamLead],
   'wmo.notification.act': [Role.WmoAdviser],
