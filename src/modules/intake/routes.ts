@@ -7,7 +7,8 @@ import { displayName } from '../clients/names.ts';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { registerContact } from './contact-store.ts';
 import { lifeDomainRoutes } from './life-domain-routes.ts';
-import { contactFigures } from './figures.ts';
+import { RecentResults } from '../monitor/recent-results.ts';
+import { contactFigures, contactsVersion } from './figures.ts';
 import { listConsents } from '../clients/consent.ts';
 import { listMerges } from '../clients/merge.ts';
 import { clientSummaries, loadClientView } from '../clients/store.ts';
@@ -90,12 +91,15 @@ export async function intakeRoutes(app: FastifyInstance) {
     return { id: req.params.id, read: true };
   });
 
+  const recentContactFigures = new RecentResults<ContactFigures>(60_000);
   r.get('/api/v1/figures/contacts', {
     config: { permission: 'contact.figures' },
     schema: { tags: ['figures'], summary: 'Contacts per channel, desk and outcome in a period (anonymous contacts included)',
       querystring: z.object({ from: z.iso.date(), to: z.iso.date(), channels: z.enum(['wegwijs', 'council']).default('wegwijs') }), response: { 200: ContactFigures } },
   }, async (req) => {
     if (req.query.to < req.query.from) throw badRequest('De einddatum ligt vóór de begindatum: kies een einddatum op of na de begindatum. / The end date is before the start date.', 'to');
-    return contactFigures(app.db, req.query.from, req.query.to, req.query.channels);
+    const { from, to, channels } = req.query;
+    // Viewers of the same period share one count until a contact is registered (docs/monitor.md).
+    return recentContactFigures.get(`${from}|${to}|${channels}|${await contactsVersion(app.db)}`, () => contactFigures(app.db, from, to, channels));
   });
 }
