@@ -99,3 +99,22 @@ export async function clientsWithSafetyRecord(q: Queryable, clientIds: readonly 
   const rows = await q.query<{ client_id: string }>('SELECT DISTINCT client_id FROM safety_records WHERE client_id = ANY($1::uuid[])', [[...clientIds]]);
   return new Set(rows.map((r) => r.client_id));
 }
+
+/**
+ * The client's open safety record (not closed), the newest if there are several, or null: an escalation
+ * to Veilig Thuis on a trajectory links it instead of starting a second record.
+ */
+export async function openSafetyRecordOfClient(q: Queryable, clientId: string): Promise<string | null> {
+  const [r] = await q.query<{ id: string }>(`SELECT id FROM safety_records WHERE client_id = $1 AND status <> 'closed' ORDER BY created_at DESC LIMIT 1`, [clientId]);
+  return r?.id ?? null;
+}
+
+/** Whether this actor is on the case of each of these records (a link elsewhere shows only that a sealed record exists). */
+export async function mayOpenSafetyRecords(q: Queryable, actor: Actor, ids: readonly string[]): Promise<Map<string, boolean>> {
+  const out = new Map<string, boolean>();
+  for (const id of new Set(ids)) {
+    const ref = await findSafetyRecordRef(q, id);
+    out.set(id, ref ? (await caseAccess(q, actor, ref)) !== null : false);
+  }
+  return out;
+}
