@@ -82,6 +82,7 @@ export const DEMO_USERS = [
   { username: 'wmo', displayName: 'Wendy Wmo-adviseur', roles: ['wmo_adviser'], teams: ['Wijkteam Oude Noorden'] },
   { username: 'teamleider', displayName: 'Tom Teamleider', roles: ['team_lead'], teams: ['Wijkteam Oude Noorden'] },
   { username: 'beleid', displayName: 'Bram Beleid', roles: ['policy_analyst'], teams: [] },
+  { username: 'manager', displayName: 'Mila Manager', roles: ['manager'], teams: [] },
   { username: 'financien', displayName: 'Fenna Financiën', roles: ['finance'], teams: [] },
   { username: 'beheer', displayName: 'Bart Beheer', roles: ['admin'], teams: [] },
   { username: 'privacy', displayName: 'Petra Privacy', roles: ['privacy_officer'], teams: [] },

@@ -35,6 +35,7 @@ export const tableOwners = {
   client_persons: 'clients',
   client_merges: 'clients',
   consents: 'clients',
+  client_housing_situations: 'clients',
   // intake: contacts at the desks, staff notifications they raise
   contacts: 'intake',
   life_domains: 'intake',
@@ -46,6 +47,9 @@ export const tableOwners = {
   trajectories: 'casework',
   trajectory_actions: 'casework',
   trajectory_activities: 'casework',
+  onward_referrals: 'casework',
+  onward_referral_actions: 'casework',
+  trajectory_handovers: 'casework',
   zrm_assessments: 'casework',
   zrm_scores: 'casework',
   // household: households of clients, their coordinator and their plan
@@ -78,6 +82,10 @@ export const tableOwners = {
   gp_practices: 'practices',
   api_clients: 'practices',
   api_tokens: 'practices',
+  // network: the neighbourhood teams' partners per district and their agreements
+  network_partners: 'network',
+  network_partner_districts: 'network',
+  network_agreements: 'network',
   // fhir: GP referrals over FHIR R4
   fhir_service_requests: 'fhir',
   fhir_subscriptions: 'fhir',

@@ -22,6 +22,7 @@ import { ClientPage } from './pages/clients/client-page.tsx';
 import { ClientSearchPage } from './pages/intake/client-search-page.tsx';
 import { ContactFiguresPage } from './pages/intake/contact-figures-page.tsx';
 import { CouncilReportPage } from './pages/monitor/council-report-page.tsx';
+import { DashboardPage } from './pages/monitor/dashboard-page.tsx';
 import { SteeringPage } from './pages/monitor/steering-page.tsx';
 import { SatisfactionFiguresPage } from './pages/satisfaction/satisfaction-figures-page.tsx';
 import { ContactPage } from './pages/intake/contact-page.tsx';
@@ -71,6 +72,7 @@ export const routes: AppRoute[] = [
   { path: '/meldingen/:id', element: <WmoNotificationPage />, roles: permissions['wmo.notification.read'] },
   { path: '/teamoverzicht', element: <CaseloadPage scope="team" />, roles: permissions['casework.team_caseload'], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },
   { path: '/cijfers', element: <ContactFiguresPage />, roles: permissions['contact.figures'], nav: 'nav.figures', section: 'work', home: 'home.figures' },
+  { path: '/dashboard', element: <DashboardPage />, roles: permissions['figures.dashboard'], nav: 'dashboard.nav', section: 'work', home: 'dashboard.home' },
   { path: '/raadsmonitor', element: <CouncilReportPage />, roles: permissions['figures.council_report'], nav: 'nav.councilReport', section: 'work', home: 'home.councilReport' },
   { path: '/tevredenheid', element: <SatisfactionFiguresPage />, roles: permissions['figures.satisfaction'], nav: 'satisfaction.nav', section: 'work', home: 'satisfaction.home' },
   { path: '/sturing', element: <SteeringPage />, roles: permissions['figures.indications'], nav: 'nav.steering', section: 'work', home: 'home.steering' },

@@ -28,7 +28,7 @@ export async function planClockFacts(q: Queryable, from: IsoDate, to: IsoDate, a
     const plan = clocksOf(own, trajectoryNormsOn(norms, r.receivedOn), asOf).plan;
     const planOn = own.find((a) => a.type === 'plan_agreed')?.on ?? null;
     const open = plan.doneOn !== null ? null : plan.state === 'overdue' ? 'overdue' : plan.state === 'at_risk' ? 'at_risk' : 'on_time';
-    facts.push({ teamId: r.teamId, clientId: r.clientId, startedOn: r.receivedOn, doneOn: planOn, withinNorm: planOn !== null && plan.state === 'met', open });
+    facts.push({ caseId: r.id, teamId: r.teamId, clientId: r.clientId, startedOn: r.receivedOn, doneOn: planOn, withinNorm: planOn !== null && plan.state === 'met', open });
   }
   return facts;
 }

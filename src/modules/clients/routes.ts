@@ -7,7 +7,8 @@ import { IfMatchHeaders, versionOf, withETag } from '../../platform/versioning.t
 import { ConsentInput, ConsentView, ConsentWithdrawal, consentStore } from './consent.ts';
 import { mergeStore } from './merge.ts';
 import { relatedPersonStore } from './person-store.ts';
-import { ClientCreate, ClientHit, ClientSearch, ClientUpdate, ClientView, MergeListItem, MergeView, RelatedPerson } from './schemas.ts';
+import { ClientCreate, ClientHit, ClientSearch, ClientUpdate, ClientView, HousingSituationInput, HousingSituationView, MergeListItem, MergeView, RelatedPerson } from './schemas.ts';
+import { housingSituationStore } from './housing-situation.ts';
 import { searchClients } from './search.ts';
 import { clientStore } from './store.ts';
 
@@ -109,4 +110,16 @@ export async function clientRoutes(app: FastifyInstance) {
     await relatedPersonStore(req.store).remove(req.params.id, req.params.personId);
     return reply.status(204).send();
   });
+
+  // Housing situation, dated (bankslapers and other target groups the council asks about; docs/monitor.md).
+  r.get('/api/v1/clients/:id/housing-situations', {
+    config: { permission: 'client.read' },
+    schema: { tags, summary: 'The housing situations recorded for a client, the latest first', params: IdParams, response: { 200: z.array(HousingSituationView) } },
+  }, async (req) => housingSituationStore(req.store).list(req.params.id));
+
+  r.post('/api/v1/clients/:id/housing-situations', {
+    config: { permission: 'client.write' },
+    schema: { tags, summary: 'Record the housing situation from a day on (e.g. sofa_surfing: bankslaper)', params: IdParams, body: HousingSituationInput,
+      response: { 201: HousingSituationView } },
+  }, async (req, reply) => reply.status(201).send(await housingSituationStore(req.store).record(req.params.id, req.body)));
 }

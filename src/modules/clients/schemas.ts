@@ -152,3 +152,19 @@ export type MergeView = z.infer<typeof MergeView>;
 /** A merge into this record as the record page lists it (undoable for 30 days). */
 export const MergeListItem = MergeView.extend({ mergedClientName: z.string(), mergedClientBirthDate: z.string().nullable(), undoable: z.boolean() });
 export type MergeListItem = z.infer<typeof MergeListItem>;
+
+/**
+ * Housing situation (woonsituatie) as a professional records it, dated (issue 19): the council asks
+ * about target groups such as bankslapers (`sofa_surfing`: no home of their own, sleeping on others' sofas).
+ */
+export const HOUSING_SITUATIONS = ['own_home', 'sofa_surfing', 'rough_sleeping', 'shelter', 'institution', 'other'] as const;
+export type HousingSituationCode = (typeof HOUSING_SITUATIONS)[number];
+export const HousingSituationInput = z.object({
+  situation: z.enum(HOUSING_SITUATIONS),
+  since: PastDate.describe('the first day the client lived like this, as far as known'),
+  teamId: z.uuid().optional().describe('the desk or team recording it (one of yours); default your first'),
+});
+export type HousingSituationInput = z.infer<typeof HousingSituationInput>;
+export const HousingSituationView = z.object({ id: z.uuid(), situation: z.enum(HOUSING_SITUATIONS), since: z.iso.date(), teamId: z.uuid().nullable(),
+  recordedBy: z.string().nullable(), recordedAt: z.string() });
+export type HousingSituationView = z.infer<typeof HousingSituationView>;

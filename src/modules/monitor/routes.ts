@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
-import { amsterdamDate } from '../legal-terms/legal-terms.ts';
+import { amsterdamDate, daysBetween } from '../legal-terms/legal-terms.ts';
 import { halfYearPeriod, reportHtml, tableCsv } from './council-report.ts';
 import { reportPdf } from './council-report-pdf.ts';
 import { getReport, listReports, requestReport } from './council-report-store.ts';
-import { CouncilReportStatus, CouncilReportView, IndicationFigures, ServiceNormFigures } from './schemas.ts';
+import { CouncilReportStatus, CouncilReportView, DashboardFigures, DashboardGrouping, DrillDownFigure, DrillDownList, IndicationFigures, ServiceNormFigures } from './schemas.ts';
+import { dashboardFigures, drillDown } from './dashboard-figures.ts';
 import { rowOf, SteeringDimension, spendForecast, steeringRows } from './steering.ts';
 import { disclosureRule } from './disclosure.ts';
 import { budgetedCents } from '../finance/budget-figures.ts';
@@ -38,6 +39,40 @@ export async function monitorRoutes(app: FastifyInstance) {
     // Aggregates only, no client leaves this read: no need-to-know per client, one audit row naming the period.
     return req.store.read({ action: 'figures.service_norms', activity: ProcessingActivity.Oversight, details: { from, to } },
       (tx) => recentNorms.get(`${from}|${to}|${asOf}`, () => serviceNormFigures(tx, from, to, asOf)));
+  });
+
+  // The live dashboard: every viewer of the same selection within a minute shares one computation (like the service norms).
+  const recentDashboards = new RecentResults<DashboardFigures>(60_000);
+  const Period = z.object({ from: z.iso.date(), to: z.iso.date(), by: z.enum(DashboardGrouping).default('team'), group: z.string().max(64).optional() });
+  const checkPeriod = (from: string, to: string) => {
+    if (to < from) throw badRequest('De einddatum ligt vóór de begindatum: kies een einddatum op of na de begindatum. / The end date is before the start date.', 'to');
+    if (daysBetween(from, to) > 731) throw badRequest('Kies een periode van hoogstens twee jaar / Choose a period of at most two years', 'from');
+    return [to, amsterdamDate(new Date())].sort()[0]!;
+  };
+
+  r.get('/api/v1/figures/dashboard', {
+    config: { permission: 'figures.dashboard' },
+    schema: { tags: ['figures'], summary: 'The live dashboard per desk/team or region: volumes, lead times, waiting list, referrals by source, first time right, bankslapers, satisfaction; aggregates only',
+      querystring: Period, response: { 200: DashboardFigures } },
+  }, async (req) => {
+    const { from, to, by, group } = req.query;
+    const asOf = checkPeriod(from, to);
+    // Aggregates only, no client leaves this read: one audit row naming the selection.
+    return req.store.read({ action: 'figures.dashboard', activity: ProcessingActivity.Oversight, details: { from, to, by, group: group ?? null } },
+      (tx) => recentDashboards.get(`${from}|${to}|${asOf}|${by}|${group ?? ''}`, () => dashboardFigures(tx, { from, to, asOf, by, group: group ?? null })));
+  });
+
+  // Drill-down: the cases behind a figure, for roles that work with clients (permissions.ts), and of those only the clients
+  // the user may see (the one need-to-know condition); the list read is audited with the client ids shown.
+  r.get('/api/v1/figures/dashboard/cases', {
+    config: { permission: 'figures.drill_down' },
+    schema: { tags: ['figures'], summary: 'The cases behind one dashboard figure of one group, only clients you may see',
+      querystring: Period.extend({ group: z.string().min(1).max(64), figure: z.enum(DrillDownFigure) }), response: { 200: DrillDownList } },
+  }, async (req) => {
+    const { from, to, by, group, figure } = req.query;
+    const asOf = checkPeriod(from, to);
+    return req.store.readClients({ action: 'figures.drill_down', activity: ProcessingActivity.Oversight, details: { from, to, by, group, figure } },
+      (tx, visible) => drillDown(tx, visible, { from, to, asOf, by, group, figure }));
   });
 
   // The half-year council report: requested here, made by a job (council-report-store.ts), fetched when done.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SatisfactionFigures } from '../satisfaction/schemas.ts';
 import { Indicator } from './service-norms.ts';
 
 /** A count as shown: null when it is about fewer than 5 clients ("< 5"), else rounded to 5 (disclosure.ts). */
@@ -40,3 +41,43 @@ export const IndicationFigures = z.object({
     spentEuros: Shown, forecastEuros: Shown, unpriced: z.number().int() }),
 });
 export type IndicationFigures = z.infer<typeof IndicationFigures>;
+
+const Keyed = z.array(z.object({ key: z.string(), count: Shown }));
+const DashboardRowSchema = z.object({
+  key: z.string(), name: z.string(),
+  contacts: Shown, byChannel: Keyed, byOutcome: Keyed,
+  referrals: Shown, bySource: Keyed,
+  waiting: Shown, waitingMedianDays: Shown, waitingP90Days: Shown,
+  returnedOrPassedOn: Shown, returnedOrPassedOnPct: Shown,
+  sofaSurfers: Shown,
+});
+/** How the dashboard groups: per desk or team, or per region (rayon). */
+export const DashboardGrouping = ['team', 'region'] as const;
+/** The live dashboard (team lead, manager, policy analyst): every figure through the disclosure rule (docs/monitor.md). */
+export const DashboardFigures = z.object({
+  from: z.iso.date(), to: z.iso.date(), asOf: z.iso.date(), by: z.enum(DashboardGrouping), group: z.string().nullable(),
+  disclosure: z.object({ minCell: z.number(), roundTo: z.number() }),
+  /** Every group one may choose (teams and desks, or regions). */
+  groups: z.array(z.object({ key: z.string(), name: z.string() })),
+  norms: ServiceNormFigures.shape.norms,
+  rows: z.array(DashboardRowSchema), total: DashboardRowSchema,
+  serviceNorms: z.array(z.object({ indicator: z.enum(Indicator), key: z.string(), name: z.string(),
+    done: Shown, medianDays: Shown, p90Days: Shown, withinNormPct: Shown, open: Shown, atRisk: Shown, overdue: Shown })),
+  trend: z.array(z.object({ month: z.string(), contacts: Shown, byChannel: Keyed, referrals: Shown })),
+  distribution: z.array(z.object({ indicator: z.enum(Indicator), bands: z.array(z.object({ upToDays: z.number().nullable(), count: Shown })) })),
+  /** Client experience per desk/team (satisfactionFigures, the same as /tevredenheid); empty when grouped per region. */
+  satisfaction: SatisfactionFigures.shape.rows,
+});
+export type DashboardFigures = z.infer<typeof DashboardFigures>;
+
+/** The figures one can open as a list of cases (drill-down). */
+export const DrillDownFigure = ['waiting', 'returned_or_passed_on', 'sofa_surfing',
+  'wmo_assessment.overdue', 'wmo_assessment.at_risk', 'wmo_decision.overdue', 'wmo_decision.at_risk', 'neighbourhood_plan.overdue', 'neighbourhood_plan.at_risk'] as const;
+export type DrillDownFigure = (typeof DrillDownFigure)[number];
+/** The cases behind a figure, only those of clients the user may see (need-to-know); the list read is audited with their ids. */
+export const DrillDownList = z.object({
+  figure: z.enum(DrillDownFigure), group: z.string(),
+  items: z.array(z.object({ kind: z.enum(['referral', 'wmo_notification', 'trajectory', 'client']), id: z.uuid(), clientId: z.uuid(), clientName: z.string(),
+    since: z.iso.date(), days: z.number().int() })),
+});
+export type DrillDownList = z.infer<typeof DrillDownList>;

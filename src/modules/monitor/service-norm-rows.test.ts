@@ -3,7 +3,7 @@ import test from 'node:test';
 import { type ClockFact, serviceNormRows } from './service-norms.ts';
 
 const fact = (i: number, f: Partial<ClockFact>): ClockFact =>
-  ({ teamId: 'A', clientId: `c${i}`, startedOn: '2021-02-01', doneOn: null, withinNorm: false, open: null, ...f });
+  ({ caseId: `k${i}`, teamId: 'A', clientId: `c${i}`, startedOn: '2021-02-01', doneOn: null, withinNorm: false, open: null, ...f });
 const many = (n: number, f: Partial<ClockFact>, offset = 0) => Array.from({ length: n }, (_, i) => fact(i + offset, f));
 
 test('only what finished inside the period counts as done; a paused clock is open but neither at risk nor overdue', () => {

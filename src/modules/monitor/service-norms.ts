@@ -19,6 +19,8 @@ export type Indicator = (typeof Indicator)[keyof typeof Indicator];
 
 /** One clock of one case, as its owning module computed it on `asOf` from the configured norms. */
 export type ClockFact = {
+  /** The melding or trajectory: for the drill-down list, never shown in a figure. */
+  caseId: string;
   teamId: string;
   clientId: string;
   startedOn: IsoDate;

@@ -38,7 +38,7 @@ export async function wmoClockFacts(q: Queryable, from: IsoDate, to: IsoDate, as
         : c.pausedSince ? 'paused'
         : c.dueOn !== null && daysBetween(asOf, c.dueOn) < 0 ? 'overdue'
         : c.dueOn !== null && daysBetween(asOf, c.dueOn) <= window ? 'at_risk' : 'on_time';
-      return { teamId: r.teamId!, clientId: r.clientId, startedOn: c.startedOn, doneOn, withinNorm: doneOn !== null && !c.late, open };
+      return { caseId: r.id, teamId: r.teamId!, clientId: r.clientId, startedOn: c.startedOn, doneOn, withinNorm: doneOn !== null && !c.late, open };
     };
     for (const c of clocks) {
       // Stopped by a withdrawal: neither done nor open.

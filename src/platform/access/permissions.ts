@@ -4,7 +4,11 @@ import { ALL_ROLES, CLIENT_ROLES, Role } from './roles.ts';
  * OAuth 2.0 scopes of machine clients (GP practice systems, src/modules/practices). A machine
  * actor's `roles` are its granted scopes, so the same table governs its routes.
  */
-export const Scope = { ServiceRequestWrite: 'system/ServiceRequest.write', TaskRead: 'system/Task.read' } as const;
+export const Scope = {
+  ServiceRequestWrite: 'system/ServiceRequest.write', TaskRead: 'system/Task.read',
+  /** Care providers' systems on the iWmo hub endpoint (docs/iwmo.md): post messages, fetch their own. */
+  IwmoMessageWrite: 'iwmo/Message.write', IwmoMessageRead: 'iwmo/Message.read',
+} as const;
 export type Scope = (typeof Scope)[keyof typeof Scope];
 
 /**
@@ -32,20 +36,24 @@ export const permissions = {
   'client.merge': [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser],
   'consent.write': [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser],
   'contact.create': [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser],
-  'contact.figures': [Role.TeamLead, Role.PolicyAnalyst, Role.Admin],
+  'contact.figures': [Role.TeamLead, Role.PolicyAnalyst, Role.Admin, Role.Manager],
   /** Council monitoring (src/modules/monitor): service norms per team, aggregates only (docs/monitor.md). */
-  'figures.service_norms': [Role.TeamLead, Role.PolicyAnalyst],
+  'figures.service_norms': [Role.TeamLead, Role.PolicyAnalyst, Role.Manager],
   /** The half-year council report (Raadsmonitor): aggregates only, made by a background job. */
-  'figures.council_report': [Role.TeamLead, Role.PolicyAnalyst],
+  'figures.council_report': [Role.TeamLead, Role.PolicyAnalyst, Role.Manager],
   /** Steering on indications (sturing): per product, provider, team, adviser; spend against the budget. Aggregates only. */
-  'figures.indications': [Role.Finance, Role.PolicyAnalyst, Role.TeamLead],
+  'figures.indications': [Role.Finance, Role.PolicyAnalyst, Role.TeamLead, Role.Manager],
+  /** The live dashboard (src/modules/monitor, docs/monitor.md): aggregates per desk/team or region, for the team lead, the manager and policy. */
+  'figures.dashboard': [Role.TeamLead, Role.Manager, Role.PolicyAnalyst],
+  /** From a dashboard figure to its list of cases: only roles that work with clients, and then only clients they may see. Policy and the manager see aggregates only. */
+  'figures.drill_down': [Role.TeamLead],
   /** Client-experience survey (src/modules/satisfaction): definitions and rounds (counts only); the mailing names clients, so only the functional administrator makes it. */
   'satisfaction.manage': [Role.PolicyAnalyst, Role.Admin],
   'satisfaction.mailing': [Role.Admin],
   /** A client's objection to being asked (bezwaar), recorded by who helps them. */
   'satisfaction.opt_out': [Role.DeskWorker, Role.TeamWorker, Role.WmoAdviser],
   /** Client-experience figures per desk/team, through the disclosure rule. */
-  'figures.satisfaction': [Role.TeamLead, Role.PolicyAnalyst],
+  'figures.satisfaction': [Role.TeamLead, Role.PolicyAnalyst, Role.Manager],
   'referral.read': CLIENT_ROLES,
   /** Work an inbox: a team's (wijkteam) or a desk's (CJG, Centraal Onthaal Volwassenen for routes 4 and 5). */
   'referral.decide': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead, Role.DeskWorker],
@@ -55,6 +63,12 @@ export const permissions = {
   /** Longer than the maximum duration of basic support only with the team lead's approval. */
   'casework.approve_extension': [Role.TeamLead],
   'casework.team_caseload': [Role.TeamLead],
+  /** Hand a case to another professional of the team (the team lead). */
+  'casework.reassign': [Role.TeamLead],
+  /** Casusregie: refer the client on (2nd line, an indication) and record its steps; the trajectory's own team (checked per case). */
+  'casework.onward_referral': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead],
+  /** Op- en afschalen: a hand-over to or back from Veilig Thuis or a specialised team; the own team. */
+  'casework.handover': [Role.TeamWorker, Role.WmoAdviser, Role.TeamLead],
   'portal_request.read': [Role.DeskWorker],
   /** Own staff messages; the aandachtsfunctionaris gets those about safety signals and break-the-glass requests. */
   'messages.self': [...CLIENT_ROLES, Role.SafetyOfficer],
@@ -67,6 +81,11 @@ export const permissions = {
   'wmo.letter_template.write': [Role.Admin],
   'wmo.mandate.read': [Role.Admin, Role.TeamLead],
   'wmo.mandate.write': [Role.Admin],
+  /** The neighbourhood teams' network (src/modules/network): partners per district and their agreements; team leads and admins keep it. */
+  'network.read': [...CLIENT_ROLES, Role.Admin, Role.PolicyAnalyst],
+  'network.write': [Role.TeamLead, Role.Admin],
+  /** Record a referral on a network partner's behalf (a school phoned): the recorder must already be involved with the client. */
+  'network.refer': CLIENT_ROLES,
   /** GP practices and their API clients (src/modules/practices). */
   'practices.read': [Role.Admin],
   'practices.write': [Role.Admin],
@@ -78,11 +97,18 @@ export const permissions = {
   /** Indications of a granted Wmo decision (client data: need-to-know applies too). */
   'indications.read': [Role.WmoAdviser, Role.TeamLead],
   'indications.write': [Role.WmoAdviser],
+  /** Care providers' API clients for the iWmo hub endpoint (the GP practices' OAuth mechanism). */
+  'providers.api_clients': [Role.Admin],
   /** iWmo / iJw messages (src/modules/iwmo): advisers send a client's assignments and see the history; admins keep the error queue and the inbox. */
   'iwmo.send': [Role.WmoAdviser],
   'iwmo.read': [Role.WmoAdviser, Role.TeamLead],
   'iwmo.errors.read': [Role.Admin],
+  /** Working the error queue: read a rejected message again, or mark it handled with a note. */
+  'iwmo.errors.act': [Role.Admin],
   'iwmo.receive': [Role.Admin],
+  /** The HTTP stand-in for the hub (docs/iwmo.md): care providers' systems post messages and fetch their own; scopes, not staff roles. */
+  'iwmo.hub.post': [Scope.IwmoMessageWrite],
+  'iwmo.hub.fetch': [Scope.IwmoMessageRead],
   /** Checking providers' claims and sending the answer (325); the API shows a claim's header data, not the clients in it. */
   'iwmo.claims': [Role.Finance],
   /** The task field's budget (src/modules/finance): overview and adjustments, no client data. */

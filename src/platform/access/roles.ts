@@ -5,6 +5,8 @@ export const Role = {
   WmoAdviser: 'wmo_adviser',
   TeamLead: 'team_lead',
   PolicyAnalyst: 'policy_analyst',
+  /** Manager of desks and teams: figures and reports (aggregates), no client data. */
+  Manager: 'manager',
   Finance: 'finance',
   Admin: 'admin',
   PrivacyOfficer: 'privacy_officer',

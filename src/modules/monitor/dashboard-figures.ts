@@ -1,0 +1,97 @@
+import type { Queryable } from '../../platform/db.ts';
+import type { Visible } from '../../platform/store.ts';
+import { planClockFacts } from '../casework/figures.ts';
+import { sofaSurfersIn, visibleClientNames } from '../clients/housing-situation.ts';
+import { contactCounts } from '../intake/figures.ts';
+import { daysBetween, normOn } from '../legal-terms/legal-terms.ts';
+import { listNorms } from '../legal-terms/store.ts';
+import { listRegions, listTeams } from '../org/store.ts';
+import { referralFacts, visibleReferrals } from '../referrals/referral-figures.ts';
+import { satisfactionFigures } from '../satisfaction/figures.ts';
+import { wmoClockFacts } from '../wmo/figures.ts';
+import { type DashboardFacts, dashboardRows, groupedNormRows, leadTimeDistribution, monthlyTrend } from './dashboard.ts';
+import { disclosureRule } from './disclosure.ts';
+import type { DashboardFigures, DrillDownFigure, DrillDownList } from './schemas.ts';
+import { Indicator } from './service-norms.ts';
+
+/** A team without a region counts under this key when grouped per region. */
+const NO_REGION = 'none';
+
+type Grouping = { groupOf: Map<string, string>; groupNames: Map<string, string>; groups: { key: string; name: string }[] };
+
+/** Team → group (itself, or its region), limited to one group when `group` is given. */
+async function grouping(q: Queryable, by: 'team' | 'region', group: string | null): Promise<Grouping> {
+  const teams = await listTeams(q);
+  const groupNames = new Map<string, string>(by === 'team' ? teams.map((t) => [t.id, t.name])
+    : [...(await listRegions(q)).map((r) => [r.id, r.name] as [string, string]), [NO_REGION, '(geen rayon)']]);
+  const groupOf = new Map<string, string>();
+  for (const t of teams) {
+    const key = by === 'team' ? t.id : t.regionId ?? NO_REGION;
+    if (group === null || key === group) groupOf.set(t.id, key);
+  }
+  const used = new Set(teams.map((t) => (by === 'team' ? t.id : t.regionId ?? NO_REGION)));
+  const groups = [...groupNames].filter(([k]) => used.has(k)).map(([key, name]) => ({ key, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  return { groupOf, groupNames, groups };
+}
+
+async function factsOf(q: Queryable, from: string, to: string, asOf: string, g: Grouping): Promise<DashboardFacts> {
+  const wmo = await wmoClockFacts(q, from, to, asOf);
+  return {
+    from, to, asOf, groupOf: g.groupOf, groupNames: g.groupNames,
+    contacts: await contactCounts(q, from, to, g.groupOf),
+    referrals: await referralFacts(q, from, to, asOf),
+    clocks: { [Indicator.WmoAssessment]: wmo.assessment, [Indicator.WmoDecision]: wmo.decision, [Indicator.NeighbourhoodPlan]: await planClockFacts(q, from, to, asOf) },
+    sofaSurfers: await sofaSurfersIn(q, from, to),
+  };
+}
+
+/** The dashboard of a period (both dates inclusive), per desk/team or region, optionally one group only. Aggregates only. */
+export async function dashboardFigures(q: Queryable, p: { from: string; to: string; asOf: string; by: 'team' | 'region'; group: string | null }): Promise<DashboardFigures> {
+  const g = await grouping(q, p.by, p.group);
+  const facts = await factsOf(q, p.from, p.to, p.asOf, g);
+  const norms = await listNorms(q);
+  const satisfaction = p.by === 'team' ? (await satisfactionFigures(q, p.from, p.to)).filter((r) => g.groupOf.has(r.teamId)) : [];
+  return {
+    from: p.from, to: p.to, asOf: p.asOf, by: p.by, group: p.group, disclosure: disclosureRule, groups: g.groups,
+    norms: Object.values(Indicator).map((indicator) => {
+      const n = normOn(norms, indicator, p.to);
+      return { indicator, amount: n.amount, unit: n.unit };
+    }),
+    ...dashboardRows(facts),
+    serviceNorms: groupedNormRows(facts).map(({ teamId, ...r }) => ({ ...r, key: teamId })),
+    trend: monthlyTrend(facts),
+    distribution: leadTimeDistribution(facts),
+    satisfaction,
+  };
+}
+
+/**
+ * The cases behind one figure of one group, only those of clients the actor may see (the platform's
+ * need-to-know condition, `visible`): call inside `store.readClients`, which audits the ids shown.
+ */
+export async function drillDown(q: Queryable, visible: Visible, p: { from: string; to: string; asOf: string; by: 'team' | 'region'; group: string; figure: DrillDownFigure }):
+  Promise<{ result: DrillDownList; clientIds: string[] }> {
+  const g = await grouping(q, p.by, p.group);
+  type Candidate = { kind: DrillDownList['items'][number]['kind']; id: string; clientId: string; since: string };
+  let candidates: Candidate[];
+  if (p.figure === 'waiting' || p.figure === 'returned_or_passed_on') {
+    const refs = (await referralFacts(q, p.from, p.to, p.asOf)).filter((r) => g.groupOf.has(r.teamId)
+      && (p.figure === 'waiting' ? r.decidedOn === null : r.receivedOn >= p.from && r.receivedOn <= p.to && (r.returned || r.passedOn)));
+    const shown = await visibleReferrals(q, refs.map((r) => r.id), visible);
+    candidates = refs.filter((r) => shown.has(r.id)).map((r) => ({ kind: 'referral', id: r.id, clientId: r.clientId, since: r.receivedOn }));
+  } else if (p.figure === 'sofa_surfing') {
+    candidates = (await sofaSurfersIn(q, p.from, p.to)).filter((s) => s.teamId !== null && g.groupOf.has(s.teamId))
+      .map((s) => ({ kind: 'client', id: s.clientId, clientId: s.clientId, since: s.since }));
+  } else {
+    const [indicator, state] = p.figure.split('.') as [Indicator, 'overdue' | 'at_risk'];
+    const facts = indicator === Indicator.NeighbourhoodPlan ? await planClockFacts(q, p.from, p.to, p.asOf)
+      : (await wmoClockFacts(q, p.from, p.to, p.asOf))[indicator === Indicator.WmoAssessment ? 'assessment' : 'decision'];
+    candidates = facts.filter((f) => g.groupOf.has(f.teamId) && f.open === state)
+      .map((f) => ({ kind: indicator === Indicator.NeighbourhoodPlan ? 'trajectory' : 'wmo_notification', id: f.caseId, clientId: f.clientId, since: f.startedOn }));
+  }
+  const names = await visibleClientNames(q, candidates.map((c) => c.clientId), visible);
+  const items = candidates.filter((c, i) => names.has(c.clientId) && candidates.findIndex((x) => x.kind === c.kind && x.id === c.id) === i)
+    .map((c) => ({ ...c, clientName: names.get(c.clientId)!, days: daysBetween(c.since, p.asOf) }))
+    .sort((a, b) => b.days - a.days);
+  return { result: { figure: p.figure, group: p.group, items }, clientIds: [...new Set(items.map((i) => i.clientId))] };
+}
