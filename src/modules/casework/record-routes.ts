@@ -3,12 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { activityStore } from './activity-store.ts';
+import { coordinationRoutes } from './coordination-routes.ts';
 import { ActivityInput, ActivityLog, ZrmInput, ZrmView } from './schemas.ts';
 import { zrmStore } from './zrm-store.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 
-/** What a professional records on a trajectory besides its steps: the activity log and the ZRM. */
+/** What a professional records on a trajectory besides its steps: the activity log, the ZRM and casusregie (coordination-routes.ts). */
 export async function trajectoryRecordRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['casework'];
@@ -33,4 +34,6 @@ export async function trajectoryRecordRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Score the 13 ZRM domains 1–5 (intake first and once; nothing after closure; own team; Idempotency-Key optional)',
       params: IdParams, body: ZrmInput, response: { 201: ZrmView } },
   }, async (req, reply) => reply.code(201).send(await zrmStore(req.store).score(req.params.id, req.body, idempotencyKeyOf(req))));
+
+  await coordinationRoutes(app);
 }
