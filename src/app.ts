@@ -17,6 +17,7 @@ import { referralRoutes } from './modules/referrals/routes.ts';
 import { intakeRoutes } from './modules/intake/routes.ts';
 import { portalRoutes } from './modules/portal/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
+import { networkRoutes } from './modules/network/routes.ts';
 import { indicationRoutes } from './modules/indications/routes.ts';
 import { iwmoRoutes } from './modules/iwmo/routes.ts';
 import { financeRoutes } from './modules/finance/routes.ts';
@@ -75,6 +76,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(householdRoutes);
   await app.register(portalRoutes);
   await app.register(practiceRoutes);
+  await app.register(networkRoutes);
   await app.register(fhirRoutes);
   await app.register(homeRoutes);
   await app.register(legalTermRoutes);

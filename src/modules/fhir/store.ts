@@ -11,6 +11,7 @@ import { firstActiveDesk, lookupPostcode } from '../org/store.ts';
 import type { ApiCaller } from '../practices/store.ts';
 import { getPractice } from '../practices/store.ts';
 import { createReferral, findReferralSummary, getReferral } from '../referrals/referral-store.ts';
+import { partnerIdOfPractice } from '../network/store.ts';
 import type { ReferralIdentity, SentData } from '../referrals/schemas.ts';
 import { recordSentData } from '../referrals/sent-data.ts';
 import { receiveYouthReferral, YOUTH_DESK_TYPE } from '../wmo/notification-store.ts';
@@ -124,7 +125,7 @@ export async function receiveGpReferral(store: Store, caller: ApiCaller, r: GpRe
         // A safety signal marks a record the GP identified; on a mismatch the referral may be about someone else.
         if (r.safetySignals.length > 0 && identity !== 'mismatch') await markSafetySignal(tx, clientId);
         const { referral } = await createReferral(tx, store.ctx, {
-          clientId, teamId, proposedTeamId: teamId, toDesk: youthDesk !== null, source: 'gp',
+          clientId, teamId, proposedTeamId: teamId, toDesk: youthDesk !== null, source: 'gp', partnerId: await partnerIdOfPractice(tx, caller.practiceId),
           referrer: { name: r.referrer.name, organisation: caller.practiceName, agbCode: r.referrer.agbCode },
           reason: r.reason, lifeDomains: r.lifeDomains, urgency: r.urgency, safetySignals: r.safetySignals, contactRoute: r.contactRoute,
           externalId: `ServiceRequest/${claimed.id}`, receivedAt: r.authoredOn,

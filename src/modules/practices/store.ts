@@ -46,6 +46,13 @@ export async function createPractice(tx: Queryable, input: { name: string; agbCo
   } catch (e) {
     throw duplicate(e, 'Er is al een praktijk met deze AGB-code / A practice with this AGB code already exists', 'duplicate_agb_code');
   }
+/** Practices by id, for modules that name them (the network's GP partners). */
+export async function practicesByIds(q: Queryable, ids: readonly string[]): Promise<Map<string, Practice>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<Practice>(`SELECT ${PRACTICE_COLS} FROM gp_practices WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+  return new Map(rows.map((p) => [p.id, p]));
+}
+
 }
 
 /** Changes a practice based on `version` (If-Match): 412 with the current practice when someone else changed it since. */

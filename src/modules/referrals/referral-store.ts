@@ -12,6 +12,7 @@ import type { Urgency } from '../intake/life-domains.ts';
 import { checkLifeDomains } from '../intake/life-domain-store.ts';
 import { startTrajectory } from '../casework/start-trajectory.ts';
 import { trajectoriesOfReferrals } from '../casework/referral-trajectory.ts';
+import { partnerSummaries } from '../network/store.ts';
 import { ReferralView } from './schemas.ts';
 import { sentDataView } from './sent-data.ts';
 import {
@@ -29,6 +30,8 @@ export type CreateReferralInput = {
   teamOverrideReason?: string | null;
   source: ReferralSource;
   referrer?: { name?: string | null; organisation?: string | null; agbCode?: string | null; userId?: string | null; teamId?: string | null };
+  /** The network partner (src/modules/network) on whose behalf the referral was recorded. */
+  partnerId?: string | null;
   reason: string;
   lifeDomains: string[];
   urgency: Urgency;
@@ -54,9 +57,10 @@ export { ReferralView };
 const SELECT = `SELECT r.id, r.client_id, r.team_id, r.proposed_team_id, r.team_override_reason, r.source,
     r.referrer_name, r.referrer_organisation, r.referrer_agb_code, r.referrer_team_id, r.reason, r.life_domains, r.urgency,
     r.safety_signals, r.contact_route, r.status, r.assigned_user_id, r.external_id, r.contact_id, r.created_at,
-    r.identity, r.sent_data, r.sent_data_taken_over_at
+    r.identity, r.sent_data, r.sent_data_taken_over_at, r.partner_id
   FROM referrals r`;
-type Row = Record<string, unknown> & { id: string; client_id: string; team_id: string; referrer_team_id: string | null; assigned_user_id: string | null; status: ReferralStatus; created_at: Date };
+type Row = Record<string, unknown> & { id: string; client_id: string; team_id: string; referrer_team_id: string | null; assigned_user_id: string | null; status: ReferralStatus; created_at: Date;
+  partner_id: string | null };
 
 async function toViews(q: Queryable, rows: Row[]): Promise<ReferralView[]> {
   // One after the other: a transaction's connection runs one query at a time.
@@ -64,13 +68,15 @@ async function toViews(q: Queryable, rows: Row[]): Promise<ReferralView[]> {
   const teams = await teamNames(q, rows.flatMap((r) => [r.team_id, r.referrer_team_id]));
   const users = await userNames(q, rows.map((r) => r.assigned_user_id));
   const trajectories = await trajectoriesOfReferrals(q, rows.map((r) => r.id));
+  const partners = await partnerSummaries(q, rows.map((r) => r.partner_id));
   return rows.map((r) => ({
     id: r.id, clientId: r.client_id, clientName: clients.get(r.client_id)?.name ?? '', clientBirthDate: clients.get(r.client_id)?.birthDate ?? null,
     teamId: r.team_id, teamName: teams.get(r.team_id) ?? '',
     proposedTeamId: r.proposed_team_id as string | null, teamOverrideReason: r.team_override_reason as string | null,
     source: r.source as ReferralSource,
     referrer: { name: r.referrer_name as string | null, organisation: r.referrer_organisation as string | null, agbCode: r.referrer_agb_code as string | null,
-      teamName: r.referrer_team_id ? teams.get(r.referrer_team_id) ?? null : null },
+      teamName: r.referrer_team_id ? teams.get(r.referrer_team_id) ?? null : null,
+      partner: r.partner_id && partners.has(r.partner_id) ? { id: r.partner_id, ...partners.get(r.partner_id)! } : null },
     reason: r.reason as string, lifeDomains: r.life_domains as string[], urgency: r.urgency as string,
     safetySignals: r.safety_signals as string[] | null, contactRoute: r.contact_route as string | null, status: r.status,
     assignedUserId: r.assigned_user_id, assignedUserName: r.assigned_user_id ? users.get(r.assigned_user_id) ?? null : null,
@@ -129,13 +135,13 @@ export async function createReferral(tx: Queryable, ctx: RequestContext, input: 
   const ref = input.referrer ?? {};
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO referrals (client_id, team_id, proposed_team_id, team_override_reason, source, referrer_name, referrer_organisation, referrer_agb_code,
-       referrer_user_id, referrer_team_id, reason, life_domains, urgency, external_id, contact_id, safety_signals, contact_route, received_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17, coalesce($18::timestamptz, now()))
+       referrer_user_id, referrer_team_id, reason, life_domains, urgency, external_id, contact_id, safety_signals, contact_route, received_at, partner_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17, coalesce($18::timestamptz, now()), $19)
      ON CONFLICT (source, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id`,
     [input.clientId, input.teamId, input.proposedTeamId ?? null, input.proposedTeamId && input.proposedTeamId !== input.teamId ? input.teamOverrideReason : null,
       input.source, ref.name ?? null, ref.organisation ?? null, ref.agbCode ?? null, ref.userId ?? null, ref.teamId ?? null,
       input.reason, input.lifeDomains, input.urgency, input.externalId ?? null, input.contactId ?? null,
-      input.safetySignals ?? null, input.contactRoute ?? null, input.receivedAt ?? null]);
+      input.safetySignals ?? null, input.contactRoute ?? null, input.receivedAt ?? null, input.partnerId ?? null]);
   if (!row) {
     const [existing] = await tx.query<{ id: string }>('SELECT id FROM referrals WHERE source = $1 AND external_id = $2', [input.source, input.externalId]);
     return { referral: await getReferral(tx, existing!.id), created: false };

@@ -1,5 +1,6 @@
 /** Response shapes of the referral API (team inbox). Pure (zod only): the UI imports its types from here. */
 import { z } from 'zod';
+import { PartnerKind } from '../network/schemas.ts';
 
 /**
  * What a referrer outside the municipality (a GP) sent about the person, kept on the referral: it
@@ -20,7 +21,8 @@ export const ReferralView = z.object({
   id: z.uuid(), clientId: z.uuid(), clientName: z.string(), clientBirthDate: z.string().nullable(),
   teamId: z.uuid(), teamName: z.string(), proposedTeamId: z.uuid().nullable(), teamOverrideReason: z.string().nullable(),
   source: z.enum(['desk', 'gp', 'partner', 'citizen']),
-  referrer: z.object({ name: z.string().nullable(), organisation: z.string().nullable(), agbCode: z.string().nullable(), teamName: z.string().nullable() }),
+  referrer: z.object({ name: z.string().nullable(), organisation: z.string().nullable(), agbCode: z.string().nullable(), teamName: z.string().nullable(),
+    partner: z.object({ id: z.uuid(), kind: PartnerKind, name: z.string() }).nullable().describe('the network partner on whose behalf it was recorded (src/modules/network)') }),
   reason: z.string(), lifeDomains: z.array(z.string()), urgency: z.string(),
   safetySignals: z.array(z.string()).nullable().describe('safety signals from the referrer; null: not asked'),
   contactRoute: z.string().nullable().describe("the client's preferred route for the first contact"),
