@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   WEGWIJS_FHIR_WARM_UP: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** The earliest date a contact may carry: registrations from before the municipality started with Wegwijs are typing errors. */
   WEGWIJS_RECORDS_FROM: z.iso.date().default('2015-01-01'),
+  /** How iWmo / iJw messages travel (docs/iwmo.md): the outbox/inbox directory under the data dir, or the HTTP stand-in for the hub. */
+  WEGWIJS_IWMO_TRANSPORT: z.enum(['directory', 'hub']).default('directory'),
   /** Ed25519 private key (PEM, or the path of a PEM file) that signs audit checkpoints; never stored in the database. */
   WEGWIJS_AUDIT_SIGNING_KEY: z.string().optional(),
   /** Where signed audit checkpoints are kept: outside the database (and outside its data directory). */
@@ -59,6 +61,8 @@ export type Config = {
   recordsFrom: string;
   auditSigningKey?: string;
   auditCheckpointDir: string;
+  /** How iWmo / iJw messages travel: 'directory' (<dataDir>/iwmo) or 'hub' (the HTTP endpoint providers post to and fetch from). */
+  iwmoTransport: 'directory' | 'hub';
   benchAuditOff: boolean;
 };
 
@@ -103,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
     recordsFrom: e.WEGWIJS_RECORDS_FROM,
     auditSigningKey: e.WEGWIJS_AUDIT_SIGNING_KEY,
     auditCheckpointDir: e.WEGWIJS_AUDIT_CHECKPOINT_DIR,
+    iwmoTransport: e.WEGWIJS_IWMO_TRANSPORT,
     benchAuditOff: e.WEGWIJS_BENCH_AUDIT_OFF,
   };
 }

@@ -98,9 +98,11 @@ export const tableOwners = {
   indications: 'indications',
   indication_reminders: 'indications',
   indication_deliveries: 'indications',
+  indication_versions: 'indications',
   // iwmo: iWmo / iJw 3.2 messages sent and received, assignment numbers
   iwmo_messages: 'iwmo',
   iwmo_assignments: 'iwmo',
+  iwmo_hub_messages: 'iwmo',
   // finance: the task field's budget (overview lines, adjustments)
   budget_lines: 'finance',
   budget_adjustments: 'finance',

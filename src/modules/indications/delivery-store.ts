@@ -14,10 +14,12 @@ export type Delivery = { startedOn: string | null; stoppedOn: string | null; sto
 export type IndicationForMessage = {
   id: string; clientId: string; productId: string; providerId: string; productCode: string; category: 'WMO' | 'JZ'; providerAgbCode: string; validFrom: string; validTo: string;
   volume: number; unit: string; frequency: string;
+  /** Withdrawn as wrongly given (migration 302); its end date equals its start. */
+  withdrawn: boolean;
 };
 
 const FOR_MESSAGE = `SELECT i.id, i.client_id AS "clientId", i.product_id AS "productId", i.provider_id AS "providerId", p.code AS "productCode", p.category, v.agb_code AS "providerAgbCode",
-     to_char(i.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(i.valid_to, 'YYYY-MM-DD') AS "validTo", i.volume, p.unit, p.frequency
+     to_char(i.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(i.valid_to, 'YYYY-MM-DD') AS "validTo", i.volume, p.unit, p.frequency, i.withdrawn
    FROM indications i JOIN products p ON p.id = i.product_id JOIN providers v ON v.id = i.provider_id`;
 
 export async function findIndicationForMessage(q: Queryable, id: string): Promise<IndicationForMessage | null> {
@@ -59,6 +61,6 @@ export async function recordDelivery(tx: Queryable, indicationId: string, r: { k
   return { recorded: true };
 }
 
-/** A client's indications at a provider that run on or after `onDate`: the current assignments an iWmo 301 carries. */
-export const currentIndicationsAt = (q: Queryable, clientId: string, providerId: string, onDate: string) => q.query<IndicationForMessage>(
-  `${FOR_MESSAGE} WHERE i.client_id = $1 AND i.provider_id = $2 AND i.valid_to >= $3 ORDER BY i.valid_from, i.created_at, i.id`, [clientId, providerId, onDate]);
+/** Every indication of a client at a provider, withdrawn and ended ones too (the iwmo module picks the set a 301 carries), oldest first. */
+export const indicationsAtProvider = (q: Queryable, clientId: string, providerId: string) => q.query<IndicationForMessage>(
+  `${FOR_MESSAGE} WHERE i.client_id = $1 AND i.provider_id = $2 ORDER BY i.valid_from, i.created_at, i.id`, [clientId, providerId]);

@@ -24,7 +24,7 @@ export async function indicationFacts(q: Queryable, from: string, to: string): P
        to_char(i.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(i.valid_to, 'YYYY-MM-DD') AS "validTo", i.volume, i.form,
        ${FOLLOWED_UP} AS "followedUp"
      FROM indications i JOIN products p ON p.id = i.product_id JOIN providers pr ON pr.id = i.provider_id
-     WHERE i.valid_from <= $2::date AND i.valid_to >= $1::date`, [from, to]);
+     WHERE i.valid_from <= $2::date AND i.valid_to >= $1::date AND NOT i.withdrawn`, [from, to]);
   const tariffs = new Map<string, readonly Tariff[]>();
   const out: IndicationFact[] = [];
   for (const { productId, frequency, ...r } of rows) {

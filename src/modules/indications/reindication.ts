@@ -22,7 +22,7 @@ export async function sendReindicationReminders(db: Db, today: IsoDate): Promise
   return db.transaction(async (tx) => {
     const due = await tx.query<{ id: string; client_id: string; wmo_notification_id: string; created_by: string | null }>(
       `SELECT i.id, i.client_id, i.wmo_notification_id, i.created_by FROM indications i
-       WHERE i.valid_to BETWEEN $1::date AND $2::date
+       WHERE i.valid_to BETWEEN $1::date AND $2::date AND NOT i.withdrawn
          AND NOT EXISTS (SELECT 1 FROM indication_reminders r WHERE r.indication_id = i.id)
          AND NOT ${FOLLOWED_UP}
        ORDER BY i.valid_to FOR UPDATE SKIP LOCKED`, [today, horizon]);

@@ -11,7 +11,7 @@ import {
 import type { Frequency, Unit } from './indication-cost.ts';
 import { indicationStore } from './indication-store.ts';
 import {
-  ClientIndication, Contract, ContractCreate, Indication, IndicationCreate, Product, ProductCreate, ProductWithTariffs, Provider, ProviderCreate, ProviderWithContracts,
+  ClientIndication, Contract, ContractCreate, Indication, IndicationChange, IndicationCreate, IndicationVersion, IndicationWithdrawal, Product, ProductCreate, ProductWithTariffs, Provider, ProviderCreate, ProviderWithContracts,
   RecordUpdate, Tariff, TariffCreate,
 } from './schemas.ts';
 
@@ -111,6 +111,24 @@ export const indicationRoutes = fp(async (app: FastifyInstance) => {
     schema: { tags: ['indications'], summary: "A client's indications, newest first, with their cost and the provider's start and stop", params: z.object({ clientId: z.uuid() }),
       response: { 200: z.array(ClientIndication) } },
   }, async (req) => indicationStore(req.store).ofClient(req.params.clientId));
+
+  r.patch('/api/v1/indications/:id', {
+    config: { permission: 'indications.write' },
+    schema: { tags: ['indications'], summary: 'A changed decision: the end date in place, or product, volume or provider from changeFrom (a new indication follows); If-Match; the version is kept with who, when and why',
+      params: IdParams, headers: IfMatchHeaders, body: IndicationChange, response: { 200: Indication } },
+  }, async (req, reply) => withETag(reply, await indicationStore(req.store).change(req.params.id, req.body, versionOf(req))));
+
+  r.post('/api/v1/indications/:id/withdrawal', {
+    config: { permission: 'indications.write' },
+    schema: { tags: ['indications'], summary: 'Withdraw an indication given wrongly (before care started); If-Match', params: IdParams, headers: IfMatchHeaders,
+      body: IndicationWithdrawal, response: { 200: Indication } },
+  }, async (req, reply) => withETag(reply, await indicationStore(req.store).withdraw(req.params.id, req.body.reason, versionOf(req))));
+
+  r.get('/api/v1/indications/:id/versions', {
+    config: { permission: 'indications.read' },
+    schema: { tags: ['indications'], summary: 'Every version of an indication, oldest first: values, what changed, why, who, when', params: IdParams,
+      response: { 200: z.array(IndicationVersion) } },
+  }, async (req) => indicationStore(req.store).versions(req.params.id));
 
   r.get('/api/v1/indications/:id', {
     config: { permission: 'indications.read' },

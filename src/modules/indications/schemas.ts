@@ -46,6 +46,8 @@ export const Indication = z.object({
   id: z.uuid(), clientId: z.uuid(), notificationId: z.uuid(), productId: z.uuid(), productCode: z.string(), unit: Unit, frequency: Frequency,
   providerId: z.uuid(), providerAgbCode: z.string(), volume: z.number().int(), validFrom: z.string(), validTo: z.string(), form: z.enum(['ZIN', 'PGB']),
   version,
+  withdrawn: z.boolean().describe('Withdrawn as wrongly given (iWmo RedenWijziging 13); its end date equals its start'),
+  follows: z.uuid().nullable().describe('The indication this one replaces from its start (a changed product, volume or provider)'),
   cost: z.object({
     eurocents: z.number().int().describe('volume × tariff over the period, pro rata per day (indication-cost.ts)'),
     units: z.number(), uncovered: z.array(z.object({ from: z.string(), to: z.string() })).describe('Days without a tariff, not priced'),
@@ -57,4 +59,20 @@ export const ClientIndication = Indication.extend({
   productName: z.string(), providerName: z.string(),
   startedOn: z.string().nullable().describe('Start of care as the provider reported it (305)'),
   stoppedOn: z.string().nullable().describe('End of care as the provider reported it (307)'),
+});
+
+/** A changed decision: the end date in place, or product, volume or provider from `changeFrom` (a new indication follows). */
+export const IndicationChange = z.object({
+  volume: z.number().int().min(1).max(100_000).optional(), productId: z.uuid().optional(), providerId: z.uuid().optional(),
+  validTo: IsoDate.optional(),
+  changeFrom: IsoDate.optional().describe('First day of the new product, volume or provider; the indication ends the day before'),
+  reason: z.string().trim().min(3).max(1000).describe('Why the decision changed'),
+});
+export const IndicationWithdrawal = z.object({ reason: z.string().trim().min(3).max(1000) });
+
+export const IndicationVersion = z.object({
+  version: z.number().int(), productId: z.uuid(), productCode: z.string(), providerId: z.uuid(), providerName: z.string(), volume: z.number().int(),
+  validFrom: z.string(), validTo: z.string(), form: z.enum(['ZIN', 'PGB']), withdrawn: z.boolean(),
+  change: z.enum(['created', 'extended', 'shortened', 'withdrawn', 'product_changed', 'volume_changed', 'provider_changed']),
+  reason: z.string(), changedBy: z.uuid().nullable(), changedByName: z.string().nullable(), changedAt: z.date(),
 });

@@ -161,8 +161,8 @@ export const retourAccepted = (r: AssignmentRetour) =>
  * assignment with a new number). Returns the reason, or a problem when the change is not
  * allowed. An unchanged assignment keeps the reason it was last sent with.
  */
-export function changeReason(previous: AssignedProduct | undefined, next: AssignedProduct, opts: { withdrawn?: boolean; correction?: boolean } = {}):
-  { reason: string | undefined } | { problem: string } {
+export function changeReason(previous: AssignedProduct | undefined, next: AssignedProduct,
+  opts: { withdrawn?: boolean; correction?: boolean; providerChanged?: boolean } = {}): { reason: string | undefined } | { problem: string } {
   if (!previous) return { reason: undefined };
   if (opts.withdrawn) return { reason: RedenWijziging.Verwijderd };
   const sameScope = (a?: Scope, b?: Scope) => (!a && !b) || (!!a && !!b && a.volume === b.volume && a.unit === b.unit && a.frequency === b.frequency);
@@ -173,6 +173,7 @@ export function changeReason(previous: AssignedProduct | undefined, next: Assign
   }
   if (previous.to === next.to) return { reason: previous.changeReason };
   if (opts.correction) return { reason: RedenWijziging.AdministratieveCorrectie };
+  if (opts.providerChanged && next.to !== null && (previous.to === null || next.to < previous.to)) return { reason: RedenWijziging.OverstapAanbieder };
   const later = next.to === null || (previous.to !== null && next.to > previous.to);
   return { reason: later ? RedenWijziging.Verlenging : RedenWijziging.Verkorting };
 }

@@ -44,10 +44,14 @@ export const EENHEID = {
 /** Frequentie (WMO757). four_weeks has no iWmo code: such a product cannot be assigned in a 301. */
 export const FREQUENTIE = { day: '1', week: '2', month: '4', total: '6' } as const;
 
-/** RedenWijziging (WMO002) values Wegwijs sends on a changed assignment. */
+/** RedenWijziging (WMO002 / JZ002) values Wegwijs sends on a changed assignment (docs/iwmo.md "Code lists"). */
 export const RedenWijziging = {
   Verlenging: '04',
+  /** Herbeoordeling: verkorting — also when the product or the volume changes: the assignment ends and a new one follows. */
   Verkorting: '05',
+  /** Overstap naar andere aanbieder: the assignment ends because another provider takes over. */
+  OverstapAanbieder: '09',
+  /** Given wrongly: the end date equals the start date and the assignment counts as never sent. */
   Verwijderd: '13',
   AdministratieveCorrectie: '14',
 } as const;

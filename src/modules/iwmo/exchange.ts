@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../platform/db.ts';
 import { systemContext } from '../../platform/access/context.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, conflict } from '../../platform/errors.ts';
 import { Store } from '../../platform/store.ts';
 import { findClientIdByBsn } from '../clients/store.ts';
 import { listProducts, listProviders } from '../indications/catalogue-store.ts';
@@ -12,7 +12,8 @@ import { buildDeliveryRetour, type DeliveryCodes, parseStart, parseStop, type St
 import { type MessageOf, readMessage, sealOutgoing } from './messages.ts';
 import type { RuleContext } from './rules.ts';
 import {
-  findByContent, findByIdentification, indicationOfAssignment, insertMessage, type NewMessage, nextIdentification, type StoredMessage,
+  findByContent, findByIdentification, getMessage, indicationOfAssignment, insertMessage, linkReprocessed, markHandled, type NewMessage, nextIdentification,
+  type StoredMessage, unmarkReprocessed,
 } from './store.ts';
 import type { Transport } from './transport.ts';
 import { parseHeader, parseXml } from './xml.ts';
@@ -211,7 +212,7 @@ export async function storeAndSend(tx: Queryable, transport: Transport, sealed: 
     direction: 'out', standard: sealed.standard, message: sealed.n, sender: h.sender, receiver: h.receiver, identification: h.id, messageDate: h.date,
     clientId: sealed.clientId, content: sealed.content, source: fileName(sealed), status: 'sent', problems: null, answerTo: sealed.answerTo ?? null,
   });
-  await transport.send(fileName(sealed), sealed.content);
+  await transport.send(fileName(sealed), sealed.content, tx);
   return row;
 }
 
@@ -239,3 +240,30 @@ export async function receiveAll(db: Db, transport: Transport, date: string): Pr
   }
   return out;
 }
+
+const notOnQueue = () => conflict('Dit bericht staat niet (meer) op de foutenlijst / This message is not on the error queue', 'not_on_error_queue');
+
+/**
+ * Reads a message from the error queue again, e.g. after the provider, product or assignment it
+ * lacked was registered: the old reading leaves the queue marked 'reprocessed' and points to the
+ * new one, which is applied (and answered) or put on the queue again with today's reasons.
+ */
+export async function reprocessMessage(store: Store, id: string, answering?: Answering): Promise<ReceiveResult> {
+  const old = await store.change({ action: 'iwmo.message.reprocess', activity: ProcessingActivity.Administration, details: { messageId: id } },
+    async (tx) => (await markHandled(tx, id, store.ctx.actor.id, 'reprocessed', null)) ?? Promise.reject(notOnQueue()));
+  const content = (await getMessage(store.db, id))!.content;
+  let result: ReceiveResult;
+  try {
+    result = await receiveMessage(store.db, content, old.source, answering);
+  } catch (e) {
+    await unmarkReprocessed(store.db, id); // back on the queue: nothing leaves it without a reading
+    throw e;
+  }
+  await linkReprocessed(store.db, id, result.id);
+  return result;
+}
+
+/** Takes a rejected message off the error queue with a note saying why no further work is needed. */
+export const markMessageHandled = (store: Store, id: string, note: string) =>
+  store.change({ action: 'iwmo.message.handle', activity: ProcessingActivity.Administration, details: { messageId: id } },
+    async (tx) => (await markHandled(tx, id, store.ctx.actor.id, 'handled', note)) ?? Promise.reject(notOnQueue()));

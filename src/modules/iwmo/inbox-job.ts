@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../platform/db.ts';
 import { receiveAll } from './exchange.ts';
-import { directoryTransport } from './transport.ts';
+import { hubTransport } from './hub.ts';
+import { directoryTransport, type Transport } from './transport.ts';
 
 /** The scheduled job that reads the iWmo inbox (src/jobs.ts). */
 export const IWMO_INBOX_JOB = 'iwmo.inbox';
@@ -19,3 +20,13 @@ export async function readInbox(db: Db, dir: string, date: string) {
   if (!existsSync(join(dir, 'inbox'))) return [];
   return receiveAll(db, directoryTransport(dir), date);
 }
+
+type TransportConfig = { dataDir: string; iwmoTransport: 'directory' | 'hub' };
+
+/** The transport the configuration chooses (WEGWIJS_IWMO_TRANSPORT); the directory is made on first use. */
+export const configuredTransport = (config: TransportConfig, db: Db): Transport =>
+  (config.iwmoTransport === 'hub' ? hubTransport(db) : directoryTransport(iwmoDirectory(config)));
+
+/** The job: reads what waits in the configured transport (posts to the hub are read at once; this catches any left over). */
+export const readConfiguredInbox = (db: Db, config: TransportConfig, date: string) =>
+  (config.iwmoTransport === 'hub' ? receiveAll(db, hubTransport(db), date) : readInbox(db, iwmoDirectory(config), date));

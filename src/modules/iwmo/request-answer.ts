@@ -18,6 +18,33 @@ import type { Transport } from './transport.ts';
 
 export const listRequests = (q: Queryable) => listReceivedRequests(q);
 
+export type RequestedLine = {
+  reference: string; productCode: string | null; from: string | null; to: string | null; volume: number | null;
+  /** The last 319 sent on this reference: 'rejected' (final) or 'investigating'; null when not yet answered. */
+  answer: 'rejected' | 'investigating' | null;
+};
+
+/** What a request in the work queue asks for, per reference, with the answers sent so far (no client data: the BSN stays in the message). */
+export async function requestLines(q: Queryable, requestId: string): Promise<RequestedLine[]> {
+  const request = await getMessage(q, requestId);
+  if (request?.direction !== 'in' || (request.message !== '315' && request.message !== '317')) throw notFound('Verzoek niet gevonden / Request not found');
+  const standard = request.standard!;
+  const answers = new Map<string, RequestedLine['answer']>();
+  for (const a of await answersTo(q, requestId)) {
+    const m = parseRequestAnswer((await getMessage(q, a.id))!.content, standard);
+    answers.set(m.reference, m.answer === VerzoekAntwoord.Afgewezen ? 'rejected' : answers.get(m.reference) === 'rejected' ? 'rejected' : 'investigating');
+  }
+  if (request.message === '315') {
+    return parseAssignmentRequest(request.content, standard).products.map((p) => ({
+      reference: p.reference, productCode: p.productCode ?? null, from: p.from, to: p.to ?? null, volume: p.scope?.volume ?? null, answer: answers.get(p.reference) ?? null,
+    }));
+  }
+  const change = parseChangeRequest(request.content, standard);
+  const first = change.added[0] ?? change.changed[0];
+  return [{ reference: change.reference, productCode: change.added.map((a) => a.productCode).filter(Boolean).join(', ') || null,
+    from: first?.from ?? null, to: first?.to ?? null, volume: first?.scope?.volume ?? null, answer: answers.get(change.reference) ?? null }];
+}
+
 /** The provider's references in a request: one per requested product (315) or one for the whole change (317). */
 function referencesOf(m: StoredMessage & { content: string }): string[] {
   return m.message === '315'

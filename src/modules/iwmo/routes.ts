@@ -5,33 +5,36 @@ import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { municipalityCode } from '../org/store.ts';
-import { receiveAll } from './exchange.ts';
-import { iwmoDirectory } from './inbox-job.ts';
+import { markMessageHandled, receiveAll, reprocessMessage } from './exchange.ts';
+import { configuredTransport } from './inbox-job.ts';
+import { hubRoutes } from './hub-routes.ts';
 import { sendAssignments } from './outgoing-assignment.ts';
-import { AssignmentSend, InboxRun, MessageSummary, RequestAnswerCreate } from './schemas.ts';
-import { answerRequest, listRequests } from './request-answer.ts';
+import { AssignmentSend, InboxRun, MessageSummary, ReceiveResult, RejectedHandle, RequestAnswerCreate, RequestLine } from './schemas.ts';
+import { answerRequest, listRequests, requestLines } from './request-answer.ts';
 import { answerClaim } from './claim-answer.ts';
 import { listForClient, listOpenClaims, listRejected, type StoredMessage } from './store.ts';
-import { directoryTransport, type Transport } from './transport.ts';
+import type { Transport } from './transport.ts';
 
 const ClientParams = z.object({ clientId: z.uuid() });
 const amsterdam = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
 /**
  * iWmo / iJw messages (issue 18, docs/iwmo.md): send a client's assignments to a provider (301),
- * a client's message history, the error queue, and reading the inbox. The transport is the
- * directory `<data dir>/iwmo` unless the app is given another one.
+ * a client's message history, the work queue and the error queue, and reading the inbox. The
+ * transport is the one the configuration chooses (the directory `<data dir>/iwmo`, or the HTTP
+ * stand-in for the hub) unless the app is given another one.
  */
 export const iwmoRoutes = fp(async (app: FastifyInstance, opts: { transport?: Transport }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['iwmo'];
   // Created on first use, so that an app that never exchanges messages creates no directories.
-  let directory: Transport | undefined;
+  let configured: Transport | undefined;
   const transport = () => {
     if (opts.transport) return opts.transport;
-    directory ??= directoryTransport(iwmoDirectory(app.config));
-    return directory;
+    configured ??= configuredTransport(app.config, app.db);
+    return configured;
   };
+  await app.register(hubRoutes, { transport });
   const summary = ({ clientId: _, ...m }: StoredMessage): MessageSummary => m;
 
   r.post('/api/v1/clients/:clientId/iwmo-assignments', {
@@ -56,6 +59,13 @@ export const iwmoRoutes = fp(async (app: FastifyInstance, opts: { transport?: Tr
     config: { permission: 'iwmo.read' },
     schema: { tags, summary: 'The work queue: requests from providers (315, 317) not yet answered as a whole, oldest first', response: { 200: z.array(MessageSummary) } },
   }, async (req) => (await req.store.read({ action: 'iwmo.requests.read', activity: ProcessingActivity.WmoAccess }, (tx) => listRequests(tx))).map(summary));
+
+  r.get('/api/v1/iwmo/requests/:id/lines', {
+    config: { permission: 'iwmo.read' },
+    schema: { tags, summary: 'What a request asks for, per reference (product, period, volume), with the answer sent so far', params: z.object({ id: z.uuid() }),
+      response: { 200: z.array(RequestLine) } },
+  }, async (req) => req.store.read({ action: 'iwmo.requests.read', activity: ProcessingActivity.WmoAccess, details: { requestId: req.params.id } },
+    (tx) => requestLines(tx, req.params.id)));
 
   r.post('/api/v1/iwmo/requests/:id/answers', {
     config: { permission: 'iwmo.send' },
@@ -88,6 +98,18 @@ export const iwmoRoutes = fp(async (app: FastifyInstance, opts: { transport?: Tr
     config: { permission: 'iwmo.errors.read' },
     schema: { tags, summary: 'The error queue: incoming messages that were rejected, with their reasons, newest first', response: { 200: z.array(MessageSummary) } },
   }, async (req) => (await req.store.read({ action: 'iwmo.rejected.read', activity: ProcessingActivity.Administration }, (tx) => listRejected(tx))).map(summary));
+
+  r.post('/api/v1/iwmo/rejected-messages/:id/reprocess', {
+    config: { permission: 'iwmo.errors.act' },
+    schema: { tags, summary: 'Read a message from the error queue again (after what it lacked was registered): applied, or back on the queue with today\'s reasons',
+      params: z.object({ id: z.uuid() }), response: { 200: ReceiveResult } },
+  }, async (req) => reprocessMessage(req.store, req.params.id, { transport: transport(), date: amsterdam.format(new Date()).slice(0, 10) }));
+
+  r.post('/api/v1/iwmo/rejected-messages/:id/handled', {
+    config: { permission: 'iwmo.errors.act' },
+    schema: { tags, summary: 'Take a message off the error queue with a note saying why no further work is needed', params: z.object({ id: z.uuid() }),
+      body: RejectedHandle, response: { 200: MessageSummary } },
+  }, async (req) => summary(await markMessageHandled(req.store, req.params.id, req.body.note)));
 
   r.post('/api/v1/iwmo/inbox-runs', {
     config: { permission: 'iwmo.receive' },

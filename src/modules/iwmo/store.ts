@@ -11,11 +11,13 @@ export type StoredMessage = {
   id: string; direction: 'out' | 'in'; standard: Standard | null; message: MessageNumber | null;
   sender: string | null; receiver: string | null; identification: string | null; messageDate: string | null;
   clientId: string | null; source: string | null; status: MessageStatus; problems: XmlProblem[] | null; answerTo: string | null; createdAt: Date;
+  handling: 'handled' | 'reprocessed' | null; handlingNote: string | null; handledAt: Date | null; reprocessedAs: string | null;
 };
-export type NewMessage = Omit<StoredMessage, 'id' | 'createdAt'> & { content: string };
+export type NewMessage = Omit<StoredMessage, 'id' | 'createdAt' | 'handling' | 'handlingNote' | 'handledAt' | 'reprocessedAs'> & { content: string };
 
 const COLS = `id, direction, standard, message, sender, receiver, identification, to_char(message_date, 'YYYY-MM-DD') AS "messageDate",
-  client_id AS "clientId", source, status, problems, answer_to AS "answerTo", created_at AS "createdAt"`;
+  client_id AS "clientId", source, status, problems, answer_to AS "answerTo", created_at AS "createdAt",
+  handling, handling_note AS "handlingNote", handled_at AS "handledAt", reprocessed_as AS "reprocessedAs"`;
 
 export const sha256 = (content: string) => createHash('sha256').update(content).digest('hex');
 
@@ -28,9 +30,10 @@ export async function insertMessage(tx: Queryable, m: NewMessage): Promise<Store
   return row!;
 }
 
-/** The message with exactly this content received (or sent) before, if any. */
+/** The message with exactly this content received (or sent) before, if any (its newest reading: one read again counts no more). */
 export async function findByContent(q: Queryable, direction: 'out' | 'in', content: string): Promise<StoredMessage | null> {
-  const [row] = await q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE direction = $1 AND content_sha256 = $2`, [direction, sha256(content)]);
+  const [row] = await q.query<StoredMessage>(
+    `SELECT ${COLS} FROM iwmo_messages WHERE direction = $1 AND content_sha256 = $2 AND handling IS DISTINCT FROM 'reprocessed'`, [direction, sha256(content)]);
   return row ?? null;
 }
 
@@ -42,9 +45,28 @@ export async function findByIdentification(q: Queryable, direction: 'out' | 'in'
   return row ?? null;
 }
 
-/** The error queue: rejected incoming messages, newest first. */
+/** The error queue: rejected incoming messages not yet handled, newest first. */
 export const listRejected = (q: Queryable, limit = 100) =>
-  q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE direction = 'in' AND status = 'rejected' ORDER BY created_at DESC, id LIMIT $1`, [limit]);
+  q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE direction = 'in' AND status = 'rejected' AND handled_at IS NULL ORDER BY created_at DESC, id LIMIT $1`, [limit]);
+
+/**
+ * Takes a rejected message off the error queue: 'handled' with a note, or 'reprocessed' (read
+ * again; its content then no longer counts as received, so the new reading is not a duplicate).
+ * Returns null when it is not (or no longer) on the queue.
+ */
+export async function markHandled(tx: Queryable, id: string, by: string | null, handling: 'handled' | 'reprocessed', note: string | null): Promise<StoredMessage | null> {
+  const [row] = await tx.query<StoredMessage>(
+    `UPDATE iwmo_messages SET handled_at = now(), handled_by = $2, handling = $3, handling_note = $4
+     WHERE id = $1 AND direction = 'in' AND status = 'rejected' AND handled_at IS NULL RETURNING ${COLS}`, [id, by, handling, note]);
+  return row ?? null;
+}
+
+/** Undoes a 'reprocessed' mark when the new reading failed outright (nothing may leave the queue silently). */
+export const unmarkReprocessed = (q: Queryable, id: string) => q.query(
+  `UPDATE iwmo_messages SET handled_at = NULL, handled_by = NULL, handling = NULL, handling_note = NULL WHERE id = $1 AND handling = 'reprocessed' AND reprocessed_as IS NULL`, [id]);
+
+export const linkReprocessed = (q: Queryable, id: string, newId: string) =>
+  q.query('UPDATE iwmo_messages SET reprocessed_as = $2 WHERE id = $1', [id, newId]);
 
 /** The messages about one client, oldest first; an answer sent in the same transaction after what it answers. */
 export const listForClient = (q: Queryable, clientId: string) =>
@@ -63,6 +85,13 @@ export async function assignmentNumberFor(tx: Queryable, indicationId: string): 
      ON CONFLICT (indication_id) DO NOTHING RETURNING number`, [indicationId]);
   if (made) return { number: made.number, lastSent: null };
   return assignmentNumberFor(tx, indicationId); // a concurrent first assignment won the race
+}
+
+/** The ToewijzingNummer of an indication and what was last sent under it, if it was ever assigned. */
+export async function findAssignment(q: Queryable, indicationId: string): Promise<{ number: string; lastSent: AssignedProduct | null } | null> {
+  const [found] = await q.query<{ number: string; lastSent: AssignedProduct | null }>(
+    'SELECT number, last_sent AS "lastSent" FROM iwmo_assignments WHERE indication_id = $1', [indicationId]);
+  return found ?? null;
 }
 
 export const indicationOfAssignment = async (q: Queryable, number: string) =>

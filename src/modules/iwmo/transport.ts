@@ -1,13 +1,19 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Queryable } from '../../platform/db.ts';
 
 /**
  * How messages travel. One interface, so that the hub (GGk via Digikoppeling) can replace the
- * directory later without the exchange code noticing.
+ * directory without the exchange code noticing: the directory (this file) and the HTTP stand-in
+ * for the hub (hub.ts) implement it, chosen by WEGWIJS_IWMO_TRANSPORT (docs/iwmo.md).
  */
 export interface Transport {
-  /** Hands one message over for delivery (the hub, or the outbox). */
-  send(name: string, content: string): Promise<void>;
+  /**
+   * Hands one message over for delivery (the hub, or the outbox). `tx` is the transaction the
+   * message is stored as sent in: a transport that keeps messages in the database joins it, so a
+   * message is handed over exactly when it is stored.
+   */
+  send(name: string, content: string, tx?: Queryable): Promise<void>;
   /** The messages waiting to be read, oldest first. */
   receive(): Promise<{ name: string; content: string }[]>;
   /** Marks a received message as handled, so it is not read again. */

@@ -7,8 +7,8 @@ import { ProcessingActivity } from '../../platform/audit.ts';
 import { Store } from '../../platform/store.ts';
 import { IfMatchHeaders, versionOf, withETag } from '../../platform/versioning.ts';
 import {
-  ALL_SCOPES, type ApiCaller, createApiClient, createPractice, findCallerByToken, getPractice, issueToken,
-  listApiClients, listPractices, revokeApiClient, rotateSecret, updatePractice,
+  ALL_SCOPES, type ApiCaller, createApiClient, createPractice, findCallerByToken, findProviderCallerByToken, getPractice, issueToken,
+  listApiClients, listPractices, type ProviderCaller, revokeApiClient, rotateSecret, updatePractice,
 } from './store.ts';
 import { ApiClient, ApiClientWithSecret, Practice } from './schemas.ts';
 
@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The GP practice system behind a bearer token (FHIR API), or null. */
     apiCaller: ApiCaller | null;
+    /** A care provider's system behind a bearer token (the iWmo hub endpoint), or null. */
+    providerCaller: ProviderCaller | null;
   }
 }
 
@@ -46,11 +48,21 @@ function basicCredentials(req: FastifyRequest): { id: string; secret: string } |
  */
 export const practiceRoutes = fp(async (app: FastifyInstance) => {
   app.decorateRequest('apiCaller', null);
+  app.decorateRequest('providerCaller', null);
   app.authenticators.push(async (req): Promise<RequestContext | null> => {
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (!m) return null;
     const caller = await findCallerByToken(app.db, m[1]!);
-    if (!caller) return null;
+    if (!caller) {
+      // The same tokens serve care providers' systems (iWmo hub endpoint, docs/iwmo.md); their roles are their scopes too.
+      const provider = await findProviderCallerByToken(app.db, m[1]!);
+      if (!provider) return null;
+      req.providerCaller = provider;
+      return {
+        actor: { kind: 'machine', id: provider.apiClientId, name: `${provider.providerName} (API-client ${provider.clientId})`, roles: provider.scopes, teamIds: [] },
+        remoteAddr: req.ip, requestId: req.id,
+      };
+    }
     req.apiCaller = caller;
     return {
       actor: { kind: 'machine', id: caller.apiClientId, name: `${caller.practiceName} (API-client ${caller.clientId})`, roles: caller.scopes, teamIds: [] },

@@ -7,7 +7,7 @@ export const Practice = z.object({ id: z.uuid(), name: z.string(), agbCode: z.st
 export type Practice = z.infer<typeof Practice>;
 
 export const ApiClient = z.object({
-  id: z.uuid(), practiceId: z.uuid(), clientId: z.string(), name: z.string(), scopes: z.array(z.string()),
+  id: z.uuid(), practiceId: z.uuid().nullable(), providerId: z.uuid().nullable().describe('A care provider\'s API client (iWmo hub) instead of a practice\'s'), clientId: z.string(), name: z.string(), scopes: z.array(z.string()),
   createdAt: z.date(), secretRotatedAt: z.date(), revokedAt: z.date().nullable(),
 });
 export type ApiClient = z.infer<typeof ApiClient>;
