@@ -1,10 +1,12 @@
 import { userNames } from '../../platform/auth/users.ts';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { enqueue, type JobRunner } from '../../platform/jobs.ts';
+import { sofaSurfersIn } from '../clients/housing-situation.ts';
 import { contactFigures } from '../intake/figures.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { satisfactionFigures } from '../satisfaction/figures.ts';
 import { councilReport, type CouncilReport, halfYearPeriod } from './council-report.ts';
+import { shownCount } from './disclosure.ts';
 import { serviceNormFigures } from './service-norm-figures.ts';
 
 export const COUNCIL_REPORT_JOB = 'monitor.council_report';
@@ -52,8 +54,10 @@ export async function makeReport(db: Db, reportId: string, now = new Date()): Pr
     const serviceNorms = await serviceNormFigures(db, from, to, asOf);
     await step(70);
     const satisfaction = await satisfactionFigures(db, from, to);
+    const sofaSurfers = new Set((await sofaSurfersIn(db, from, to)).map((x) => x.clientId)).size;
     await step(90);
-    const content = councilReport({ period: r.period, from, to, asOf, generatedAt: now.toISOString(), contacts, serviceNorms, satisfaction });
+    const content = councilReport({ period: r.period, from, to, asOf, generatedAt: now.toISOString(), contacts, serviceNorms, satisfaction,
+      targetGroups: { sofaSurfers: shownCount(sofaSurfers) } });
     await db.query(`UPDATE council_reports SET status = 'done', progress = 100, content = $2, finished_at = now() WHERE id = $1`, [reportId, JSON.stringify(content)]);
   } catch (e) {
     await db.query(`UPDATE council_reports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [reportId, String((e as Error).message ?? e).slice(0, 500)]);

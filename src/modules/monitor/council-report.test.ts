@@ -25,6 +25,11 @@ test('half years: H1 is January–June, H2 July–December; anything else is not
 test('a policy analyst asks for the half-year report; a job makes it; HTML, PDF and a CSV per table carry the same suppressed figures as the live page, with definitions', async (t) => {
   const app = await build(t);
   await meldingen(app, 6, '2021-01-11', '2021-02-01'); // 21 days each, within the 42-day norm
+  // Six bankslapers recorded in February, and three more in the second half year (not in this report).
+  for (const since of ['2021-02-01', '2021-02-01', '2021-02-01', '2021-02-01', '2021-02-01', '2021-02-01', '2021-08-01', '2021-08-01', '2021-08-01']) {
+    await app.db.query(`WITH c AS (INSERT INTO clients (surname) VALUES ('Bank') RETURNING id)
+      INSERT INTO client_housing_situations (client_id, situation, since_on) SELECT id, 'sofa_surfing', $1 FROM c`, [since]);
+  }
   const beleid = await loginAs(app, 'beleid');
   const asked = await app.inject({ method: 'POST', url: '/api/v1/council-reports', headers: beleid, payload: { period: '2021-H1' } });
   assert.equal(asked.statusCode, 202, asked.body);
@@ -38,7 +43,7 @@ test('a policy analyst asks for the half-year report; a job makes it; HTML, PDF 
   await app.jobs.runDue();
   const report = (await app.inject({ method: 'GET', url: `/api/v1/council-reports/${id}`, headers: beleid })).json();
   assert.deepEqual([report.status, report.progress], ['done', 100]);
-  assert.deepEqual(report.content.tables.map((x: { id: string }) => x.id), ['contacten-per-kanaal', 'contacten-per-loket', 'contacten-per-uitkomst', 'servicenormen', 'clientervaring-per-loket', 'clientervaring-per-stelling']);
+  assert.deepEqual(report.content.tables.map((x: { id: string }) => x.id), ['contacten-per-kanaal', 'contacten-per-loket', 'contacten-per-uitkomst', 'servicenormen', 'clientervaring-per-loket', 'clientervaring-per-stelling', 'doelgroepen']);
 
   // The service-norm row is the live page's row for the same period.
   const live = (await app.inject({ method: 'GET', url: '/api/v1/figures/service-norms?from=2021-01-01&to=2021-06-30', headers: beleid })).json();
@@ -48,6 +53,8 @@ test('a policy analyst asks for the half-year report; a job makes it; HTML, PDF 
   assert.deepEqual(row.slice(2), [liveRow.done, liveRow.medianDays, liveRow.p90Days, liveRow.withinNormPct, liveRow.open, liveRow.atRisk, liveRow.overdue]);
   assert.deepEqual(row.slice(2, 6), [5, 21, 21, 100], '6 done rounds to 5; 21 days; all within the norm');
   assert.ok(norms.definitions.some((d: string) => d.includes('Norm: 42 dagen')), 'the norm from the configuration is printed under the table');
+  const groups = report.content.tables.find((x: { id: string }) => x.id === 'doelgroepen');
+  assert.deepEqual(groups.rows, [['Bankslapers (zonder eigen woning, slapen bij anderen op de bank)', 5]], 'six bankslapers, shown rounded to 5');
 
   const html = await app.inject({ method: 'GET', url: `/api/v1/council-reports/${id}/report.html`, headers: beleid });
   assert.equal(html.statusCode, 200);

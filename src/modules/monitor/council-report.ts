@@ -56,7 +56,9 @@ const unitNl = (u: string) => ({ days: 'dagen', weeks: 'weken', months: 'maanden
 
 /** Lays out the figures as the council report's tables. */
 export function councilReport(input: { period: string; from: IsoDate; to: IsoDate; asOf: IsoDate; generatedAt: string;
-  contacts: ContactFigures; serviceNorms: ServiceNormFigures; satisfaction: readonly (TeamResult & { teamName: string })[] }): CouncilReport {
+  contacts: ContactFigures; serviceNorms: ServiceNormFigures; satisfaction: readonly (TeamResult & { teamName: string })[];
+  /** The target groups the council asks about, counted over distinct clients through the disclosure rule. */
+  targetGroups: { sofaSurfers: number | null } }): CouncilReport {
   const { contacts, serviceNorms } = input;
   const period = `${input.from} t/m ${input.to}`;
   const channelLabel = (c: string) => councilChannelLabels[c as CouncilChannel]?.nl ?? c;
@@ -111,6 +113,15 @@ export function councilReport(input: { period: string; from: IsoDate; to: IsoDat
       definitions: [
         'De standaardstellingen over toegang, kwaliteit en effect op een schaal van vijf (helemaal oneens – helemaal eens); "weet niet / n.v.t." telt niet mee. '
           + '% (helemaal) eens: het deel van wie de stelling beantwoordde dat eens of helemaal eens koos.',
+        DISCLOSURE,
+      ],
+    },
+    {
+      id: 'doelgroepen', title: `Doelgroepen, ${period}`, columns: ['Doelgroep', 'Cliënten'],
+      rows: [['Bankslapers (zonder eigen woning, slapen bij anderen op de bank)', input.targetGroups.sofaSurfers]],
+      definitions: [
+        'Bankslapers: cliënten bij wie een professional de woonsituatie "bankslaper" vastlegde (met de dag vanaf wanneer), en die dat op minstens één dag '
+          + 'in de periode waren: de vastlegging telt tot de volgende vastlegging van een andere woonsituatie.',
         DISCLOSURE,
       ],
     },
