@@ -5,6 +5,7 @@ import { sha256 } from '../../platform/auth/sessions.ts';
 import { Scope } from '../../platform/access/permissions.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { updateVersioned } from '../../platform/versioning.ts';
+import { getProvider } from '../indications/catalogue-store.ts';
 
 /** Every scope an API client of a GP practice can hold (SMART on FHIR "system" scopes). */
 export const ALL_SCOPES: readonly Scope[] = [Scope.ServiceRequestWrite, Scope.TaskRead];
@@ -12,18 +13,30 @@ export const ALL_SCOPES: readonly Scope[] = [Scope.ServiceRequestWrite, Scope.Ta
 /** Access tokens live 15 minutes: long enough for a batch, short enough that a leak expires soon. */
 export const TOKEN_SECONDS = 900;
 
+/** The scopes of a care provider's API client: post iWmo messages to the hub endpoint and fetch its own (docs/iwmo.md). */
+export const PROVIDER_SCOPES: readonly Scope[] = [Scope.IwmoMessageWrite, Scope.IwmoMessageRead];
+
+/**
+ * Whose API client it is: a GP practice (its id) or a care provider (issue 18: providers fetch
+ * their iWmo messages as machine clients). One table, one token endpoint, one authenticator.
+ */
+export type ApiClientOwner = string | { providerId: string };
+const ownerColumn = (o: ApiClientOwner): ['practice_id' | 'provider_id', string] => (typeof o === 'string' ? ['practice_id', o] : ['provider_id', o.providerId]);
+
 export type Practice = { id: string; name: string; agbCode: string; active: boolean; createdAt: Date; version: number };
 export type ApiClient = {
-  id: string; practiceId: string; clientId: string; name: string; scopes: string[];
+  id: string; practiceId: string | null; providerId: string | null; clientId: string; name: string; scopes: string[];
   createdAt: Date; secretRotatedAt: Date; revokedAt: Date | null;
 };
 /** The authenticated caller of the FHIR API. */
 export type ApiCaller = { apiClientId: string; clientId: string; practiceId: string; practiceName: string; practiceAgbCode: string; scopes: string[] };
+/** The authenticated caller of the iWmo hub endpoint: a care provider's system. */
+export type ProviderCaller = { apiClientId: string; clientId: string; providerId: string; providerName: string; providerAgbCode: string; scopes: string[] };
 
 const newSecret = () => `wws_${randomBytes(32).toString('base64url')}`;
 
 const PRACTICE_COLS = `id, name, agb_code AS "agbCode", active, created_at AS "createdAt", version`;
-const CLIENT_COLS = `id, practice_id AS "practiceId", client_id AS "clientId", name, scopes, created_at AS "createdAt",
+const CLIENT_COLS = `id, practice_id AS "practiceId", provider_id AS "providerId", client_id AS "clientId", name, scopes, created_at AS "createdAt",
   secret_rotated_at AS "secretRotatedAt", revoked_at AS "revokedAt"`;
 
 const duplicate = (e: unknown, message: string, code: string) => {
@@ -65,11 +78,12 @@ export async function updatePractice(tx: Queryable, id: string, input: { name?: 
     () => notFound('Praktijk niet gevonden / Practice not found'));
 }
 
-export const listApiClients = (q: Queryable, practiceId: string) =>
-  q.query<ApiClient>(`SELECT ${CLIENT_COLS} FROM api_clients WHERE practice_id = $1 ORDER BY created_at`, [practiceId]);
+export const listApiClients = (q: Queryable, owner: ApiClientOwner) =>
+  q.query<ApiClient>(`SELECT ${CLIENT_COLS} FROM api_clients WHERE ${ownerColumn(owner)[0]} = $1 ORDER BY created_at`, [ownerColumn(owner)[1]]);
 
-async function getApiClient(q: Queryable, practiceId: string, id: string): Promise<ApiClient> {
-  const [c] = await q.query<ApiClient>(`SELECT ${CLIENT_COLS} FROM api_clients WHERE id = $1 AND practice_id = $2`, [id, practiceId]);
+async function getApiClient(q: Queryable, owner: ApiClientOwner, id: string): Promise<ApiClient> {
+  const [column, ownerId] = ownerColumn(owner);
+  const [c] = await q.query<ApiClient>(`SELECT ${CLIENT_COLS} FROM api_clients WHERE id = $1 AND ${column} = $2`, [id, ownerId]);
   if (!c) throw notFound('API-client niet gevonden / API client not found');
   return c;
 }
@@ -78,15 +92,17 @@ async function getApiClient(q: Queryable, practiceId: string, id: string): Promi
  * Registers an API client for a practice. The secret is returned once and stored only as a
  * scrypt hash. `fixed` is for the demo data only (a known id and secret printed in the README).
  */
-export async function createApiClient(tx: Queryable, practiceId: string, input: { name: string; scopes?: readonly string[] },
+export async function createApiClient(tx: Queryable, owner: ApiClientOwner, input: { name: string; scopes?: readonly string[] },
   fixed?: { clientId: string; secret: string }): Promise<ApiClient & { clientSecret: string }> {
-  await getPractice(tx, practiceId);
+  const [column, ownerId] = ownerColumn(owner);
+  if (column === 'practice_id') await getPractice(tx, ownerId);
+  else await getProvider(tx, ownerId);
   const clientId = fixed?.clientId ?? `wwc_${randomBytes(12).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}`;
   const secret = fixed?.secret ?? newSecret();
   try {
     const [c] = await tx.query<ApiClient>(
-      `INSERT INTO api_clients (practice_id, client_id, name, secret_hash, scopes) VALUES ($1,$2,$3,$4,$5) RETURNING ${CLIENT_COLS}`,
-      [practiceId, clientId, input.name, await hashPassword(secret), [...(input.scopes ?? ALL_SCOPES)]]);
+      `INSERT INTO api_clients (${column}, client_id, name, secret_hash, scopes) VALUES ($1,$2,$3,$4,$5) RETURNING ${CLIENT_COLS}`,
+      [ownerId, clientId, input.name, await hashPassword(secret), [...(input.scopes ?? (column === 'practice_id' ? ALL_SCOPES : PROVIDER_SCOPES))]]);
     return { ...c!, clientSecret: secret };
   } catch (e) {
     throw duplicate(e, 'Deze client-id bestaat al / This client id already exists', 'duplicate_client_id');
@@ -94,21 +110,21 @@ export async function createApiClient(tx: Queryable, practiceId: string, input: 
 }
 
 /** A new secret (shown once); the old one stops working at once and its tokens are withdrawn. */
-export async function rotateSecret(tx: Queryable, practiceId: string, id: string): Promise<ApiClient & { clientSecret: string }> {
-  const c = await getApiClient(tx, practiceId, id);
+export async function rotateSecret(tx: Queryable, owner: ApiClientOwner, id: string): Promise<ApiClient & { clientSecret: string }> {
+  const c = await getApiClient(tx, owner, id);
   if (c.revokedAt) throw conflict('Deze API-client is ingetrokken / This API client is revoked', 'api_client_revoked');
   const secret = newSecret();
   await tx.query('UPDATE api_clients SET secret_hash = $2, secret_rotated_at = now() WHERE id = $1', [id, await hashPassword(secret)]);
   await tx.query('DELETE FROM api_tokens WHERE api_client_id = $1', [id]);
-  return { ...(await getApiClient(tx, practiceId, id)), clientSecret: secret };
+  return { ...(await getApiClient(tx, owner, id)), clientSecret: secret };
 }
 
 /** Revoking is final: the client can get no new token, and its current tokens stop working. */
-export async function revokeApiClient(tx: Queryable, practiceId: string, id: string): Promise<ApiClient> {
-  await getApiClient(tx, practiceId, id);
+export async function revokeApiClient(tx: Queryable, owner: ApiClientOwner, id: string): Promise<ApiClient> {
+  await getApiClient(tx, owner, id);
   await tx.query('UPDATE api_clients SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1', [id]);
   await tx.query('DELETE FROM api_tokens WHERE api_client_id = $1', [id]);
-  return getApiClient(tx, practiceId, id);
+  return getApiClient(tx, owner, id);
 }
 
 export type TokenResult =
@@ -120,12 +136,12 @@ export type TokenResult =
  * the client's; none requested means all of them. The token is random and stored hashed.
  */
 export async function issueToken(q: Queryable, clientId: string, secret: string, requested?: string): Promise<TokenResult> {
-  const [c] = await q.query<{ id: string; secret_hash: string; scopes: string[] }>(
-    `SELECT c.id, c.secret_hash, c.scopes FROM api_clients c JOIN gp_practices p ON p.id = c.practice_id
-     WHERE c.client_id = $1 AND c.revoked_at IS NULL AND p.active`, [clientId]);
+  const [c] = await q.query<{ id: string; secret_hash: string; scopes: string[]; provider_id: string | null }>(
+    `SELECT c.id, c.secret_hash, c.scopes, c.provider_id FROM api_clients c LEFT JOIN gp_practices p ON p.id = c.practice_id
+     WHERE c.client_id = $1 AND c.revoked_at IS NULL AND (p.active OR c.provider_id IS NOT NULL)`, [clientId]);
   // Verify against a dummy hash when the client is unknown, so timing does not reveal which ids exist.
   const ok = await verifyPassword(secret, c?.secret_hash ?? DUMMY_HASH);
-  if (!c || !ok) return { ok: false, error: 'invalid_client' };
+  if (!c || !ok || (c.provider_id && !(await getProvider(q, c.provider_id)).active)) return { ok: false, error: 'invalid_client' };
   const scopes = requested?.trim() ? [...new Set(requested.trim().split(/\s+/))] : c.scopes;
   if (scopes.some((s) => !c.scopes.includes(s))) return { ok: false, error: 'invalid_scope' };
   const token = `wwt_${randomBytes(32).toString('base64url')}`;
@@ -144,4 +160,15 @@ export async function findCallerByToken(q: Queryable, token: string): Promise<Ap
      FROM api_tokens t JOIN api_clients c ON c.id = t.api_client_id JOIN gp_practices p ON p.id = c.practice_id
      WHERE t.token_hash = $1 AND t.expires_at > now() AND c.revoked_at IS NULL AND p.active`, [sha256(token)]);
   return row ?? null;
+}
+
+/** The care provider behind a bearer token, or null when it is unknown, expired, revoked, a practice's, or the provider is inactive. */
+export async function findProviderCallerByToken(q: Queryable, token: string): Promise<ProviderCaller | null> {
+  const [row] = await q.query<{ apiClientId: string; clientId: string; providerId: string; scopes: string[] }>(
+    `SELECT c.id AS "apiClientId", c.client_id AS "clientId", c.provider_id AS "providerId", t.scopes
+     FROM api_tokens t JOIN api_clients c ON c.id = t.api_client_id
+     WHERE t.token_hash = $1 AND t.expires_at > now() AND c.revoked_at IS NULL AND c.provider_id IS NOT NULL`, [sha256(token)]);
+  if (!row) return null;
+  const provider = await getProvider(q, row.providerId);
+  return provider.active ? { ...row, providerName: provider.name, providerAgbCode: provider.agbCode } : null;
 }
