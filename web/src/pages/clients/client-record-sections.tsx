@@ -9,6 +9,7 @@ import { ClientRecordForm } from './client-record-form.tsx';
 import { type Consent, ConsentsSection } from './consents-section.tsx';
 import { type Merge, MergeSection } from './merge-section.tsx';
 import { RelatedPersonsSection } from './related-persons-section.tsx';
+import { HousingSituationSection } from './housing-situation-section.tsx';
 
 const may = (roles: string[], allowed: readonly string[]) => roles.some((r) => allowed.includes(r));
 
@@ -54,6 +55,7 @@ export function ClientRecordSections({ client: c, consents, merges, onSaved, onC
         </div>
       )}
       <RelatedPersonsSection key={`persons-${c.id}`} clientId={c.id} persons={c.persons} canWrite={canWrite} />
+      <HousingSituationSection key={`housing-${c.id}`} clientId={c.id} canWrite={canWrite} />
       <ConsentsSection clientId={c.id} initial={consents} canWrite={!merged && may(roles, permissions['consent.write'])} />
       <MergeSection key={`merge-${c.id}`} client={c} initial={merges} canMerge={!merged && may(roles, permissions['client.merge'])} onChanged={onChanged} />
     </>
