@@ -35,6 +35,8 @@ import { TrajectoryPage } from './pages/casework/trajectory-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { BudgetPage } from './pages/finance/budget-page.tsx';
 import { PracticesPage } from './pages/practices/practices-page.tsx';
+import { ErrorQueuePage } from './pages/iwmo/error-queue-page.tsx';
+import { WorkQueuePage } from './pages/iwmo/work-queue-page.tsx';
 import { BreakGlassReviewPage } from './pages/privacy/break-glass-review-page.tsx';
 import { WmoInboxPage } from './pages/wmo/wmo-inbox-page.tsx';
 import { WmoNotificationPage } from './pages/wmo/wmo-notification-page.tsx';
@@ -76,6 +78,7 @@ export const routes: AppRoute[] = [
   { path: '/raadsmonitor', element: <CouncilReportPage />, roles: permissions['figures.council_report'], nav: 'nav.councilReport', section: 'work', home: 'home.councilReport' },
   { path: '/tevredenheid', element: <SatisfactionFiguresPage />, roles: permissions['figures.satisfaction'], nav: 'satisfaction.nav', section: 'work', home: 'satisfaction.home' },
   { path: '/sturing', element: <SteeringPage />, roles: permissions['figures.indications'], nav: 'nav.steering', section: 'work', home: 'home.steering' },
+  { path: '/iwmo/verzoeken', element: <WorkQueuePage />, roles: permissions['iwmo.read'], nav: 'iwmo.workQueue.nav', section: 'work', home: 'iwmo.workQueue.home' },
   { path: '/financien', element: <BudgetPage />, roles: permissions['budget.read'], nav: 'nav.finance', section: 'work', home: 'home.finance' },
 
   // Functioneel beheer.
@@ -85,6 +88,7 @@ export const routes: AppRoute[] = [
   { path: '/beheer/teams', element: <TeamsPage />, roles: permissions['org.write'], nav: 'nav.teams', section: 'admin', home: 'home.teams' },
   { path: '/beheer/wijken', element: <DistrictsPage />, roles: permissions['org.write'], nav: 'nav.districts', section: 'admin', home: 'home.districts' },
   { path: '/beheer/huisartsenpraktijken', element: <PracticesPage />, roles: permissions['practices.read'], nav: 'practices.nav', section: 'admin', home: 'practices.home' },
+  { path: '/beheer/iwmo-foutenlijst', element: <ErrorQueuePage />, roles: permissions['iwmo.errors.read'], nav: 'iwmo.errorQueue.nav', section: 'admin', home: 'iwmo.errorQueue.home' },
   { path: '/beheer/wmo-brieven', element: <LetterAdminPage />, roles: permissions['wmo.mandate.write'], nav: 'wmo.admin.nav', section: 'admin', home: 'wmo.admin.home' },
 
   // Oversight: audit log and break-the-glass review.
