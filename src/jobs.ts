@@ -8,7 +8,8 @@ import { registerMonitorJobs } from './modules/monitor/council-report-store.ts';
 import { purgeCitizenSessions } from './modules/portal/citizen-auth.ts';
 import { registerSafetyJobs } from './modules/safety/jobs.ts';
 import { registerSatisfactionJobs } from './modules/satisfaction/jobs.ts';
-import { IWMO_INBOX_JOB, iwmoDirectory, readInbox } from './modules/iwmo/inbox-job.ts';
+import { IWMO_INBOX_JOB, readConfiguredInbox } from './modules/iwmo/inbox-job.ts';
+import { keepWmoClockFacts } from './modules/wmo/figures.ts';
 
 /** Every background job of Wegwijs, in one list. */
 export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
@@ -24,14 +25,16 @@ export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
   registerFhirJobs(jobs, app.db, policyFor(app.config));
   /** Herindicatie: reminders to the Wmo adviser before an indication ends (once per indication). */
   jobs.schedule(REINDICATION_JOB, 3600, async () => { await sendReindicationReminders(app.db, amsterdamDate(new Date())); });
+  /** Figures: the folded clocks of Wmo meldingen changed since the last run are kept, so reports fold only what changed (docs/monitor.md). */
+  jobs.schedule('wmo.clock_facts', 300, async () => { await keepWmoClockFacts(app.db, amsterdamDate(new Date())); });
   /** The half-year council report, asked for on the Raadsmonitor page. */
   registerMonitorJobs(jobs, app.db);
   /** Safety signals queued by earlier versions open their sealed record (src/modules/safety). */
   registerSafetyJobs(jobs, app.db);
   /** Client-experience survey: reminders marked for the mailing, invitations of closed rounds deleted. */
   registerSatisfactionJobs(jobs, app.db);
-  /** iWmo / iJw: messages from providers in the inbox are read, applied or queued as errors, and answered. */
-  jobs.schedule(IWMO_INBOX_JOB, 60, async () => { await readInbox(app.db, iwmoDirectory(app.config), amsterdamDate(new Date())); });
+  /** iWmo / iJw: messages from providers in the inbox (directory or hub, as configured) are read, applied or queued as errors, and answered. */
+  jobs.schedule(IWMO_INBOX_JOB, 60, async () => { await readConfiguredInbox(app.db, app.config, amsterdamDate(new Date())); });
 }
 
 declare module 'fastify' {

@@ -65,6 +65,7 @@ export const tableOwners = {
   // wmo: the Wmo 2015 melding
   wmo_notifications: 'wmo',
   wmo_actions: 'wmo',
+  wmo_clock_facts: 'wmo',
   wmo_decisions: 'wmo',
   wmo_letters: 'wmo',
   wmo_letter_templates: 'wmo',

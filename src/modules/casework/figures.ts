@@ -7,28 +7,32 @@ import { clocksOf, type TrajectoryAction } from './trajectory-process.ts';
 
 /**
  * The plan clock (referral received → support plan, norm neighbourhood_plan) of every trajectory
- * that may count in [from, to], folded from the actions recorded up to `asOf`: counts only leave
- * this module (src/modules/monitor). A trajectory closed without a plan counts neither as done nor open.
+ * that may count in [from, to], as on `asOf`: counts only leave this module (src/modules/monitor).
+ * The plan clock needs only three days of a trajectory's steps (opened, the first plan agreed, the
+ * first close), so SQL picks those out of the steps recorded up to `asOf` and the same `clocksOf`
+ * folds them: at Rotterdam scale that is one row per trajectory instead of every step. A
+ * trajectory closed without a plan counts neither as done nor open.
  */
 export async function planClockFacts(q: Queryable, from: IsoDate, to: IsoDate, asOf: IsoDate): Promise<ClockFact[]> {
-  const rows = await q.query<{ id: string; clientId: string; teamId: string; receivedOn: IsoDate }>(
-    `SELECT t.id, t.client_id AS "clientId", t.team_id AS "teamId", t.received_on::text AS "receivedOn" FROM trajectories t
+  const rows = await q.query<{ id: string; clientId: string; teamId: string; receivedOn: IsoDate; openedOn: IsoDate | null; planOn: IsoDate | null; closedOn: IsoDate | null }>(
+    `SELECT t.id, t.client_id AS "clientId", t.team_id AS "teamId", t.received_on::text AS "receivedOn",
+       min(a.occurred_on) FILTER (WHERE a.type = 'opened')::text AS "openedOn",
+       min(a.occurred_on) FILTER (WHERE a.type = 'plan_agreed')::text AS "planOn",
+       min(a.occurred_on) FILTER (WHERE a.type = 'closed')::text AS "closedOn"
+     FROM trajectories t JOIN trajectory_actions a ON a.trajectory_id = t.id AND a.occurred_on <= $3::date
      WHERE t.received_on <= $2::date AND NOT EXISTS (
-       SELECT 1 FROM trajectory_actions a WHERE a.trajectory_id = t.id AND a.type IN ('plan_agreed', 'closed') AND a.occurred_on < $1::date)`, [from, to]);
-  if (rows.length === 0) return [];
-  const actions = await q.query<TrajectoryAction & { trajectoryId: string }>(
-    `SELECT trajectory_id AS "trajectoryId", type, occurred_on::text AS "on", outcome, until_on::text AS "untilOn"
-     FROM trajectory_actions WHERE trajectory_id = ANY($1::uuid[]) AND occurred_on <= $2::date ORDER BY id`, [rows.map((r) => r.id), asOf]);
-  const byId = Map.groupBy(actions, (a) => a.trajectoryId);
+       SELECT 1 FROM trajectory_actions x WHERE x.trajectory_id = t.id AND x.type IN ('plan_agreed', 'closed') AND x.occurred_on < $1::date)
+     GROUP BY t.id`, [from, to, asOf]);
   const norms = await listNorms(q);
   const facts: ClockFact[] = [];
   for (const r of rows) {
-    const own = byId.get(r.id) ?? [];
-    if (!own.some((a) => a.type === 'opened')) continue;
-    const plan = clocksOf(own, trajectoryNormsOn(norms, r.receivedOn), asOf).plan;
-    const planOn = own.find((a) => a.type === 'plan_agreed')?.on ?? null;
+    if (!r.openedOn) continue;
+    const steps: TrajectoryAction[] = [{ type: 'opened', on: r.openedOn }];
+    if (r.planOn) steps.push({ type: 'plan_agreed', on: r.planOn });
+    if (r.closedOn) steps.push({ type: 'closed', on: r.closedOn });
+    const plan = clocksOf(steps, trajectoryNormsOn(norms, r.receivedOn), asOf).plan;
     const open = plan.doneOn !== null ? null : plan.state === 'overdue' ? 'overdue' : plan.state === 'at_risk' ? 'at_risk' : 'on_time';
-    facts.push({ caseId: r.id, teamId: r.teamId, clientId: r.clientId, startedOn: r.receivedOn, doneOn: planOn, withinNorm: planOn !== null && plan.state === 'met', open });
+    facts.push({ caseId: r.id, teamId: r.teamId, clientId: r.clientId, startedOn: r.receivedOn, doneOn: r.planOn, withinNorm: r.planOn !== null && plan.state === 'met', open });
   }
   return facts;
 }
