@@ -28,8 +28,42 @@ uiTest('a team worker sees accepted referrals in "Mijn cases" with their plan de
   assert.deepEqual(steps.slice(1), ['Ondersteuningsplan afgesproken', 'Traject afsluiten']);
   assert.deepEqual(await seriousViolations(page), []);
   await page.getByLabel('Stap', { exact: true }).selectOption({ label: 'Ondersteuningsplan afgesproken' });
-  await page.getByRole('button', { name: 'Vastleggen' }).click();
+  await page.getByRole('button', { name: 'Vastleggen', exact: true }).click();
   await page.getByText('Vastgelegd: Ondersteuningsplan afgesproken.').waitFor();
   await page.getByText(/gedaan op .* — te laat gedaan/).waitFor();
   assert.deepEqual((await page.getByLabel('Stap', { exact: true }).locator('option').allInnerTexts()).slice(1), ['Ondersteuning gestart', 'Traject afsluiten']);
+});
+
+uiTest('the team lead sees the caseload per professional and the waiting list, and hands a case over to a colleague', async ({ page, ui }) => {
+  const lead = await apiAs<{ user: { id: string; teams: { id: string; name: string }[] } }>(ui, 'teamleider', 'GET', '/api/v1/session');
+  const teamId = lead.user.teams.find((x) => x.name === 'Wijkteam Oude Noorden')!.id;
+  const pros = await apiAs<{ id: string; displayName: string }[]>(ui, 'teamleider', 'GET', `/api/v1/teams/${teamId}/professionals`);
+  const wim = pros.find((p) => p.displayName === 'Wim Wijkteam')!.id;
+  for (const [surname, daysAgo] of [['Overdracht', 50], ['Jansma', 4]] as const) {
+    const contact = await apiAs<{ referral: { id: string } }>(ui, 'balie', 'POST', '/api/v1/contacts', {
+      channel: 'phone', question: 'Hulp nodig met de administratie', lifeDomains: ['finances_debts'], outcome: 2,
+      contactedAt: new Date(Date.now() - daysAgo * 864e5).toISOString(),
+      newClient: { surname, birthDate: '1975-06-06', address: { postcode: '3031 BB', houseNumber: 14 } } });
+    await apiAs(ui, 'teamleider', 'POST', `/api/v1/referrals/${contact.referral.id}/accept`, { assignedUserId: wim });
+  }
+  await loginAndWait(page, 'teamleider');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Teamoverzicht' }).click();
+  const perPro = page.getByRole('region', { name: 'Caseload per professional' });
+  const wimRow = perPro.getByRole('row', { name: /Wim Wijkteam/ });
+  await wimRow.waitFor();
+  // Lopend, op tijd, dreigt te verlopen, over de termijn, plan te laat, langer dan 12 maanden, wacht op start: as the API counts them.
+  const overview = await apiAs<{ byProfessional: Record<string, number | string>[] }>(ui, 'teamleider', 'GET', `/api/v1/teams/${teamId}/caseload-overview`);
+  const counts = overview.byProfessional.find((p) => p.professionalName === 'Wim Wijkteam')!;
+  assert.ok(Number(counts.overdue) >= 1 && Number(counts.waiting) >= 2);
+  assert.deepEqual(await wimRow.getByRole('cell').allTextContents(),
+    ['open', 'onTime', 'atRisk', 'overdue', 'planOverdue', 'overMaxDuration', 'waiting'].map((k) => String(counts[k])));
+  const waiting = page.getByRole('region', { name: /Wachtlijst/ });
+  assert.match(await waiting.getByRole('row', { name: /Overdracht/ }).textContent() ?? '', /Overdracht.*Intake.*50/i);
+  assert.deepEqual(await seriousViolations(page), []);
+
+  const row = page.getByRole('region', { name: /Lopende trajecten/ }).getByRole('row', { name: /Overdracht/ });
+  await row.getByLabel('Overdragen aan').selectOption({ label: 'Wendy Wmo-adviseur' });
+  await row.getByRole('button', { name: 'Overdragen' }).click();
+  await page.getByText('Overdracht is overgedragen aan Wendy Wmo-adviseur.').waitFor();
+  await page.getByRole('region', { name: /Lopende trajecten/ }).getByRole('row', { name: /Overdracht.*Wendy Wmo-adviseur/ }).waitFor();
 });

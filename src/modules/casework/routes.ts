@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { IfMatchHeaders, versionOf, withETag } from '../../platform/versioning.ts';
 import { trajectoryRecordRoutes } from './record-routes.ts';
-import { Caseload, type CommandBody, commandBodies, TrajectoryView } from './schemas.ts';
+import { caseloadStore } from './caseload-store.ts';
+import { refreshClockKeys } from './clock-keys.ts';
+import { Caseload, CaseloadOverview, CaseloadQuery, type CommandBody, commandBodies, ReassignBody, TrajectoryView } from './schemas.ts';
 import { trajectoryStore } from './trajectory-store.ts';
 import type { TrajectoryCommand } from './trajectory-process.ts';
 
@@ -24,6 +26,8 @@ const summaries: Record<TrajectoryCommand, string> = {
 export async function caseworkRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['casework'];
+  // The caseload keys that migration 280 (or a norm change) left stale are computed before the app serves.
+  app.addHook('onReady', async () => { await refreshClockKeys(app.db); });
 
   r.get('/api/v1/trajectories/:id', {
     config: { permission: 'casework.read' },
@@ -40,13 +44,27 @@ export async function caseworkRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/caseload', {
     config: { permission: 'casework.read' },
-    schema: { tags, summary: 'My open trajectories with their clocks, the most urgent first', response: { 200: Caseload } },
-  }, async (req) => trajectoryStore(req.store).caseload({ userId: req.ctx!.actor.id! }));
+    schema: { tags, summary: 'My open trajectories with their clocks, filtered by clock state, one page at a time (cursor)', querystring: CaseloadQuery,
+      response: { 200: Caseload } },
+  }, async (req) => caseloadStore(req.store).list({ userId: req.ctx!.actor.id! }, req.query));
 
   r.get('/api/v1/teams/:id/caseload', {
+    config: { permission: 'casework.read' },
+    schema: { tags, summary: "My team's open trajectories (members of the team), optionally one professional's, one page at a time (cursor)", params: IdParams,
+      querystring: CaseloadQuery.extend({ professionalUserId: z.uuid().optional() }), response: { 200: Caseload } },
+  }, async (req) => caseloadStore(req.store).list({ teamId: req.params.id, professionalUserId: req.query.professionalUserId }, req.query));
+
+  r.get('/api/v1/teams/:id/caseload-overview', {
     config: { permission: 'casework.team_caseload' },
-    schema: { tags, summary: "The team's open trajectories (team lead): per professional, the most urgent first", params: IdParams, response: { 200: Caseload } },
-  }, async (req) => trajectoryStore(req.store).caseload({ teamId: req.params.id }));
+    schema: { tags, summary: 'The team lead\'s view: open cases per professional by clock state, plans overdue, over 12 months, the waiting list',
+      params: IdParams, response: { 200: CaseloadOverview } },
+  }, async (req) => caseloadStore(req.store).overview(req.params.id));
+
+  r.post('/api/v1/trajectories/:id/reassign', {
+    config: { permission: 'casework.reassign' },
+    schema: { tags, summary: 'Hand the case to another professional of the team (team lead); 422 professional_not_in_team otherwise',
+      params: IdParams, headers: IfMatchHeaders, body: ReassignBody, response: { 200: TrajectoryView } },
+  }, async (req, reply) => withETag(reply, await caseloadStore(req.store).reassign(req.params.id, req.body.professionalUserId, versionOf(req))));
 
   await trajectoryRecordRoutes(app);
 }

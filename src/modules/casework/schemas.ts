@@ -33,17 +33,62 @@ export const TrajectoryView = z.object({
 });
 export type TrajectoryView = z.infer<typeof TrajectoryView>;
 
-export const CaseloadItem = TrajectoryView.omit({ actions: true, allowedNext: true, reopenedAs: true });
+export const CaseloadItem = TrajectoryView.omit({ actions: true, allowedNext: true, reopenedAs: true }).extend({
+  waitingDays: z.number().int().nullable().describe('accepted, support not started: days since the referral came in; else null'),
+});
 export type CaseloadItem = z.infer<typeof CaseloadItem>;
 
+/** The clock states a caseload filters on: the state of the most urgent running clock. */
+export const CLOCK_FILTERS = ['on_time', 'at_risk', 'overdue'] as const;
+/** What else a caseload narrows to: the plan overdue, running longer than the maximum (12 months), waiting for support to start. */
+export const CASELOAD_FOCUS = ['plan_overdue', 'over_max_duration', 'waiting'] as const;
+/** Most urgent clock first; longest waiting (received first); newest first. */
+export const CASELOAD_SORTS = ['urgency', 'oldest', 'newest'] as const;
+
+export const CaseloadQuery = z.object({
+  state: z.enum(CLOCK_FILTERS).optional().describe('the state of the most urgent running clock'),
+  focus: z.enum(CASELOAD_FOCUS).optional(),
+  sort: z.enum(CASELOAD_SORTS).default('urgency'),
+  cursor: z.string().max(300).optional().describe('nextCursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CaseloadQuery = z.infer<typeof CaseloadQuery>;
+
+const StateCounts = {
+  onTime: z.number().int(), atRisk: z.number().int(), overdue: z.number().int().describe('the most urgent running clock is overdue'),
+};
 export const Caseload = z.object({
-  items: z.array(CaseloadItem).describe('open trajectories, the most urgent clock first'),
-  byProfessional: z.array(z.object({
-    professionalUserId: z.uuid().nullable(), professionalName: z.string().nullable(), open: z.number().int(),
-    planOverdue: z.number().int(), overdue: z.number().int().describe('with any clock overdue'), atRisk: z.number().int(),
-  })),
+  items: z.array(CaseloadItem).describe('one page of open trajectories, in the order asked for'),
+  nextCursor: z.string().nullable().describe('pass as cursor for the next page; null on the last page'),
+  counts: z.object({ open: z.number().int(), ...StateCounts }).describe('the whole list (every page) by clock state, without the state filter'),
 });
 export type Caseload = z.infer<typeof Caseload>;
+
+const OverviewCounts = z.object({
+  open: z.number().int(), ...StateCounts,
+  planOverdue: z.number().int().describe('no plan agreed and the plan clock overdue'),
+  overMaxDuration: z.number().int().describe('support started longer ago than the maximum duration (12 months), extended or not'),
+  waiting: z.number().int().describe('accepted, support not started'),
+});
+export const WaitingItem = z.object({
+  kind: z.enum(['referral', 'trajectory']).describe('referral: referred, not accepted yet; trajectory: accepted, support not started'),
+  id: z.uuid(), clientId: z.uuid(), clientName: z.string(), receivedOn: isoDate, waitingDays: z.number().int(),
+  professionalName: z.string().nullable(), status: z.string(),
+});
+export type WaitingItem = z.infer<typeof WaitingItem>;
+/** The team lead's view of a team's caseload. */
+export const CaseloadOverview = z.object({
+  byProfessional: z.array(OverviewCounts.extend({ professionalUserId: z.uuid().nullable(), professionalName: z.string().nullable() })),
+  total: OverviewCounts,
+  waiting: z.object({
+    referred: z.number().int().describe('referrals not accepted yet'),
+    accepted: z.number().int().describe('trajectories whose support has not started'),
+    items: z.array(WaitingItem).describe('the longest waiting first, at most 50'),
+  }),
+});
+export type CaseloadOverview = z.infer<typeof CaseloadOverview>;
+
+export const ReassignBody = z.object({ professionalUserId: z.uuid().describe('an active professional of the trajectory\'s team') });
 
 const on = isoDate.optional().describe('the day it happened (default today); not in the future, not before the previous step');
 const text = z.string().trim().min(2).max(2000);
@@ -97,3 +142,6 @@ export const ZrmView = z.object({
     .describe('per domain, the first score and the latest ("Huisvesting: 2 → 4"); empty until scored twice'),
 });
 export type ZrmView = z.infer<typeof ZrmView>;
+
+/** Casusregie (coordination-schemas.ts): the UI takes its types from here. */
+export type { CoordinationView, HandoverView, OnwardReferralView } from './coordination-schemas.ts';

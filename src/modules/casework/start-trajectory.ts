@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../platform/access/context.ts';
 import type { Queryable } from '../../platform/db.ts';
+import { storeClockKeys } from './clock-keys.ts';
 
 /**
  * An accepted referral starts a trajectory at intake (DOMAIN §3.3). Called by the referrals module
@@ -20,5 +21,6 @@ export async function startTrajectory(tx: Queryable, ctx: RequestContext, r: {
   }
   await tx.query('INSERT INTO trajectory_actions (trajectory_id, type, occurred_on, actor_user_id) VALUES ($1, $2, $3, $4)',
     [row.id, 'opened', r.receivedOn, ctx.actor.kind === 'user' ? ctx.actor.id : null]);
+  await storeClockKeys(tx, [row.id]);
   return row.id;
 }

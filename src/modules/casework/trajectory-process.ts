@@ -208,11 +208,21 @@ export type Clock = {
   daysLeft: number | null;
 };
 
+/** The first day a running clock due on `dueOn` is 'at risk' (the norm basic_support_at_risk before it). */
+export const atRiskFrom = (dueOn: IsoDate, norms: TrajectoryNorms): IsoDate => subtractTerm(dueOn, norms.atRiskWithin);
+
+/**
+ * The state of a running clock on `today`: overdue after its due day, at risk from `atRiskOn`.
+ * The caseload filters on the same comparison in SQL over the stored keys (`stateSql` in
+ * caseload-store.ts; trajectory-process.test.ts and caseload.test.ts hold the two together).
+ */
+export function runningState(dueOn: IsoDate, atRiskOn: IsoDate, today: IsoDate): 'on_time' | 'at_risk' | 'overdue' {
+  return today > dueOn ? 'overdue' : today >= atRiskOn ? 'at_risk' : 'on_time';
+}
+
 function clock(dueOn: IsoDate, doneOn: IsoDate | null, today: IsoDate, norms: TrajectoryNorms): Clock {
   if (doneOn) return { dueOn, doneOn, state: doneOn <= dueOn ? 'met' : 'met_late', daysLeft: null };
-  const left = daysBetween(today, dueOn);
-  const state = left < 0 ? 'overdue' : today >= subtractTerm(dueOn, norms.atRiskWithin) ? 'at_risk' : 'on_time';
-  return { dueOn, doneOn: null, state, daysLeft: left };
+  return { dueOn, doneOn: null, state: runningState(dueOn, atRiskFrom(dueOn, norms), today), daysLeft: daysBetween(today, dueOn) };
 }
 
 export type TrajectoryClocks = {
@@ -254,4 +264,27 @@ export function mostUrgent(clocks: TrajectoryClocks): { clock: 'plan' | 'end' | 
     .sort((a, b) => a.c.dueOn.localeCompare(b.c.dueOn));
   const first = running[0];
   return first ? { clock: first.name, dueOn: first.c.dueOn, state: first.c.state } : null;
+}
+
+/**
+ * What a caseload sorts and filters on, none of it depending on today, so it can be stored beside
+ * the trajectory and indexed (migration 280; the store rewrites it with every action appended):
+ * the due day of the most urgent running clock and the day it turns at risk (its state on any day is
+ * `runningState`), the plan's due day while no plan is agreed, and the day an open trajectory passes
+ * its maximum duration (support start + the norm basic_support, 12 months) even when an extension
+ * was approved. All null when nothing runs (a closed trajectory).
+ */
+export type CaseloadKeys = { dueOn: IsoDate | null; atRiskOn: IsoDate | null; planDueOn: IsoDate | null; maxDurationOn: IsoDate | null };
+
+export function caseloadKeysOf(actions: readonly TrajectoryAction[], norms: TrajectoryNorms): CaseloadKeys {
+  // Due days do not depend on the day they are looked at: any day will do.
+  const clocks = clocksOf(actions, norms, receivedOn(actions));
+  const urgent = mostUrgent(clocks);
+  const start = supportStartedOn(actions);
+  return {
+    dueOn: urgent?.dueOn ?? null,
+    atRiskOn: urgent ? atRiskFrom(urgent.dueOn, norms) : null,
+    planDueOn: clocks.plan.doneOn === null ? clocks.plan.dueOn : null,
+    maxDurationOn: start && statusOf(actions) !== 'closed' ? addTerm(start, norms.maxDuration) : null,
+  };
 }

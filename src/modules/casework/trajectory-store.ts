@@ -5,27 +5,28 @@ import type { Store } from '../../platform/store.ts';
 import { versionConflict } from '../../platform/versioning.ts';
 import { userNames } from '../../platform/auth/users.ts';
 import { clientSummaries } from '../clients/store.ts';
-import { amsterdamDate, type Norm } from '../legal-terms/legal-terms.ts';
+import { amsterdamDate, daysBetween, type Norm } from '../legal-terms/legal-terms.ts';
 import { listNorms } from '../legal-terms/store.ts';
 import { teamNames } from '../org/store.ts';
 import { followTrajectory } from '../referrals/referral-store.ts';
+import { storeClockKeys } from './clock-keys.ts';
 import { trajectoryNormsOn } from './norms.ts';
-import type { Caseload, CaseloadItem, CommandBody, TrajectoryView } from './schemas.ts';
+import type { CaseloadItem, CommandBody, TrajectoryView } from './schemas.ts';
 import {
   actionOfCommand, allowedNext, clocksOf, isAllowed, mostUrgent, notAllowedMessage, outcomeLabelNl, refusalOf, statusOf,
   type TrajectoryAction, type TrajectoryCommand, type TrajectoryOutcome, type TrajectoryStatus,
 } from './trajectory-process.ts';
 
-type Row = { id: string; client_id: string; team_id: string; referral_id: string | null; reopened_from: string | null;
+export type Row = { id: string; client_id: string; team_id: string; referral_id: string | null; reopened_from: string | null;
   professional_user_id: string | null; received_on: string; status: TrajectoryStatus; version: number };
 type ActionRow = TrajectoryAction & { trajectoryId: string; at: Date; id: string };
 
-const SELECT = `SELECT id, client_id, team_id, referral_id, reopened_from, professional_user_id, received_on::text AS received_on, status, version FROM trajectories`;
+export const SELECT = `SELECT id, client_id, team_id, referral_id, reopened_from, professional_user_id, received_on::text AS received_on, status, version FROM trajectories`;
 const ACTIONS = `SELECT id, trajectory_id AS "trajectoryId", type, occurred_on::text AS "on", at, actor_user_id AS "actorUserId", reason, outcome,
   until_on::text AS "untilOn", linked_trajectory_id AS "linkedTrajectoryId" FROM trajectory_actions`;
 
-const today = () => amsterdamDate(new Date());
-const notFoundError = () => notFound('Traject niet gevonden / Trajectory not found');
+export const today = () => amsterdamDate(new Date());
+export const notFoundError = () => notFound('Traject niet gevonden / Trajectory not found');
 
 async function actionsOf(q: Queryable, ids: readonly string[]): Promise<Map<string, ActionRow[]>> {
   const rows = ids.length ? await q.query<ActionRow>(`${ACTIONS} WHERE trajectory_id = ANY($1::uuid[]) ORDER BY id`, [[...ids]]) : [];
@@ -35,7 +36,7 @@ async function actionsOf(q: Queryable, ids: readonly string[]): Promise<Map<stri
 }
 
 /** Trajectories with their clocks, names from their owners (clients, org, platform); one round trip each. */
-async function toItems(q: Queryable, rows: Row[], norms: readonly Norm[], day: string) {
+export async function toItems(q: Queryable, rows: Row[], norms: readonly Norm[], day: string) {
   const actions = await actionsOf(q, rows.map((r) => r.id));
   const clients = await clientSummaries(q, rows.map((r) => r.client_id));
   const teams = await teamNames(q, rows.map((r) => r.team_id));
@@ -49,12 +50,13 @@ async function toItems(q: Queryable, rows: Row[], norms: readonly Norm[], day: s
       professionalUserId: r.professional_user_id, professionalName: r.professional_user_id ? users.get(r.professional_user_id) ?? null : null,
       receivedOn: r.received_on, status: r.status, outcome: acts.findLast((a) => a.type === 'closed')?.outcome ?? null,
       clocks, mostUrgent: mostUrgent(clocks), version: r.version,
+      waitingDays: r.status === 'intake' || r.status === 'plan_agreed' ? daysBetween(r.received_on, day) : null,
     };
     return { item, acts, users };
   });
 }
 
-async function loadView(q: Queryable, id: string, norms?: readonly Norm[]): Promise<TrajectoryView> {
+export async function loadView(q: Queryable, id: string, norms?: readonly Norm[]): Promise<TrajectoryView> {
   const [row] = await q.query<Row>(`${SELECT} WHERE id = $1`, [id]);
   if (!row) throw notFoundError();
   const [{ item, acts, users }] = await toItems(q, [row], norms ?? await listNorms(q), today()) as [Awaited<ReturnType<typeof toItems>>[number]];
@@ -66,13 +68,15 @@ async function loadView(q: Queryable, id: string, norms?: readonly Norm[]): Prom
   };
 }
 
-async function append(tx: Queryable, trajectoryId: string, a: Omit<TrajectoryAction, 'on'> & { on: string }, actorUserId: string | null, idempotencyKey?: string) {
+async function append(tx: Queryable, trajectoryId: string, a: Omit<TrajectoryAction, 'on'> & { on: string }, actorUserId: string | null,
+  norms: readonly Norm[], idempotencyKey?: string) {
   await tx.query(
     `INSERT INTO trajectory_actions (trajectory_id, type, occurred_on, actor_user_id, reason, outcome, until_on, linked_trajectory_id, idempotency_key)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
     [trajectoryId, a.type, a.on, actorUserId, a.reason ?? null, a.outcome ?? null, a.untilOn ?? null, a.linkedTrajectoryId ?? null, idempotencyKey ?? null]);
   const actions = await tx.query<TrajectoryAction>(`${ACTIONS} WHERE trajectory_id = $1 ORDER BY id`, [trajectoryId]);
   await tx.query('UPDATE trajectories SET status = $2, version = version + 1, updated_at = now() WHERE id = $1', [trajectoryId, statusOf(actions)]);
+  await storeClockKeys(tx, [trajectoryId], norms);
 }
 
 /** The 409 of a refused step: names the status and the allowed actions. */
@@ -117,7 +121,7 @@ export function trajectoryStore(store: Store) {
         const userId = actor.kind === 'user' ? actor.id : null;
         const on = body.on ?? day;
         if (command === 'reopen') return reopen(tx, row!, userId, day, body.reason, idempotencyKey, norms);
-        await append(tx, id, { type: actionOfCommand[command], on, reason: body.reason, outcome: body.outcome as TrajectoryOutcome | undefined, untilOn: body.untilOn }, userId, idempotencyKey);
+        await append(tx, id, { type: actionOfCommand[command], on, reason: body.reason, outcome: body.outcome as TrajectoryOutcome | undefined, untilOn: body.untilOn }, userId, norms, idempotencyKey);
         if (row!.referral_id && command === 'startSupport') await followTrajectory(tx, store.ctx, row!.referral_id, 'start');
         // The referrer (a GP's Task) reads the outcome in words, with the professional's explanation.
         if (row!.referral_id && command === 'close') {
@@ -125,19 +129,6 @@ export function trajectoryStore(store: Store) {
         }
         return loadView(tx, id, norms);
       }),
-
-    /** Open trajectories of one professional (default: me) or of a whole team (the team lead), most urgent first. */
-    caseload: (scope: { userId: string } | { teamId: string }) => {
-      if ('teamId' in scope) requireTeam(scope.teamId);
-      return store.readClients({ action: 'trajectory.caseload', activity, details: scope }, async (tx, visible) => {
-        const params: unknown[] = ['userId' in scope ? scope.userId : scope.teamId];
-        const rows = await tx.query<Row>(`${SELECT} WHERE ${'userId' in scope ? 'professional_user_id' : 'team_id'} = $1 AND status <> 'closed'
-          AND ${visible('client_id', (v) => { params.push(v); return `$${params.length}`; })}`, params);
-        const items = (await toItems(tx, rows, await listNorms(tx), today())).map((x) => x.item);
-        items.sort((a, b) => (a.mostUrgent?.dueOn ?? '9999').localeCompare(b.mostUrgent?.dueOn ?? '9999') || a.receivedOn.localeCompare(b.receivedOn));
-        return { result: { items, byProfessional: perProfessional(items) } satisfies Caseload, clientIds: [...new Set(rows.map((r) => r.client_id))] };
-      });
-    },
   };
 
   /** A new trajectory that continues a closed one (DOMAIN §3.3); the old one records where it went. */
@@ -145,22 +136,8 @@ export function trajectoryStore(store: Store) {
     const [created] = await tx.query<{ id: string }>(
       `INSERT INTO trajectories (client_id, team_id, referral_id, reopened_from, professional_user_id, received_on) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
       [old.client_id, old.team_id, old.referral_id, old.id, old.professional_user_id, day]);
-    await append(tx, created!.id, { type: 'opened', on: day, reason, linkedTrajectoryId: old.id }, userId);
-    await append(tx, old.id, { type: 'reopened', on: day, reason, linkedTrajectoryId: created!.id }, userId, idempotencyKey);
+    await append(tx, created!.id, { type: 'opened', on: day, reason, linkedTrajectoryId: old.id }, userId, norms);
+    await append(tx, old.id, { type: 'reopened', on: day, reason, linkedTrajectoryId: created!.id }, userId, norms, idempotencyKey);
     return loadView(tx, created!.id, norms);
   }
-}
-
-function perProfessional(items: CaseloadItem[]): Caseload['byProfessional'] {
-  const by = new Map<string | null, Caseload['byProfessional'][number]>();
-  for (const t of items) {
-    const p = by.get(t.professionalUserId) ?? { professionalUserId: t.professionalUserId, professionalName: t.professionalName, open: 0, planOverdue: 0, overdue: 0, atRisk: 0 };
-    const running = [t.clocks.plan, t.clocks.end, t.clocks.nextEvaluation].filter((c) => c && c.doneOn === null);
-    p.open++;
-    if (t.clocks.plan.state === 'overdue') p.planOverdue++;
-    if (running.some((c) => c!.state === 'overdue')) p.overdue++;
-    else if (running.some((c) => c!.state === 'at_risk')) p.atRisk++;
-    by.set(t.professionalUserId, p);
-  }
-  return [...by.values()].sort((a, b) => (a.professionalName ?? '').localeCompare(b.professionalName ?? '', 'nl'));
 }

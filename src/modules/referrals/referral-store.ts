@@ -164,14 +164,22 @@ export function referralStore(store: Store) {
   return {
     get: async (id: string) => store.readClient(await clientOf(id), { action: 'referral.read', activity: ProcessingActivity.Referral, details: { referralId: id } }, (tx) => getReferral(tx, id)),
 
-    inbox: (teamId: string, status: ReferralStatus | undefined) => {
+    /**
+     * One page of a team's inbox: crisis and urgent first, then the oldest. Keyset paging: `after` is
+     * the last referral of the previous page (its urgency and arrival do not change); `hasMore` tells
+     * whether another page follows.
+     */
+    inbox: (teamId: string, status: ReferralStatus | undefined, page: { after?: string; limit: number } = { limit: 200 }) => {
       if (!actor.teamIds.includes(teamId)) throw forbidden('U bent geen lid van dit team / You are not a member of this team', 'not_team_member');
-      return store.readClients({ action: 'referral.inbox', activity: ProcessingActivity.Referral, details: { teamId, status } }, async (tx, visible) => {
+      return store.readClients({ action: 'referral.inbox', activity: ProcessingActivity.Referral, details: { teamId, status, after: page.after } }, async (tx, visible) => {
         const params: unknown[] = [teamId, status ?? null];
+        const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+        const rank = (r: string) => `CASE ${r}.urgency WHEN 'crisis' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`;
+        const after = page.after ? `AND (${rank('r')}, r.created_at, r.id) > (SELECT ${rank('x')}, x.created_at, x.id FROM referrals x WHERE x.id = ${p(page.after)})` : '';
         const rows = await tx.query<Row>(`${SELECT} WHERE r.team_id = $1 AND ($2::text IS NULL OR r.status = $2)
-          AND ${visible('r.client_id', (v) => { params.push(v); return `$${params.length}`; })} ORDER BY
-          CASE r.urgency WHEN 'crisis' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END, r.created_at LIMIT 200`, params);
-        return { result: await toViews(tx, rows), clientIds: [...new Set(rows.map((r) => r.client_id))] };
+          AND ${visible('r.client_id', p)} ${after} ORDER BY ${rank('r')}, r.created_at, r.id LIMIT ${p(page.limit + 1)}`, params);
+        const shown = rows.slice(0, page.limit);
+        return { result: { items: await toViews(tx, shown), hasMore: rows.length > page.limit }, clientIds: [...new Set(shown.map((r) => r.client_id))] };
       });
     },
 

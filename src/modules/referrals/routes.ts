@@ -17,9 +17,22 @@ export async function referralRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/teams/:id/referrals', {
     config: { permission: 'referral.read' },
-    schema: { tags, summary: "A team's inbox: referrals (crisis and urgent first), optionally by status", params: IdParams,
-      querystring: z.object({ status: z.enum(['open', 'accepted', 'returned', 'in_progress', 'closed']).optional() }), response: { 200: z.array(ReferralView) } },
-  }, async (req) => referralStore(req.store).inbox(req.params.id, req.query.status));
+    schema: { tags, summary: "A team's inbox: referrals (crisis and urgent first, then the oldest), optionally by status; paged: a Link header (rel=\"next\") names the next page",
+      params: IdParams,
+      querystring: z.object({
+        status: z.enum(['open', 'accepted', 'returned', 'in_progress', 'closed']).optional(),
+        after: z.uuid().optional().describe('the last referral of the previous page'),
+        limit: z.coerce.number().int().min(1).max(200).default(200),
+      }), response: { 200: z.array(ReferralView) } },
+  }, async (req, reply) => {
+    const { items, hasMore } = await referralStore(req.store).inbox(req.params.id, req.query.status, { after: req.query.after, limit: req.query.limit });
+    const last = items.at(-1);
+    if (hasMore && last) {
+      const next = new URLSearchParams({ ...(req.query.status ? { status: req.query.status } : {}), after: last.id, limit: String(req.query.limit) });
+      reply.header('Link', `</api/v1/teams/${req.params.id}/referrals?${next}>; rel="next"`);
+    }
+    return items;
+  });
 
   r.get('/api/v1/teams/:id/professionals', {
     config: { permission: 'referral.decide' },

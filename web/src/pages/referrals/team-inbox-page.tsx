@@ -10,6 +10,9 @@ import { useLifeDomains } from '../../use-life-domains.ts';
 
 export type { Referral };
 
+/** Referrals per page; "Meer laden" asks for the next (keyset paging: after the last one shown). */
+const INBOX_PAGE = 50;
+
 /** A neighbourhood team's (or, with kind 'desk', a desk's) inbox: open referrals first by urgency; accept (assign a professional) or return with a reason. */
 export function TeamInboxPage({ kind = 'neighbourhood_team' }: { kind?: 'neighbourhood_team' | 'desk' }) {
   const { t } = useI18n();
@@ -23,15 +26,30 @@ export function TeamInboxPage({ kind = 'neighbourhood_team' }: { kind?: 'neighbo
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const [hasMore, setHasMore] = useState(false);
+  const fetchPage = useCallback(async (after?: string) => {
+    const page = await api.get<Referral[]>(`/api/v1/teams/${teamId}/referrals`, { query: { status, after, limit: INBOX_PAGE } });
+    setHasMore(page.length === INBOX_PAGE);
+    return page;
+  }, [teamId, status]);
+  const more = async () => {
+    try {
+      const next = await fetchPage(list?.at(-1)?.id);
+      setList([...(list ?? []), ...next]);
+    } catch (err) {
+      setError(forError(err));
+    }
+  };
+
   const load = useCallback(async () => {
     if (!teamId) return;
     try {
-      setList(await api.get<Referral[]>(`/api/v1/teams/${teamId}/referrals`, { query: { status } }));
+      setList(await fetchPage());
       setPros(await api.get<Professional[]>(`/api/v1/teams/${teamId}/professionals`).catch(() => []));
     } catch (err) {
       setError(forError(err));
     }
-  }, [teamId, status, forError]);
+  }, [teamId, fetchPage, forError]);
   useEffect(() => { void load(); }, [load]);
 
   if (!teamId) return <><PageTitle title={t(kind === 'desk' ? 'nav.deskInbox' : 'referrals.inbox.title')} /><Paragraph>{t('referrals.inbox.noTeam')}</Paragraph></>;
@@ -50,6 +68,7 @@ export function TeamInboxPage({ kind = 'neighbourhood_team' }: { kind?: 'neighbo
           {list.map((r) => <ReferralCard key={r.id} r={r} pros={pros} onDone={(msg) => { setMessage(msg); void load(); }} />)}
         </ul>
       )}
+      {list && hasMore && <Button appearance="secondary-action-button" onClick={() => void more()}>{t('casework.more')}</Button>}
     </>
   );
 }
@@ -89,6 +108,8 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
     });
   }
   const referrer = [r.referrer.name, r.referrer.teamName ?? r.referrer.organisation].filter(Boolean).join(', ');
+  // Where it came from: the desk, the GP practice, or the network partner (docs/network.md).
+  const sourceName = r.referrer.partner ? `${r.referrer.partner.name} (${t(`network.kind.${r.referrer.partner.kind}`)})` : r.referrer.teamName ?? r.referrer.organisation ?? '';
   return (
     <li className="ww-box ww-card">
       <Heading level={2} appearance="utrecht-heading-4">
@@ -103,6 +124,7 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
         </Alert>
       )}
       <Paragraph>“{r.reason}”</Paragraph>
+      <Paragraph>{t(`referrals.source.${r.source}`, { name: sourceName })}</Paragraph>
       {r.source === 'gp' || r.safetySignals || r.contactRoute
         ? <FirstContactFacts r={r} />
         : <Paragraph>{t('referrals.card.from', { referrer, date: fmt.dateTime(r.createdAt) })}</Paragraph>}
@@ -114,7 +136,7 @@ function ReferralCard({ r, pros, onDone }: { r: Referral; pros: Professional[]; 
       )}
       {r.teamOverrideReason && <Paragraph>{t('referrals.card.override', { reason: r.teamOverrideReason })}</Paragraph>}
       <Paragraph>{t('referrals.card.status', { status: t(`referrals.status.${r.status}`) })}{r.assignedUserName ? ` · ${r.assignedUserName}` : ''}</Paragraph>
-      {r.status !== 'open' && <AppLink to={`/clienten/${r.clientId}`}>{t('referrals.card.openClient')}</AppLink>}
+      <AppLink to={`/clienten/${r.clientId}`}>{t('referrals.card.openClient')}</AppLink>
       {/* Its support starts and ends on the trajectory page, not here. */}
       {r.trajectoryId && <> · <AppLink to={`/trajecten/${r.trajectoryId}`}>{t('referrals.card.openTrajectory')}</AppLink></>}
       {form.summary}
