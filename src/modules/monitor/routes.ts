@@ -43,6 +43,8 @@ export async function monitorRoutes(app: FastifyInstance) {
 
   // The live dashboard: every viewer of the same selection within a minute shares one computation (like the service norms).
   const recentDashboards = new RecentResults<DashboardFigures>(60_000);
+  // Steering too: indications change a few times a day, and a year's figures cost a fold of every indication's tariffs.
+  const recentSteering = new RecentResults<IndicationFigures>(60_000);
   const Period = z.object({ from: z.iso.date(), to: z.iso.date(), by: z.enum(DashboardGrouping).default('team'), group: z.string().max(64).optional() });
   const checkPeriod = (from: string, to: string) => {
     if (to < from) throw badRequest('De einddatum ligt vóór de begindatum: kies een einddatum op of na de begindatum. / The end date is before the start date.', 'to');
@@ -148,8 +150,11 @@ export async function monitorRoutes(app: FastifyInstance) {
     if (to < from) throw badRequest('De einddatum ligt vóór de begindatum: kies een einddatum op of na de begindatum. / The end date is before the start date.', 'to');
     const asOf = [to, amsterdamDate(new Date())].sort()[0]!;
     const year = Number(to.slice(0, 4));
-    return req.store.read({ ...audited, action: 'figures.indications', details: { from, to, by } }, async (tx) => {
-      const facts = await indicationFacts(tx, from, to);
+    return req.store.read({ ...audited, action: 'figures.indications', details: { from, to, by } }, (tx) => recentSteering.get(`${from}|${to}|${by}|${asOf}`, async () => {
+      // A year's steering asks for the same range twice (the period and the whole year): count each range once.
+      const ranges = new Map<string, ReturnType<typeof indicationFacts>>();
+      const factsIn = (a: string, b: string) => ranges.get(`${a}|${b}`) ?? ranges.set(`${a}|${b}`, indicationFacts(tx, a, b)).get(`${a}|${b}`)!;
+      const facts = await factsIn(from, to);
       const owners = await ownersOf(tx, [...new Set(facts.map((f) => f.notificationId))]);
       const withOwner = facts.map((f) => ({ ...f, teamId: owners.get(f.notificationId)?.teamId ?? null, adviserId: owners.get(f.notificationId)?.userId ?? null }));
       const teams = by === 'team' ? await teamNames(tx, withOwner.map((f) => f.teamId).filter((x): x is string => !!x)) : new Map<string, string>();
@@ -159,13 +164,13 @@ export async function monitorRoutes(app: FastifyInstance) {
       const column = `Begroting ${year}`;
       const budget = await budgetedCents(tx, 'purchases', column);
       const yearEnd = `${year}-12-31`;
-      const spend = spendForecast(await indicationFacts(tx, `${year}-01-01`, [asOf, yearEnd].sort()[0]!), await indicationFacts(tx, `${year}-01-01`, yearEnd));
+      const spend = spendForecast(await factsIn(`${year}-01-01`, [asOf, yearEnd].sort()[0]!), await factsIn(`${year}-01-01`, yearEnd));
       return {
         from, to, asOf, by, disclosure: disclosureRule,
         rows: steeringRows(withOwner, by, asOf, label),
         total: rowOf('total', 'Totaal', withOwner, asOf),
         budget: { year, column, document: budget?.document ?? null, budgetEuros: budget ? Math.round(budget.cents / 100) : null, ...spend },
       };
-    });
+    }));
   });
 }
