@@ -35,6 +35,8 @@ import { TrajectoryPage } from './pages/casework/trajectory-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { BudgetPage } from './pages/finance/budget-page.tsx';
 import { PracticesPage } from './pages/practices/practices-page.tsx';
+import { NetworkPage } from './pages/network/network-page.tsx';
+import { PartnerReferralPage } from './pages/network/partner-referral-page.tsx';
 import { ErrorQueuePage } from './pages/iwmo/error-queue-page.tsx';
 import { WorkQueuePage } from './pages/iwmo/work-queue-page.tsx';
 import { BreakGlassReviewPage } from './pages/privacy/break-glass-review-page.tsx';
@@ -67,12 +69,14 @@ export const routes: AppRoute[] = [
   { path: '/loketinbox', element: <TeamInboxPage kind="desk" />, roles: [Role.DeskWorker], nav: 'nav.deskInbox', section: 'work', home: 'home.deskInbox' },
   { path: '/clienten', element: <ClientSearchPage />, roles: permissions['client.search'], nav: 'nav.clients', section: 'work', home: 'home.clients' },
   { path: '/clienten/:id', element: <ClientPage />, roles: permissions['client.read'] },
+  { path: '/clienten/:id/partnerverwijzing', element: <PartnerReferralPage />, roles: permissions['network.refer'] },
   { path: '/contacten/nieuw', element: <ContactPage />, roles: permissions['contact.create'], nav: 'nav.newContact', section: 'work', home: 'home.newContact' },
   { path: '/digitale-vragen', element: <DigitalQuestionsPage />, roles: permissions['portal_request.read'], nav: 'desk.nav', section: 'work', home: 'desk.home' },
   { path: '/berichten', element: <MessagesPage />, roles: permissions['messages.self'], nav: 'messages.nav', section: 'work', home: 'messages.home', badge: <MessageCount /> },
   { path: '/meldingen', element: <WmoInboxPage />, roles: permissions['wmo.notification.read'], nav: 'nav.notifications', section: 'work', home: 'home.notifications' },
   { path: '/meldingen/:id', element: <WmoNotificationPage />, roles: permissions['wmo.notification.read'] },
   { path: '/teamoverzicht', element: <CaseloadPage scope="team" />, roles: permissions['casework.team_caseload'], nav: 'nav.teamOverview', section: 'work', home: 'home.teamOverview' },
+  { path: '/netwerk', element: <NetworkPage />, roles: permissions['network.read'], nav: 'network.nav', section: 'work', home: 'network.home' },
   { path: '/cijfers', element: <ContactFiguresPage />, roles: permissions['contact.figures'], nav: 'nav.figures', section: 'work', home: 'home.figures' },
   { path: '/dashboard', element: <DashboardPage />, roles: permissions['figures.dashboard'], nav: 'dashboard.nav', section: 'work', home: 'dashboard.home' },
   { path: '/raadsmonitor', element: <CouncilReportPage />, roles: permissions['figures.council_report'], nav: 'nav.councilReport', section: 'work', home: 'home.councilReport' },

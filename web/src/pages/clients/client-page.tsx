@@ -6,7 +6,7 @@ import { api, ApiError } from '../../api.ts';
 import { TextareaField, useFormErrors } from '../../components/form.tsx';
 import { EmailLink, PhoneLink } from '../../components/contact-details.tsx';
 import { formatAddress } from '../../format.ts';
-import { Loading, PageTitle } from '../../components/page.tsx';
+import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
 import type { ClientFile } from '../../../../src/modules/intake/schemas.ts';
 import type { Client } from '../../types.ts';
@@ -100,6 +100,7 @@ function ClientView({ file, breakGlassUntil, onSaved, onChanged }: { file: Clien
           ))}
         </dl>
       </ClientRecordSections>
+      <Paragraph><AppLink to={`/clienten/${c.id}/partnerverwijzing`}>{t('network.referral.link')}</AppLink></Paragraph>
       <ClientIndications clientId={c.id} />
       <ClientTimeline clientId={c.id} clientName={c.displayName} initial={file.timeline} />
     </>

@@ -41,7 +41,7 @@ export function ClientTimeline({ clientId, clientName, initial }: { clientId: st
   );
 }
 
-type ReferralDetails = { toTeam: string | null; status: string };
+type ReferralDetails = { toTeam: string | null; status: string; source?: 'desk' | 'gp' | 'partner' | 'citizen' };
 /** `assessmentDeadline` is null for a Jeugdwet melding: the Jeugdwet has no statutory onderzoek term. */
 type NotificationDetails = { assessmentDeadline: string | null; law?: 'wmo' | 'jeugdwet' };
 /** A safety signal's contact: its text is only in the sealed safety record (src/modules/safety). */
@@ -75,6 +75,7 @@ function TimelineItem({ entry: e }: { entry: Entry }) {
             : <>{t('safety.access.onlyCase')} <AppLink to={`/veiligheid/${d.sealed.safetyRecordId}`}>{t('safety.access.request')}</AppLink></>)}
         </Paragraph>
       )}
+      {e.type === 'referral' && d.source && <Paragraph>{t(`referrals.source.${d.source}`, { name: e.teamName ?? '' })}</Paragraph>}
       <Paragraph className="ww-muted">{[e.userName, e.teamName].filter(Boolean).join(', ')}</Paragraph>
     </li>
   );
