@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { newPdf, PdfFont } from '../../platform/pdf.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { agreementWayNl, goalStatusNl, memberRoleNl } from './plan.ts';
 import type { HouseholdView } from './schemas.ts';
@@ -13,20 +13,17 @@ const dateNl = (iso: string) => {
 /**
  * The household plan for the client, in plain Dutch (B1): who is in it, who the regisseur is,
  * when and how it was agreed, and per life domain what will happen, who does it and by when, with
- * how it is going. A4, Helvetica, uncompressed so that what it says can be found in the file.
+ * how it is going. A4, DejaVu Sans (every European name prints), uncompressed so that what it says can be found in the file.
  */
 export function planPdf(h: HouseholdView, domainLabel: (code: string) => string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 64, compress: false, info: { Title: `Ons plan - ${h.name}`, Author: 'Wegwijs' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
+  const { doc, done } = newPdf({ margin: 64, title: `Ons plan - ${h.name}`, author: 'Wegwijs', lang: 'nl-NL' });
 
-  doc.font('Helvetica-Bold').fontSize(18).text(`Ons plan: ${h.name}`);
-  doc.moveDown(0.5).font('Helvetica').fontSize(11);
+  doc.font(PdfFont.Bold).fontSize(18).text(`Ons plan: ${h.name}`);
+  doc.moveDown(0.5).font(PdfFont.Regular).fontSize(11);
   doc.text('In dit plan staat wat u wilt bereiken, wie wat doet en wanneer het klaar moet zijn. U kunt het plan altijd met ons bespreken.');
   doc.moveDown();
-  doc.font('Helvetica-Bold').text('Wie horen bij dit plan');
-  doc.font('Helvetica');
+  doc.font(PdfFont.Bold).text('Wie horen bij dit plan');
+  doc.font(PdfFont.Regular);
   for (const m of h.members) doc.text(`- ${m.name} (${memberRoleNl[m.role]})`);
   doc.moveDown(0.5);
   doc.text(h.coordinator ? `Uw vaste contactpersoon (regisseur) is ${h.coordinator.name}.` : 'U krijgt nog een vaste contactpersoon (regisseur).');
@@ -40,10 +37,10 @@ export function planPdf(h: HouseholdView, domainLabel: (code: string) => string)
   for (const g of h.plan.goals) {
     if (g.lifeDomain !== domain) {
       domain = g.lifeDomain;
-      doc.moveDown(0.5).font('Helvetica-Bold').fontSize(13).text(domainLabel(domain)).fontSize(11);
+      doc.moveDown(0.5).font(PdfFont.Bold).fontSize(13).text(domainLabel(domain)).fontSize(11);
     }
-    doc.moveDown(0.3).font('Helvetica-Bold').text(`Doel: ${g.what}`);
-    doc.font('Helvetica');
+    doc.moveDown(0.3).font(PdfFont.Bold).text(`Doel: ${g.what}`);
+    doc.font(PdfFont.Regular);
     doc.text(`Wie doet het: ${g.who}`);
     doc.text(`Klaar op: ${dateNl(g.dueOn)}`);
     doc.text(`Hoe gaat het: ${goalStatusNl[g.status]}`);
