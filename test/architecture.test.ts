@@ -146,6 +146,8 @@ const SHARED_WITH_WEB = [
   'src/modules/casework/zrm.ts',
   // The household plan's goal statuses, ways of agreeing and member roles (issue 16): the plan's forms.
   'src/modules/household/plan.ts',
+  // The onderzoek's items of Wmo 2015 art. 2.3.2 lid 4 (issue 17): the melding page's form.
+  'src/modules/wmo/assessment.ts',
 ];
 const isShared = (f: string) => SHARED_WITH_WEB.includes(f) || /^src\/modules\/[^/]+\/[^/]+-process\.ts$/.test(f);
 

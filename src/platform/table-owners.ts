@@ -70,6 +70,8 @@ export const tableOwners = {
   wmo_letters: 'wmo',
   wmo_letter_templates: 'wmo',
   wmo_mandates: 'wmo',
+  wmo_evidence: 'wmo',
+  wmo_assessments: 'wmo',
   // legal-terms: the configuration behind every clock (Atw holidays by decree, norms)
   legal_holidays: 'legal-terms',
   legal_norms: 'legal-terms',

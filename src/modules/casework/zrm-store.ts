@@ -59,3 +59,10 @@ export function zrmStore(store: Store) {
     },
   };
 }
+
+export type ZrmScoringRef = { id: string; trajectoryId: string; moment: ZrmMoment; on: string };
+
+/** The ZRM scorings of a client's trajectories (a Wmo onderzoek may refer to one), oldest first; the caller has done the access check. */
+export const zrmScoringsOfClient = (q: Queryable, clientId: string) => q.query<ZrmScoringRef>(
+  `SELECT a.id, a.trajectory_id AS "trajectoryId", a.moment, a.scored_on::text AS "on"
+   FROM zrm_assessments a JOIN trajectories t ON t.id = a.trajectory_id WHERE t.client_id = $1 ORDER BY a.scored_on, a.recorded_at`, [clientId]);

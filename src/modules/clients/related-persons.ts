@@ -19,3 +19,11 @@ export async function addRelatedPersonUnlessKnown(tx: Queryable, clientId: strin
   await insertRelatedPerson(tx, clientId, p);
   return true;
 }
+
+/**
+ * The related persons of one client of one kind (name and role), in the caller's transaction; the
+ * caller has done the access check. Only what the client's own record names: a minor's letter is
+ * addressed to the representatives in the child's file, never read from a parent's file.
+ */
+export const relatedPersonsOf = (q: Queryable, clientId: string, kind: RelatedPerson['kind']) => q.query<{ name: string; role: string | null }>(
+  'SELECT name, role FROM client_persons WHERE client_id = $1 AND kind = $2 ORDER BY created_at, id', [clientId, kind]);

@@ -5,6 +5,8 @@
 import type { Queryable } from '../../platform/db.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { userNames } from '../../platform/auth/users.ts';
+import { ageOn } from '../clients/age.ts';
+import { relatedPersonsOf } from '../clients/related-persons.ts';
 import { clientSummaries, getClientRow } from '../clients/store.ts';
 import { catalogueNames, priceProvision } from '../indications/provision-cost.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
@@ -133,6 +135,31 @@ export async function saveTemplate(tx: Queryable, body: string, userId: string |
 
 // Letter versions
 
+/** Under 18 on `on`: a minor, whose letters go to the parents or legal representatives. */
+export const isMinorOn = (birthDate: string | null, on: string) => { const age = ageOn(birthDate, on); return age !== null && age < 18; };
+
+/**
+ * Whom a letter about this client is written to, and the address block. An adult: the client. A
+ * minor (under 18 on the letter's date): the parents or legal representatives named in the child's
+ * own file (its related persons of kind representative), at the child's address; without names,
+ * "de ouder(s) of wettelijk vertegenwoordiger(s) van" the child. Nothing is read from a parent's
+ * own file: the youth file stays apart. `name` fills {{clientName}} (the salutation).
+ */
+export async function addresseeOf(tx: Queryable, clientId: string, on: string): Promise<{ name: string; address: string[]; minor: boolean }> {
+  const client = await getClientRow(tx, clientId);
+  const summary = (await clientSummaries(tx, [client.id])).get(client.id);
+  const childName = summary?.name ?? client.surname;
+  const street = [client.street, client.house_number, client.house_number_addition].filter((x) => x !== null && x !== '').join(' ');
+  const place = [client.postcode ? formatPostcode(client.postcode) : null, client.city].filter(Boolean).join(' ');
+  const minor = isMinorOn(summary?.birthDate ?? null, on);
+  if (!minor) return { name: childName, address: [childName, street, place].filter((x) => x.trim().length > 0), minor };
+  const reps = (await relatedPersonsOf(tx, clientId, 'representative')).map((r) => r.name);
+  const to = reps.length > 0 ? reps.join(' en ') : 'ouder(s) of wettelijk vertegenwoordiger(s) van ' + childName;
+  const head = reps.length > 0 ? [to, `(${reps.length > 1 ? 'ouders of wettelijk vertegenwoordigers' : 'ouder of wettelijk vertegenwoordiger'} van ${childName})`]
+    : ['Aan de ouder(s) of wettelijk vertegenwoordiger(s) van', childName];
+  return { name: to, address: [...head, street, place].filter((x) => x.trim().length > 0), minor };
+}
+
 export const letterReference = (notificationId: string) => `WMO-${notificationId.slice(0, 8).toUpperCase()}`;
 export const LETTER_TITLE = 'Besluit over uw aanvraag Wmo-ondersteuning (beschikking)';
 export const YOUTH_LETTER_TITLE = 'Besluit over uw aanvraag jeugdhulp (beschikking)';
@@ -148,12 +175,9 @@ async function addLetterVersion(tx: Queryable, decisionId: string, actorId: stri
        (SELECT to_char(max(on_date), 'YYYY-MM-DD') FROM wmo_actions WHERE notification_id = d.notification_id AND type = 'receiveApplication') AS application_on
      FROM wmo_decisions d JOIN wmo_actions a ON a.id = d.action_id JOIN wmo_notifications n ON n.id = d.notification_id WHERE d.id = $1`, [decisionId]);
   const lines: StoredLine[] = typeof d!.lines === 'string' ? JSON.parse(d!.lines) : d!.lines;
-  const client = await getClientRow(tx, d!.client_id);
-  const name = (await clientSummaries(tx, [client.id])).get(client.id)?.name ?? client.surname;
-  const street = [client.street, client.house_number, client.house_number_addition].filter((x) => x !== null && x !== '').join(' ');
-  const address = [name, street, [client.postcode ? formatPostcode(client.postcode) : null, client.city].filter(Boolean).join(' ')].filter((x) => x.trim().length > 0);
-  const tpl = await template(tx, TEMPLATE_OF[d!.law], signer?.templateVersion);
   const today = amsterdamDate(new Date());
+  const { name, address } = await addresseeOf(tx, d!.client_id, signer ? today : d!.decided_on);
+  const tpl = await template(tx, TEMPLATE_OF[d!.law], signer?.templateVersion);
   const signerName = signer ? (await userNames(tx, [signer.id])).get(signer.id) ?? '' : '';
   const reference = letterReference(d!.notification_id);
   const signature = signer

@@ -3,7 +3,7 @@ import { addRelation } from '../../platform/access/relations.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { teamMembersWithRoles, userNames } from '../../platform/auth/users.ts';
 import type { Queryable } from '../../platform/db.ts';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency.ts';
 import type { Store } from '../../platform/store.ts';
 import { versionConflict } from '../../platform/versioning.ts';
@@ -12,8 +12,14 @@ import { amsterdamDate, type LegalCalendar } from '../legal-terms/legal-terms.ts
 import { loadCalendar } from '../legal-terms/store.ts';
 import { firstActiveDesk, lookupPostcode, teamNames } from '../org/store.ts';
 import { outcomeOf } from './decision.ts';
-import { decisionView, letterPdfOf, recordDecision, regenerateLetter, signLetter } from './decision-store.ts';
-import type { WmoActionInput, WmoInboxItem, WmoNotificationView } from './schemas.ts';
+import { zrmScoringsOfClient } from '../casework/zrm-store.ts';
+import { ASSESSMENT_FIELDS, ASSESSMENT_HEADINGS_NL } from './assessment.ts';
+import { addresseeOf, decisionView, isMinorOn, letterPdfOf, letterReference, recordDecision, regenerateLetter, signLetter } from './decision-store.ts';
+import { dutchDate } from './decision.ts';
+import { type EvidenceKind, evidenceRefusal, NOTE_REQUIRED } from './evidence.ts';
+import { assessmentView, evidenceRecords, evidenceView, insertEvidence, personalPlanDueOn, saveAssessment } from './evidence-store.ts';
+import { letterPdf } from './letter-pdf.ts';
+import type { AssessmentInput, EvidenceInput, WmoActionInput, WmoInboxItem, WmoNotificationView } from './schemas.ts';
 import {
   allowedCommands, assessmentDeadline, clocksOf, type Law, notAllowedMessage, ObjectionOutcome, PauseReason, refusalOf, runningClock,
   stateOf, type WmoAction, type WmoStatus,
@@ -128,6 +134,7 @@ async function detail(q: Queryable, r: Row): Promise<WmoNotificationView> {
   const now = today();
   const state = stateOf(r.notified_on, actions, r.law);
   const { clock: _, ...rest } = item!;
+  const report = actions.filter((a) => a.type === 'recordReport').at(-1);
   return {
     ...rest, clientBirthDate: clients.get(r.client_id)?.birthDate ?? null, channel: r.channel, reportedBy: r.reported_by, registeredByTeamName: registeredBy,
     clocks: clocksOf(state, calendar, now), allowed: allowedCommands(state, calendar, now),
@@ -135,7 +142,44 @@ async function detail(q: Queryable, r: Row): Promise<WmoNotificationView> {
       assignedUserId: a.assignedUserId ?? null, assignedUserName: a.assignedUserId ? names.get(a.assignedUserId) ?? null : null,
       reason: a.reason ?? null, until: a.until ?? null, outcome: a.outcome ?? null, committee: a.committee ?? null })),
     decision: await decisionView(q, r.id),
+    evidence: await evidenceView(q, { id: r.id, clientId: r.client_id, law: r.law, channel: r.channel, notifiedOn: r.notified_on }, calendar,
+      report ? { on: report.on, note: null, byName: report.actorUserId ? names.get(report.actorUserId) ?? null : null, recordedAt: new Date(report.at).toISOString() } : null),
+    assessment: await assessmentView(q, r.id, r.client_id),
+    zrmOptions: await zrmScoringsOfClient(q, r.client_id),
+    minor: isMinorOn(clients.get(r.client_id)?.birthDate ?? null, now),
   };
+}
+
+/** The statuses in which the onderzoek may still be written or corrected: until the aanvraag. */
+const ASSESSMENT_OPEN: readonly WmoStatus[] = ['notified', 'assessing', 'reported'];
+
+/**
+ * The verslag (Wmo 2015 art. 2.3.2 lid 8) as a PDF: the onderzoek per item of the law, the
+ * persoonlijk plan and the client's right to add remarks; to a minor's parents or representatives.
+ */
+async function reportPdf(q: Queryable, r: Row): Promise<Buffer> {
+  const calendar = await loadCalendar(q);
+  const a = await assessmentView(q, r.id, r.client_id);
+  if (!a) throw conflict('Er is nog geen onderzoek vastgelegd / No onderzoek has been recorded yet', 'no_assessment');
+  const records = await evidenceRecords(q, r.id);
+  const date = today();
+  const { name, address } = await addresseeOf(q, r.client_id, date);
+  const plan = records.filter((e) => e.kind === 'personal_plan_received' || e.kind === 'personal_plan_not_received').at(-1);
+  const planDue = personalPlanDueOn(calendar, r.law, r.notified_on);
+  const blocks = [
+    { kind: 'heading' as const, text: 'Verslag van het gesprek over uw melding' },
+    { kind: 'paragraph' as const, text: `Beste ${name},\n\nOp ${dutchDate(r.notified_on)} heeft u zich bij ons gemeld voor ondersteuning. Daarna hebben we samen onderzocht wat u nodig heeft. In dit verslag leest u wat we hebben besproken.` },
+    ...ASSESSMENT_FIELDS.flatMap((f) => [{ kind: 'heading' as const, text: ASSESSMENT_HEADINGS_NL[f] },
+      { kind: 'paragraph' as const, text: a[f] ?? 'Dit is niet besproken.' }]),
+    ...(planDue ? [{ kind: 'heading' as const, text: 'Uw persoonlijk plan' }, { kind: 'paragraph' as const,
+      text: plan ? (plan.kind === 'personal_plan_received' ? `We hebben uw persoonlijk plan ontvangen op ${dutchDate(plan.on)}.` : 'U heeft geen persoonlijk plan ingeleverd.')
+        : `U kon tot en met ${dutchDate(planDue)} een persoonlijk plan inleveren.` }] : []),
+    { kind: 'heading' as const, text: 'Bent u het niet eens met dit verslag?' },
+    { kind: 'paragraph' as const, text: 'Laat het ons weten. Wij voegen uw opmerkingen toe aan het verslag. Daarna kunt u een aanvraag doen voor de ondersteuning die u nodig heeft.' },
+    { kind: 'paragraph' as const, text: 'Met vriendelijke groet,\nnamens het college van burgemeester en wethouders van Rotterdam' },
+  ];
+  return letterPdf({ sender: 'Gemeente Rotterdam', addressLines: address, reference: letterReference(r.id), date: dutchDate(date),
+    title: 'Verslag van het onderzoek', draft: false }, blocks);
 }
 
 /** Content a command needs, checked before the law's rules (400 naming the field). */
@@ -235,6 +279,50 @@ export function wmoStore(store: Store) {
       await signLetter(tx, id, letterId, actor.id!);
       return detail(tx, r);
     }),
+
+    /**
+     * Records one piece of evidence the law requires (evidence.ts): dated, with who recorded it.
+     * Refused on a withdrawn melding (409 wmo_status), with a note missing where it is required (400
+     * naming `note`), and out of order (the plan's outcome before the offer, a reaction before the
+     * verslag: 409). The same Idempotency-Key again records nothing new.
+     */
+    recordEvidence: async (id: string, input: EvidenceInput, idempotencyKey?: string) =>
+      store.changeClient(await clientOf(id), op('wmo.evidence', { notificationId: id, kind: input.kind }), async (tx) => {
+        const r = await workable(tx, id);
+        if (r.status === 'withdrawn') throw conflict(`Melding heeft status '${r.status}' / Melding is in status '${r.status}'`, 'wmo_status', { wmoStatus: r.status });
+        if (NOTE_REQUIRED.includes(input.kind) && !input.note) {
+          throw badRequest(input.kind === 'identity_checked' ? 'Noem het soort document (niet het nummer) / Name the kind of document (not its number)'
+            : 'Schrijf op wat de cliënt zei / Write what the client said', 'note');
+        }
+        const now = today();
+        const on = input.on ?? now;
+        if (on > now) throw unprocessable('Deze datum ligt in de toekomst / This date is in the future', 'on', 'date_in_future');
+        if (on < r.notified_on) throw unprocessable('Deze datum ligt vóór de melding / This date is before the melding', 'on', 'date_before_notification');
+        const state = stateOf(r.notified_on, await actionsOf(tx, [id]), r.law);
+        const refusal = evidenceRefusal(input.kind as EvidenceKind, on, await evidenceRecords(tx, id), state.reportOn);
+        if (refusal) throw new AppError(refusal.code, 409, refusal.message, refusal.field);
+        await insertEvidence(tx, id, { kind: input.kind, on, note: input.note ?? null }, actor.id, idempotencyKey ?? null);
+        return detail(tx, r);
+      }),
+
+    /** Saves the onderzoek as a new version (evidence-store.ts saveAssessment); only until the aanvraag (409 wmo_status). */
+    saveAssessment: async (id: string, input: AssessmentInput) =>
+      store.changeClient(await clientOf(id), op('wmo.assessment.save', { notificationId: id }), async (tx) => {
+        const r = await workable(tx, id);
+        if (!ASSESSMENT_OPEN.includes(r.status)) {
+          throw conflict(`Melding heeft status '${r.status}'; het onderzoek kan alleen tot de aanvraag / Melding is in status '${r.status}'; the onderzoek is open until the aanvraag`,
+            'wmo_status', { wmoStatus: r.status });
+        }
+        await saveAssessment(tx, id, r.client_id, input, actor.id);
+        return detail(tx, r);
+      }),
+
+    /** The verslag of the onderzoek as PDF (audited as a read of the client's data). */
+    reportPdf: async (id: string) =>
+      store.readClient(await clientOf(id), op('wmo.report.download', { notificationId: id }), async (tx) => {
+        const [r] = await tx.query<Row>(`${SELECT} WHERE id = $1`, [id]);
+        return reportPdf(tx, r!);
+      }),
 
     /**
      * Records one step. Refused with 409 naming the status and what is allowed when the table (or a

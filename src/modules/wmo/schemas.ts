@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ASSESSMENT_FIELDS, type AssessmentField } from './assessment.ts';
+import { EVIDENCE_KINDS } from './evidence.ts';
 import { DecisionOutcome, LAWS, ObjectionOutcome, PauseReason, WMO_COMMANDS, WMO_STATUSES } from './wmo-process.ts';
 
 const IsoDate = z.iso.date();
@@ -93,11 +95,58 @@ export type WmoActionInput = z.infer<typeof WmoActionInput>;
 
 export const PAUSE_REASONS = Object.values(PauseReason);
 
+/** One dated piece of evidence the law requires (evidence.ts); a correction is a newer record of the same kind. */
+export const EvidenceInput = z.object({
+  kind: z.enum(EVIDENCE_KINDS),
+  on: IsoDate.optional().describe('The legal date it happened (Europe/Amsterdam); default today'),
+  note: z.string().trim().min(2).max(5000).optional()
+    .describe('identity_checked: the kind of document seen (never its number); client_reaction: what the client said about the verslag; else an optional remark'),
+});
+export type EvidenceInput = z.infer<typeof EvidenceInput>;
+
+const Done = z.object({ on: z.string(), note: z.string().nullable(), byName: z.string().nullable().describe('Who recorded it'), recordedAt: z.string().nullable() });
+export const ChecklistLineView = z.object({
+  item: z.enum(['receiptConfirmed', 'clientSupportClient', 'clientSupportCarer', 'personalPlan', 'identityChecked', 'reportSent', 'clientReaction']),
+  required: z.boolean().describe('Due before the aanvraag and the beschikking under this law'),
+  done: Done.nullable(),
+  dueOn: z.string().nullable().optional().describe('personalPlan: the last day to hand it in (seven days after the melding, Atw)'),
+  outcome: z.enum(['received', 'not_received']).nullable().optional(),
+  outcomeDone: Done.nullable().optional(),
+});
+export const EvidenceView = z.object({
+  items: z.array(ChecklistLineView),
+  missing: z.array(ChecklistLineView.shape.item).describe('Required items not recorded yet'),
+  records: z.array(z.object({ kind: z.enum(EVIDENCE_KINDS), on: z.string(), note: z.string().nullable(), actorName: z.string().nullable(), recordedAt: z.string() }))
+    .describe('Every record, oldest first'),
+});
+export type EvidenceView = z.infer<typeof EvidenceView>;
+
+const assessmentText = z.string().trim().max(10_000);
+/** The onderzoek (Wmo 2015 art. 2.3.2 lid 4): one field per item; an empty field is not looked at (yet). Every save is a new version. */
+export const AssessmentInput = z.object({
+  ...(Object.fromEntries(ASSESSMENT_FIELDS.map((f) => [f, assessmentText.optional()])) as Record<AssessmentField, z.ZodOptional<typeof assessmentText>>),
+  zrmAssessmentId: z.uuid().nullable().optional().describe("A ZRM scoring of the client's trajectory the onderzoek used (optional)"),
+  basedOnVersion: z.number().int().min(0).optional().describe('The version you edited (0: none yet); a newer one saved since is 409 assessment_outdated'),
+});
+export type AssessmentInput = z.infer<typeof AssessmentInput>;
+
+const ZrmRef = z.object({ id: z.uuid(), trajectoryId: z.uuid(), moment: z.string(), on: z.string() });
+export const AssessmentView = z.object({
+  ...(Object.fromEntries(ASSESSMENT_FIELDS.map((f) => [f, z.string().nullable()])) as Record<AssessmentField, z.ZodNullable<z.ZodString>>),
+  version: z.number().int(), createdAt: z.string(), createdByName: z.string().nullable(), zrm: ZrmRef.nullable(),
+  versions: z.array(z.object({ version: z.number().int(), createdAt: z.string(), createdByName: z.string().nullable() })).describe('Every version, newest first'),
+});
+export type AssessmentView = z.infer<typeof AssessmentView>;
+
 export const WmoNotificationView = WmoInboxItem.omit({ clock: true }).extend({
   clientBirthDate: z.string().nullable(), channel: z.string(), reportedBy: z.string(), registeredByTeamName: z.string().nullable(),
   clocks: z.array(WmoClockView), allowed: z.array(z.enum(WMO_COMMANDS)).describe('What may happen next (the same table the UI uses)'),
   actions: z.array(WmoActionView),
   decision: DecisionView.nullable().describe('The latest beschikking with its letter versions, null before the decide step'),
+  evidence: EvidenceView.describe('The evidence the law requires, as a checklist with dates and who recorded it'),
+  assessment: AssessmentView.nullable().describe('The onderzoek, current version; null before the first save'),
+  zrmOptions: z.array(ZrmRef).describe("The client's ZRM scorings the onderzoek may refer to"),
+  minor: z.boolean().describe('The client is under 18 today: letters go to the parents or legal representatives'),
 });
 export type WmoNotificationView = z.infer<typeof WmoNotificationView>;
 

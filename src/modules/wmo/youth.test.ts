@@ -201,6 +201,8 @@ test("the youth file is kept apart from the parent's: the child is its own clien
   // The Jeugdwet letter comes from its own template: it does not speak of Wmo support.
   const text = pdfText((await app.inject({ method: 'GET', url: `/api/v1/portal/letters/${childLetter}/pdf`, headers: milan })).rawPayload);
   assert.ok(text.includes('Besluit over uw aanvraag voor jeugdhulp') && text.includes('Jeugdwet') && !text.includes('Wmo'), text);
+  // A minor's letter is written to the representative named in the child's own file, at the child's address.
+  assert.ok(text.includes('Sandra Willems (ouder of wettelijk vertegenwoordiger van') && text.includes('Beste Sandra Willems,'), text);
 });
 
 /** Logs in to Mijn Wegwijs through the demo test identity provider as the person with this BSN. */

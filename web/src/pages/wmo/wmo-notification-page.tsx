@@ -8,6 +8,7 @@ import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { DecisionForm } from './decision-form.tsx';
+import { AssessmentSection, EvidenceSection, StepForm } from './melding-forms.tsx';
 import { ClockText } from './wmo-inbox-page.tsx';
 
 /** The steps this page offers as one button each; the others need more input and come with their own forms. */
@@ -59,6 +60,7 @@ export function WmoNotificationPage() {
   const steps = may('wmo.notification.act') ? SIMPLE_STEPS.filter((s) => m.allowed.includes(s)) : [];
   const step = (type: string) => send(() => api.post<WmoNotificationView>(`/api/v1/wmo-notifications/${m.id}/actions`, { type },
     { version: m.version, headers: { 'idempotency-key': `${type}-${m.id}-${m.version}` } }), t('wmo.page.stepDone', { step: t(`wmo.command.${type}`) }));
+  const done = (next: WmoNotificationView, text: string) => { setM(next); setError(null); setMessage(text); };
   const d = m.decision;
   const signed = d?.letters.some((l) => l.signedAt) ?? false;
 
@@ -73,8 +75,15 @@ export function WmoNotificationPage() {
         {m.law === 'jeugdwet' && <> · {t('wmo.youthLaw')}</>}
         {' '}<AppLink to={`/clienten/${m.clientId}`}>{t('wmo.page.openClient')}</AppLink>
       </Paragraph>
+      {m.minor && <Paragraph>{t('wmo.page.minor')}</Paragraph>}
       <Heading level={2}>{t('wmo.page.clocks')}</Heading>
       <ul>{m.clocks.map((c) => <li key={c.kind}><ClockText clock={c} /></li>)}</ul>
+      {m.evidence.missing.length > 0 && (m.allowed.includes('receiveApplication') || m.allowed.includes('decide')) && (
+        <Alert type="warning">
+          <Paragraph>{t('wmo.evidence.missingBefore')}</Paragraph>
+          <ul>{m.evidence.missing.map((i) => <li key={i}>{t(`wmo.evidence.items.${i}`)}</li>)}</ul>
+        </Alert>
+      )}
 
       {steps.length > 0 && (
         <section aria-labelledby="wmo-steps">
@@ -84,6 +93,9 @@ export function WmoNotificationPage() {
           </div>
         </section>
       )}
+      {may('wmo.notification.act') && <StepForm key={m.version} m={m} onDone={done} />}
+      <EvidenceSection m={m} canAct={may('wmo.notification.act')} onDone={done} />
+      <AssessmentSection key={m.assessment?.version ?? 0} m={m} canEdit={may('wmo.notification.act') && ['notified', 'assessing', 'reported'].includes(m.status)} onDone={done} />
       {may('wmo.notification.act') && m.allowed.includes('decide') && (
         <DecisionForm melding={m} onDone={(next) => { setM(next); setMessage(t('wmo.decision.done')); }} />
       )}
@@ -131,7 +143,9 @@ export function WmoNotificationPage() {
         <Heading level={2} id="wmo-history">{t('wmo.page.history')}</Heading>
         <ol>
           {m.actions.map((a) => (
-            <li key={`${a.type}-${a.at}`}>{fmt.date(a.on)}: {t(`wmo.command.${a.type}`)}{a.actorName ? ` (${a.actorName})` : ''}{a.reason ? `: “${a.reason}”` : ''}</li>
+            <li key={`${a.type}-${a.at}`}>{fmt.date(a.on)}: {t(`wmo.command.${a.type}`)}{a.actorName ? ` (${a.actorName})` : ''}{a.reason ? `: “${a.type === 'pauseClock' ? t(`wmo.step.pause.${a.reason}`) : a.reason}”` : ''}
+              {a.until ? ` · ${t('wmo.page.until', { date: fmt.date(a.until) })}` : ''}{a.committee ? ` · ${t('wmo.step.committee')}` : ''}
+              {a.outcome && a.type === 'decideObjection' ? ` · ${t(`wmo.step.objectionOutcome.${a.outcome}`)}` : ''}</li>
           ))}
         </ol>
       </section>
