@@ -96,9 +96,12 @@ export function ui(): Promise<Ui> {
 
 export type UiTestContext = { page: Page; ui: Ui; t: TestContext };
 
-/** A browser test: a fresh context and page on the running app (tablet-sized unless the test resizes). */
-export function uiTest(name: string, fn: (c: UiTestContext) => Promise<void>) {
-  test(name, { skip: skipReason || undefined, timeout: 120_000 }, async (t) => {
+/**
+ * A browser test: a fresh context and page on the running app (tablet-sized unless the test resizes).
+ * The first test of a file also starts the app and the browser within its `timeout`.
+ */
+export function uiTest(name: string, fn: (c: UiTestContext) => Promise<void>, { timeout = 120_000 }: { timeout?: number } = {}) {
+  test(name, { skip: skipReason || undefined, timeout }, async (t) => {
     const u = await ui();
     const context = await u.browser.newContext({ baseURL: u.baseUrl, viewport: { width: 1024, height: 800 }, locale: 'nl-NL' });
     context.setDefaultTimeout(10_000);

@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type { TrajectoryView } from '../../../../src/modules/casework/schemas.ts';
+import type { TrajectoryView, ZrmView } from '../../../../src/modules/casework/schemas.ts';
 import { TRAJECTORY_OUTCOMES } from '../../../../src/modules/casework/trajectory-process.ts';
 import { permissions } from '../../../../src/platform/access/permissions.ts';
 import { api } from '../../api.ts';
@@ -10,6 +10,7 @@ import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { ClockText } from './caseload-page.tsx';
+import { CoordinationSection } from './coordination-section.tsx';
 import { ActivityLogSection, ZrmSection } from './trajectory-records.tsx';
 import { HouseholdPlanSection } from '../household/household-plan-section.tsx';
 
@@ -33,6 +34,10 @@ export function TrajectoryPage() {
   const [reason, setReason] = useState('');
   const [untilOn, setUntilOn] = useState('');
   const [outcome, setOutcome] = useState('');
+  // The ZRM is scored at closure too (DOMAIN §3.3): closing without that score, the page asks for it first.
+  const [zrmMoments, setZrmMoments] = useState<string[] | null>(null);
+  const [scoreClosure, setScoreClosure] = useState(0);
+  const onZrm = useCallback((z: ZrmView) => setZrmMoments(z.assessments.map((a) => a.moment)), []);
   const labels = useMemo(() => ({ command: t('casework.step.command'), on: t('casework.step.on'), reason: t('casework.step.reason'),
     untilOn: t('casework.step.untilOn'), outcome: t('casework.step.outcome') }), [t]);
   const form = useFormErrors('trajectory-step', labels);
@@ -95,6 +100,12 @@ export function TrajectoryPage() {
             {dated && <TextField {...form.field('on')} type="date" value={on} onChange={setOn} description={t('casework.step.onHint')} />}
             {command === 'close' && <SelectField {...form.field('outcome')} value={outcome} onChange={setOutcome} emptyLabel={t('casework.step.choose')}
               options={TRAJECTORY_OUTCOMES.map((o) => ({ value: o, label: t(`casework.outcome.${o}`) }))} />}
+            {command === 'close' && ownTeam && zrmMoments !== null && !zrmMoments.includes('closure') && (
+              <Alert type="warning">
+                <Paragraph>{t('worklog.zrm.closurePrompt')}</Paragraph>
+                <Button appearance="secondary-action-button" onClick={() => setScoreClosure((n) => n + 1)}>{t('worklog.zrm.closurePromptButton')}</Button>
+              </Alert>
+            )}
             {command === 'requestExtension' && <TextField {...form.field('untilOn')} type="date" value={untilOn} onChange={setUntilOn} required />}
             {(command === 'close' || command === 'requestExtension' || command === 'reopen') && <TextareaField {...form.field('reason')} value={reason} onChange={setReason} rows={2} required={command === 'requestExtension'} />}
             <Button appearance="primary-action-button" busy={form.busy} disabled={form.busy} onClick={() => void submit()}>{t('casework.step.submit')}</Button>
@@ -103,7 +114,8 @@ export function TrajectoryPage() {
       )}
       <HouseholdPlanSection clientId={tr.clientId} clientName={tr.clientName} mayWrite={ownTeam} />
       <ActivityLogSection trajectoryId={tr.id} mayWrite={ownTeam} />
-      <ZrmSection trajectoryId={tr.id} mayWrite={ownTeam} />
+      <ZrmSection trajectoryId={tr.id} mayWrite={ownTeam} onLoad={onZrm} scoreClosure={scoreClosure} />
+      <CoordinationSection key={`${tr.id}-${tr.status}`} trajectoryId={tr.id} />
       <section aria-labelledby="trajectory-history">
         <Heading level={2} id="trajectory-history">{t('casework.trajectory.history')}</Heading>
         <ol>

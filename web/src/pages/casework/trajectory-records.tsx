@@ -97,7 +97,13 @@ export function ActivityLogSection({ trajectoryId, mayWrite }: { trajectoryId: s
  * and as a small bar chart (first and latest scoring; the chart repeats the text, so it is hidden
  * from screen readers), and a form to score all 13 domains at intake, an evaluation or closure.
  */
-export function ZrmSection({ trajectoryId, mayWrite }: { trajectoryId: string; mayWrite: boolean }) {
+export function ZrmSection({ trajectoryId, mayWrite, onLoad, scoreClosure = 0 }: {
+  trajectoryId: string; mayWrite: boolean;
+  /** Told the scorings after each load and save (the page asks for a closing score before closing). */
+  onLoad?: (zrm: ZrmView) => void;
+  /** Raised by the page to open the form at the moment 'closure'. */
+  scoreClosure?: number;
+}) {
   const { t } = useI18n();
   const fmt = useFormat();
   const { forError } = useProblemText();
@@ -117,6 +123,13 @@ export function ZrmSection({ trajectoryId, mayWrite }: { trajectoryId: string; m
   useEffect(() => {
     api.get<ZrmView>(`/api/v1/trajectories/${trajectoryId}/zrm`).then(setZrm, (err) => setError(forError(err)));
   }, [trajectoryId, forError]);
+  useEffect(() => { if (zrm) onLoad?.(zrm); }, [zrm, onLoad]);
+  useEffect(() => {
+    if (scoreClosure === 0) return;
+    setOpen(true);
+    setMoment('closure');
+    document.getElementById('trajectory-zrm')?.scrollIntoView();
+  }, [scoreClosure]);
 
   const scored = zrm?.assessments.map((a) => a.moment) ?? [];
   const moments = ZRM_MOMENTS.filter((m) => (scored.length === 0 ? m === 'intake' : m !== 'intake' && !scored.includes('closure')));
