@@ -36,7 +36,7 @@ async function scoreZrm(page: Page, moment: string, scores: Record<string, strin
 
 const QUESTION = 'Mevrouw heeft een huurachterstand; haar dochter mist school';
 
-uiTest('a team worker accepts a GP referral, writes the household plan with two goals, logs a home visit, scores the ZRM at intake and closure, escalates to Veilig Thuis '
+uiTest('a team worker accepts a GP referral, writes the household plan with two goals, logs a home visit, refers on to 2nd-line care, scores the ZRM at intake and closure, escalates to Veilig Thuis '
   + 'and steps down, and closes: the GP sees the Task completed, and a colleague outside the case cannot see the safety record', async ({ page, ui }) => {
   const token = await gpToken(ui);
   const serviceRequestId = await sendReferral(ui, token, { identifier: 'HIS-BROWSER-CHAIN', note: QUESTION });
@@ -98,6 +98,14 @@ uiTest('a team worker accepts a GP referral, writes the household plan with two 
   await apiAs(ui, 'wijkteam', 'POST', '/api/v1/contacts', { clientId, channel: 'home_visit', question: SIGNAL, lifeDomains: ['domestic_violence'], outcome: 6 });
   const coordination = page.getByRole('region', { name: 'Casusregie' });
   await coordination.getByText('Regie: Wijkteam Oude Noorden (Wim Wijkteam)').waitFor();
+  // Casusregie stays with the team when 2nd-line care starts.
+  await coordination.getByLabel('Waarheen').selectOption({ label: 'Tweedelijnszorg (aanbieder of organisatie)' });
+  await coordination.getByLabel('Aanbieder of organisatie').fill('GGZ Delfland');
+  await coordination.getByLabel('Waarvoor').fill('Behandeling van angstklachten van moeder');
+  await coordination.getByRole('button', { name: 'Doorverwijzing vastleggen' }).click();
+  await coordination.getByRole('article', { name: 'GGZ Delfland' }).getByRole('button', { name: 'Zorg is gestart' }).click();
+  await coordination.getByText('Vastgelegd: Zorg is gestart.').waitFor();
+  await coordination.getByRole('list', { name: 'Wie is actief' }).getByText('GGZ Delfland: actief').waitFor();
   await handover(page, 'Opgeschaald naar Veilig Thuis', { name: 'Veilig Thuis Rotterdam Rijnmond', reason: 'Acute zorg om de veiligheid van de dochter',
     handedOver: 'Signalen, het gezinsplan en de afspraken met moeder', confirmedBy: 'J. de Vries, Veilig Thuis' });
   await coordination.getByRole('list', { name: 'Wie is actief' }).getByText('Opgeschaald naar Veilig Thuis').waitFor();
