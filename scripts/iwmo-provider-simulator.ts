@@ -1,9 +1,11 @@
 /**
  * A care provider, simulated (issue 18): reads the WMO301 messages in an outbox directory and
  * answers each with a WMO302 (all 0200), a WMO305 start on the first day of each assignment, and
- * a WMO323 claim for the first month at the given tariffs, written to the inbox Wegwijs reads.
+ * a WMO323 claim for the first month at the given tariffs, written to the inbox Wegwijs reads —
+ * or, with --hub, fetches them from the hub endpoint and posts the answers there.
  * Used by the tests (as functions) and in the demo:
  *   node_modules/.bin/node scripts/iwmo-provider-simulator.ts <transport-dir> [--tariff 01A01=3150 …]
+ *   node_modules/.bin/node scripts/iwmo-provider-simulator.ts --hub http://localhost:8080 --client-id … --client-secret … [--after 12]
  * Every message it writes is built and sealed by the same code as Wegwijs' own (src/modules/iwmo).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,20 +55,60 @@ export function claim323(xml: string, id: string, date: string, period: { from: 
   });
 }
 
+/** The provider's answers on one 301: a 302, a 305 and (with tariffs) a 323 for the first month, by name. */
+export function answersTo301(xml: string, id: string, today: string, tariffs: Record<string, number>): [string, string][] {
+  const first = parseAssignment(xml, 'iwmo').products[0]!;
+  const monthEnd = new Date(Date.UTC(Number(first.from.slice(0, 4)), Number(first.from.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const out: [string, string][] = [[`WMO302-R${id}.xml`, answer301(xml, `R${id}`, today)], [`WMO305-S${id}.xml`, start305(xml, `S${id}`, today)]];
+  if (Object.keys(tariffs).length) out.push([`WMO323-D${id}.xml`, claim323(xml, `D${id}`, today, { from: first.from, to: monthEnd }, 4, tariffs)]);
+  return out;
+}
+
+/**
+ * Against the hub endpoint (WEGWIJS_IWMO_TRANSPORT=hub, docs/iwmo.md): logs in with the provider's
+ * API client (client credentials), fetches its messages after `after`, answers each 301 by posting.
+ */
+export async function viaHub(base: string, clientId: string, secret: string, after: number, today: string, tariffs: Record<string, number>): Promise<{ name: string; status: number; state?: string }[]> {
+  const token = await fetch(new URL('/oauth/token', base), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }) });
+  if (!token.ok) throw new Error(`token: ${token.status} ${await token.text()}`);
+  const auth = { authorization: `Bearer ${(await token.json() as { access_token: string }).access_token}` };
+  const res = await fetch(new URL(`/api/v1/iwmo/hub/messages?after=${after}`, base), { headers: auth });
+  if (!res.ok) throw new Error(`fetch: ${res.status} ${await res.text()}`);
+  let last = after;
+  const results: { name: string; status: number; state?: string }[] = [];
+  for (const m of await res.json() as { seq: number; name: string; content: string }[]) {
+    last = m.seq;
+    if (!m.name.startsWith('WMO301-')) { console.log(`${m.seq} ${m.name}`); continue; }
+    for (const [name, xml] of answersTo301(m.content, String(m.seq), today, tariffs)) {
+      const posted = await fetch(new URL('/api/v1/iwmo/hub/messages', base), { method: 'POST', headers: { ...auth, 'content-type': 'application/xml' }, body: xml });
+      const state = (await posted.json() as { status?: string }).status;
+      results.push({ name, status: posted.status, state });
+      console.log(`${m.seq} ${m.name}: ${name} → ${posted.status} ${state ?? ''}`);
+    }
+  }
+  console.log(`next time: --after ${last}`);
+  return results;
+}
+
 if (import.meta.main) {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { tariff: { type: 'string', multiple: true, default: [] } } });
-  const dir = positionals[0];
-  if (!dir) throw new Error('Usage: scripts/iwmo-provider-simulator.ts <transport-dir> [--tariff CODE=EUROCENTS …]');
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: {
+    tariff: { type: 'string', multiple: true, default: [] }, hub: { type: 'string' }, 'client-id': { type: 'string' }, 'client-secret': { type: 'string' },
+    after: { type: 'string', default: '0' },
+  } });
   const tariffs = Object.fromEntries(values.tariff.map((t) => t.split('=')).map(([c, v]) => [c!, Number(v)]));
   const today = new Date().toISOString().slice(0, 10);
-  for (const name of readdirSync(join(dir, 'outbox')).filter((n) => n.startsWith('WMO301-'))) {
-    const xml = readFileSync(join(dir, 'outbox', name), 'utf8');
-    const id = name.replace(/\.xml$/, '').split('-').pop()!;
-    const first = parseAssignment(xml, 'iwmo').products[0]!;
-    const monthEnd = new Date(Date.UTC(Number(first.from.slice(0, 4)), Number(first.from.slice(5, 7)), 0)).toISOString().slice(0, 10);
-    writeFileSync(join(dir, 'inbox', `WMO302-R${id}.xml`), answer301(xml, `R${id}`, today));
-    writeFileSync(join(dir, 'inbox', `WMO305-S${id}.xml`), start305(xml, `S${id}`, today));
-    if (Object.keys(tariffs).length) writeFileSync(join(dir, 'inbox', `WMO323-D${id}.xml`), claim323(xml, `D${id}`, today, { from: first.from, to: monthEnd }, 4, tariffs));
-    console.log(`${name}: answered with 302 and 305${Object.keys(tariffs).length ? ' and 323' : ''}`);
+  if (values.hub) {
+    if (!values['client-id'] || !values['client-secret']) throw new Error('--hub needs --client-id and --client-secret (a provider API client, docs/iwmo.md)');
+    await viaHub(values.hub, values['client-id'], values['client-secret'], Number(values.after), today, tariffs);
+  } else {
+    const dir = positionals[0];
+    if (!dir) throw new Error('Usage: scripts/iwmo-provider-simulator.ts <transport-dir> | --hub <url> --client-id ID --client-secret S [--after SEQ] [--tariff CODE=EUROCENTS …]');
+    for (const name of readdirSync(join(dir, 'outbox')).filter((n) => n.startsWith('WMO301-'))) {
+      const id = name.replace(/\.xml$/, '').split('-').pop()!;
+      const answers = answersTo301(readFileSync(join(dir, 'outbox', name), 'utf8'), id, today, tariffs);
+      for (const [file, xml] of answers) writeFileSync(join(dir, 'inbox', file), xml);
+      console.log(`${name}: answered with ${answers.map(([f]) => f.slice(3, 6)).join(', ')}`);
+    }
   }
 }

@@ -3,12 +3,26 @@ import test from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { build, loginAs } from '../../../test/helpers.ts';
 import { indicated } from '../../../test/iwmo-indication.ts';
-import { start305 } from '../../../scripts/iwmo-provider-simulator.ts';
+import { start305, viaHub } from '../../../scripts/iwmo-provider-simulator.ts';
 import { deliveryOf } from '../indications/delivery-store.ts';
 import { parseDeliveryRetour } from './delivery.ts';
 
 /** A provider's system: an API client made by the admin, and a bearer token from the OAuth token endpoint (as GP practices get one). */
 async function providerSystem(app: FastifyInstance, agbCode: string) {
+  const { made, auth } = await providerClient(app, agbCode);
+  return {
+    credentials: { clientId: made.clientId as string, secret: made.clientSecret as string },
+    fetch: async (after = 0) => {
+      const res = await app.inject({ method: 'GET', url: `/api/v1/iwmo/hub/messages?after=${after}`, headers: auth });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json() as { seq: number; name: string; content: string }[];
+    },
+    get: (seq: number) => app.inject({ method: 'GET', url: `/api/v1/iwmo/hub/messages/${seq}`, headers: auth }),
+    post: (xml: string) => app.inject({ method: 'POST', url: '/api/v1/iwmo/hub/messages', headers: { ...auth, 'content-type': 'application/xml' }, payload: xml }),
+  };
+}
+
+async function providerClient(app: FastifyInstance, agbCode: string) {
   const admin = await loginAs(app, 'beheer');
   const providers = (await app.inject({ method: 'GET', url: '/api/v1/providers', headers: admin })).json() as { id: string; agbCode: string }[];
   const provider = providers.find((p) => p.agbCode === agbCode)!;
@@ -18,16 +32,7 @@ async function providerSystem(app: FastifyInstance, agbCode: string) {
   const token = await app.inject({ method: 'POST', url: '/oauth/token', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: made.json().clientId, client_secret: made.json().clientSecret }).toString() });
   assert.equal(token.statusCode, 200, token.body);
-  const auth = { authorization: `Bearer ${token.json().access_token}` };
-  return {
-    fetch: async (after = 0) => {
-      const res = await app.inject({ method: 'GET', url: `/api/v1/iwmo/hub/messages?after=${after}`, headers: auth });
-      assert.equal(res.statusCode, 200, res.body);
-      return res.json() as { seq: number; name: string; content: string }[];
-    },
-    get: (seq: number) => app.inject({ method: 'GET', url: `/api/v1/iwmo/hub/messages/${seq}`, headers: auth }),
-    post: (xml: string) => app.inject({ method: 'POST', url: '/api/v1/iwmo/hub/messages', headers: { ...auth, 'content-type': 'application/xml' }, payload: xml }),
-  };
+  return { made: made.json(), auth: { authorization: `Bearer ${token.json().access_token}` } };
 }
 
 const counts = async (app: FastifyInstance) => (await app.db.query<{ messages: number; hub: number; deliveries: number }>(
@@ -104,4 +109,16 @@ test('a broken message posted to the hub lands on the error queue with its reaso
   const elsewhere = await providerSystem(directory, '98010001');
   const off = await elsewhere.post('<Bericht/>');
   assert.deepEqual([off.statusCode, off.json().code], [409, 'iwmo_hub_off']);
+});
+
+test('the provider simulator answers the 301 over HTTP: it fetches with its own token and posts a 302 and a 305, both applied', async (t) => {
+  const app = await build(t, { WEGWIJS_IWMO_TRANSPORT: 'hub' });
+  const ids = await indicated(app);
+  const provider = await providerSystem(app, '98010001');
+  const wmo = await loginAs(app, 'wmo');
+  await app.inject({ method: 'POST', url: `/api/v1/clients/${ids.clientId}/iwmo-assignments`, headers: wmo, payload: { providerId: ids.providerId } });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const results = await viaHub(base, provider.credentials.clientId, provider.credentials.secret, 0, '2026-03-03', {});
+  assert.deepEqual(results.map((r) => [r.name.slice(0, 6), r.status, r.state]), [['WMO302', 201, 'applied'], ['WMO305', 201, 'applied']]);
+  assert.ok((await deliveryOf(app.db, ids.indicationId)).startedOn);
 });
