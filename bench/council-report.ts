@@ -6,7 +6,7 @@
  * Measures: the half-year report job (makeReport) and the two figures a dashboard page asks for,
  * at 20 concurrent users through the app (inject: the server's work without the network).
  *
- *   node_modules/.bin/node bench/council-report.ts [--skip-load]
+ *   node_modules/.bin/node bench/council-report.ts [--skip-load] [--dashboard-only]
  */
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.ts';
@@ -14,6 +14,7 @@ import { DEMO_PASSWORD } from '../src/demo/org-data.ts';
 import { makeReport, requestReport } from '../src/modules/monitor/council-report-store.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openPostgres } from '../src/platform/db.ts';
+import { migrate } from '../src/platform/migrate.ts';
 import { benchDbUrl, loadClients } from './load-clients.ts';
 
 const skipLoad = process.argv.includes('--skip-load');
@@ -81,8 +82,31 @@ if (!skipLoad) {
 }
 
 const db = await openPostgres(benchDbUrl);
+await migrate(db); // --skip-load on a database loaded before newer migrations
+// Referrals and bankslapers for the dashboard (issue 19), added once to a loaded database: one referral per trajectory (same client,
+// team and day; GP, desk, partner, citizen in turn), accepted after 1–10 days, one in twenty returned, those of the last 20 days
+// still waiting; and 5,000 clients recorded as bankslaper over the five years.
+const [{ n: benchReferrals }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM referrals WHERE reason = 'bench'`) as [{ n: number }];
+if (benchReferrals === 0) {
+  const t0 = performance.now();
+  await db.exec(`
+    INSERT INTO referrals (client_id, team_id, source, reason, status, received_at, created_at, updated_at)
+      SELECT client_id, team_id, (ARRAY['gp','desk','partner','citizen'])[1 + (row_number() OVER (ORDER BY id))::int % 4], 'bench', 'open',
+        received_on + time '10:00', received_on + time '10:00', received_on + time '10:00' FROM trajectories;
+    CREATE TEMP TABLE rf AS SELECT id, received_at, row_number() OVER (ORDER BY received_at, id) AS rn FROM referrals WHERE reason = 'bench';
+    INSERT INTO referral_actions (referral_id, type, at) SELECT id, 'created', received_at FROM rf;
+    INSERT INTO referral_actions (referral_id, type, at)
+      SELECT id, CASE WHEN rn % 20 = 0 THEN 'returned' ELSE 'accepted' END, received_at + (1 + rn % 10) * interval '1 day' FROM rf
+      WHERE received_at + (1 + rn % 10) * interval '1 day' < now() - interval '20 days';
+    UPDATE referrals r SET status = a.type, updated_at = a.at FROM referral_actions a WHERE a.referral_id = r.id AND a.type IN ('accepted', 'returned') AND r.reason = 'bench';
+    INSERT INTO client_housing_situations (client_id, situation, since_on, team_id)
+      SELECT client_id, 'sofa_surfing', received_on, team_id FROM (SELECT client_id, team_id, received_on, row_number() OVER (ORDER BY id) AS rn FROM trajectories) x WHERE rn % 50 = 0;
+    ANALYZE referrals; ANALYZE referral_actions; ANALYZE client_housing_situations;
+  `);
+  console.log(`referrals and bankslapers added in ${Math.round(ms(t0) / 1000)} s`);
+}
 const [{ id: userId }] = await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'beleid'`) as [{ id: string }];
-for (const period of ['2025-H1', '2026-H2']) {
+for (const period of process.argv.includes('--dashboard-only') ? [] : ['2025-H1', '2026-H2']) {
   const times: number[] = [];
   for (let k = 0; k < 3; k++) {
     const id = await requestReport(db, period, userId);
@@ -96,13 +120,22 @@ for (const period of ['2025-H1', '2026-H2']) {
 }
 
 // A dashboard page: contacts and service norms of one month (and steering for a year), 20 users at once, 5 rounds each.
-const app = await buildApp({ config: loadConfig({ WEGWIJS_REQUIRE_MFA: 'false', DATABASE_URL: benchDbUrl }, { demo: true }), db, logger: false });
+const app = await buildApp({ config: loadConfig({ WEGWIJS_REQUIRE_MFA: 'false', WEGWIJS_FHIR_WARM_UP: 'false', DATABASE_URL: benchDbUrl }, { demo: true }), db, logger: false });
 await app.ready();
 const login = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'beleid', password: DEMO_PASSWORD } });
 const cookie = login.cookies.find((c) => c.name === 'wegwijs_session')!;
 const headers = { cookie: `wegwijs_session=${cookie.value}` };
-for (const url of ['/api/v1/figures/contacts?from=2026-10-01&to=2026-10-31&channels=council', '/api/v1/figures/service-norms?from=2026-10-01&to=2026-10-31',
-  '/api/v1/figures/indications?from=2026-01-01&to=2026-12-31&by=product']) {
+const urls = ['/api/v1/figures/contacts?from=2026-10-01&to=2026-10-31&channels=council', '/api/v1/figures/service-norms?from=2026-10-01&to=2026-10-31',
+  '/api/v1/figures/indications?from=2026-01-01&to=2026-12-31&by=product',
+  '/api/v1/figures/dashboard?from=2026-10-01&to=2026-10-31', '/api/v1/figures/dashboard?from=2026-05-01&to=2026-10-31&by=region'];
+if (process.argv.includes('--dashboard-only')) urls.splice(0, 3);
+// The dashboard's first computation of a selection, before viewers share it (recent-results.ts): what one viewer a minute waits.
+for (const url of urls.slice(-2)) {
+  const t0 = performance.now();
+  const res = await app.inject({ method: 'GET', url, headers });
+  console.log(`${url.split('?')[0]} first computation (${new URL(url, 'http://x').search}): ${ms(t0)} ms, status ${res.statusCode}`);
+}
+for (const url of urls) {
   const times: number[] = [];
   await app.inject({ method: 'GET', url, headers }); // warm
   await Promise.all(Array.from({ length: 20 }, async () => {

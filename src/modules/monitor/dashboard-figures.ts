@@ -34,21 +34,27 @@ async function grouping(q: Queryable, by: 'team' | 'region', group: string | nul
   return { groupOf, groupNames, groups };
 }
 
-async function factsOf(q: Queryable, from: string, to: string, asOf: string, g: Grouping): Promise<DashboardFacts> {
+/** The clocks of a period as their owners fold them: the costly part (every open clock), shared with the service-norm figures. */
+export type PeriodClocks = DashboardFacts['clocks'];
+export async function periodClocks(q: Queryable, from: string, to: string, asOf: string): Promise<PeriodClocks> {
   const wmo = await wmoClockFacts(q, from, to, asOf);
-  return {
-    from, to, asOf, groupOf: g.groupOf, groupNames: g.groupNames,
-    contacts: await contactCounts(q, from, to, g.groupOf),
-    referrals: await referralFacts(q, from, to, asOf),
-    clocks: { [Indicator.WmoAssessment]: wmo.assessment, [Indicator.WmoDecision]: wmo.decision, [Indicator.NeighbourhoodPlan]: await planClockFacts(q, from, to, asOf) },
-    sofaSurfers: await sofaSurfersIn(q, from, to),
-  };
+  return { [Indicator.WmoAssessment]: wmo.assessment, [Indicator.WmoDecision]: wmo.decision, [Indicator.NeighbourhoodPlan]: await planClockFacts(q, from, to, asOf) };
+}
+
+/** What a period's dashboard needs whatever the grouping: computed once per period and shared by every selection (routes.ts). */
+export type PeriodFacts = Pick<DashboardFacts, 'clocks' | 'referrals' | 'sofaSurfers'>;
+export async function periodFacts(q: Queryable, from: string, to: string, asOf: string, clocks: Promise<PeriodClocks>): Promise<PeriodFacts> {
+  return { clocks: await clocks, referrals: await referralFacts(q, from, to, asOf), sofaSurfers: await sofaSurfersIn(q, from, to) };
 }
 
 /** The dashboard of a period (both dates inclusive), per desk/team or region, optionally one group only. Aggregates only. */
-export async function dashboardFigures(q: Queryable, p: { from: string; to: string; asOf: string; by: 'team' | 'region'; group: string | null }): Promise<DashboardFigures> {
+export async function dashboardFigures(q: Queryable, p: { from: string; to: string; asOf: string; by: 'team' | 'region'; group: string | null },
+  shared: Promise<PeriodFacts>): Promise<DashboardFigures> {
+  // First the shared facts: they may be running on this request's connection, which takes one query at a time.
+  const period = await shared;
   const g = await grouping(q, p.by, p.group);
-  const facts = await factsOf(q, p.from, p.to, p.asOf, g);
+  const facts: DashboardFacts = { from: p.from, to: p.to, asOf: p.asOf, groupOf: g.groupOf, groupNames: g.groupNames,
+    contacts: await contactCounts(q, p.from, p.to, g.groupOf), ...period };
   const norms = await listNorms(q);
   const satisfaction = p.by === 'team' ? (await satisfactionFigures(q, p.from, p.to)).filter((r) => g.groupOf.has(r.teamId)) : [];
   return {
@@ -69,24 +75,23 @@ export async function dashboardFigures(q: Queryable, p: { from: string; to: stri
  * The cases behind one figure of one group, only those of clients the actor may see (the platform's
  * need-to-know condition, `visible`): call inside `store.readClients`, which audits the ids shown.
  */
-export async function drillDown(q: Queryable, visible: Visible, p: { from: string; to: string; asOf: string; by: 'team' | 'region'; group: string; figure: DrillDownFigure }):
-  Promise<{ result: DrillDownList; clientIds: string[] }> {
+export async function drillDown(q: Queryable, visible: Visible, p: { from: string; to: string; asOf: string; by: 'team' | 'region'; group: string; figure: DrillDownFigure },
+  shared: Promise<PeriodFacts>): Promise<{ result: DrillDownList; clientIds: string[] }> {
+  const facts = await shared;
   const g = await grouping(q, p.by, p.group);
   type Candidate = { kind: DrillDownList['items'][number]['kind']; id: string; clientId: string; since: string };
   let candidates: Candidate[];
   if (p.figure === 'waiting' || p.figure === 'returned_or_passed_on') {
-    const refs = (await referralFacts(q, p.from, p.to, p.asOf)).filter((r) => g.groupOf.has(r.teamId)
+    const refs = facts.referrals.filter((r) => g.groupOf.has(r.teamId)
       && (p.figure === 'waiting' ? r.decidedOn === null : r.receivedOn >= p.from && r.receivedOn <= p.to && (r.returned || r.passedOn)));
     const shown = await visibleReferrals(q, refs.map((r) => r.id), visible);
     candidates = refs.filter((r) => shown.has(r.id)).map((r) => ({ kind: 'referral', id: r.id, clientId: r.clientId, since: r.receivedOn }));
   } else if (p.figure === 'sofa_surfing') {
-    candidates = (await sofaSurfersIn(q, p.from, p.to)).filter((s) => s.teamId !== null && g.groupOf.has(s.teamId))
+    candidates = facts.sofaSurfers.filter((s) => s.teamId !== null && g.groupOf.has(s.teamId))
       .map((s) => ({ kind: 'client', id: s.clientId, clientId: s.clientId, since: s.since }));
   } else {
     const [indicator, state] = p.figure.split('.') as [Indicator, 'overdue' | 'at_risk'];
-    const facts = indicator === Indicator.NeighbourhoodPlan ? await planClockFacts(q, p.from, p.to, p.asOf)
-      : (await wmoClockFacts(q, p.from, p.to, p.asOf))[indicator === Indicator.WmoAssessment ? 'assessment' : 'decision'];
-    candidates = facts.filter((f) => g.groupOf.has(f.teamId) && f.open === state)
+    candidates = facts.clocks[indicator].filter((f) => g.groupOf.has(f.teamId) && f.open === state)
       .map((f) => ({ kind: indicator === Indicator.NeighbourhoodPlan ? 'trajectory' : 'wmo_notification', id: f.caseId, clientId: f.clientId, since: f.startedOn }));
   }
   const names = await visibleClientNames(q, candidates.map((c) => c.clientId), visible);

@@ -34,7 +34,7 @@ export type DashboardFacts = {
   contacts: readonly ContactCell[];
   referrals: readonly ReferralFact[];
   clocks: Record<Indicator, readonly ClockFact[]>;
-  sofaSurfers: readonly { clientId: string; teamId: string | null }[];
+  sofaSurfers: readonly { clientId: string; teamId: string | null; since: string }[];
 };
 
 const persons = (xs: readonly { clientId: string }[]) => new Set(xs.map((x) => x.clientId)).size;

@@ -3,13 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import type { Queryable } from '../../platform/db.ts';
 import type { Store } from '../../platform/store.ts';
 import { amsterdamDate, daysBetween } from '../legal-terms/legal-terms.ts';
 import { halfYearPeriod, reportHtml, tableCsv } from './council-report.ts';
 import { reportPdf } from './council-report-pdf.ts';
 import { getReport, listReports, requestReport } from './council-report-store.ts';
 import { CouncilReportStatus, CouncilReportView, DashboardFigures, DashboardGrouping, DrillDownFigure, DrillDownList, IndicationFigures, ServiceNormFigures } from './schemas.ts';
-import { dashboardFigures, drillDown } from './dashboard-figures.ts';
+import { dashboardFigures, drillDown, type PeriodClocks, type PeriodFacts, periodClocks, periodFacts } from './dashboard-figures.ts';
 import { rowOf, SteeringDimension, spendForecast, steeringRows } from './steering.ts';
 import { disclosureRule } from './disclosure.ts';
 import { budgetedCents } from '../finance/budget-figures.ts';
@@ -26,6 +27,13 @@ export async function monitorRoutes(app: FastifyInstance) {
   // Folding every open clock costs about a second at Rotterdam scale; a dashboard's viewers share one
   // fold per period for a minute (docs/monitor.md). Each read is still audited.
   const recentNorms = new RecentResults<ServiceNormFigures>(60_000);
+  // The clocks of a period (the costly fold) and the rest of a period's facts, shared by the service norms, every dashboard
+  // selection of that period (team, region, one group) and the drill-down.
+  const recentClocks = new RecentResults<PeriodClocks>(60_000);
+  const recentPeriods = new RecentResults<PeriodFacts>(60_000);
+  const clocksOf = (tx: Queryable, from: string, to: string, asOf: string) => recentClocks.get(`${from}|${to}|${asOf}`, () => periodClocks(tx, from, to, asOf));
+  const periodOf = (tx: Queryable, from: string, to: string, asOf: string) =>
+    recentPeriods.get(`${from}|${to}|${asOf}`, () => periodFacts(tx, from, to, asOf, clocksOf(tx, from, to, asOf)));
 
   r.get('/api/v1/figures/service-norms', {
     config: { permission: 'figures.service_norms' },
@@ -38,7 +46,10 @@ export async function monitorRoutes(app: FastifyInstance) {
     const asOf = [to, today].sort()[0]!;
     // Aggregates only, no client leaves this read: no need-to-know per client, one audit row naming the period.
     return req.store.read({ action: 'figures.service_norms', activity: ProcessingActivity.Oversight, details: { from, to } },
-      (tx) => recentNorms.get(`${from}|${to}|${asOf}`, () => serviceNormFigures(tx, from, to, asOf)));
+      (tx) => recentNorms.get(`${from}|${to}|${asOf}`, async () => {
+        const c = await clocksOf(tx, from, to, asOf);
+        return serviceNormFigures(tx, from, to, asOf, { assessment: c.wmo_assessment, decision: c.wmo_decision, plan: c.neighbourhood_plan });
+      }));
   });
 
   // The live dashboard: every viewer of the same selection within a minute shares one computation (like the service norms).
@@ -61,7 +72,7 @@ export async function monitorRoutes(app: FastifyInstance) {
     const asOf = checkPeriod(from, to);
     // Aggregates only, no client leaves this read: one audit row naming the selection.
     return req.store.read({ action: 'figures.dashboard', activity: ProcessingActivity.Oversight, details: { from, to, by, group: group ?? null } },
-      (tx) => recentDashboards.get(`${from}|${to}|${asOf}|${by}|${group ?? ''}`, () => dashboardFigures(tx, { from, to, asOf, by, group: group ?? null })));
+      (tx) => recentDashboards.get(`${from}|${to}|${asOf}|${by}|${group ?? ''}`, () => dashboardFigures(tx, { from, to, asOf, by, group: group ?? null }, periodOf(tx, from, to, asOf))));
   });
 
   // Drill-down: the cases behind a figure, for roles that work with clients (permissions.ts), and of those only the clients
@@ -74,7 +85,7 @@ export async function monitorRoutes(app: FastifyInstance) {
     const { from, to, by, group, figure } = req.query;
     const asOf = checkPeriod(from, to);
     return req.store.readClients({ action: 'figures.drill_down', activity: ProcessingActivity.Oversight, details: { from, to, by, group, figure } },
-      (tx, visible) => drillDown(tx, visible, { from, to, asOf, by, group, figure }));
+      (tx, visible) => drillDown(tx, visible, { from, to, asOf, by, group, figure }, periodOf(tx, from, to, asOf)));
   });
 
   // The half-year council report: requested here, made by a job (council-report-store.ts), fetched when done.

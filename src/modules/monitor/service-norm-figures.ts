@@ -6,12 +6,13 @@ import { teamNames } from '../org/store.ts';
 import { wmoClockFacts } from '../wmo/figures.ts';
 import { disclosureRule } from './disclosure.ts';
 import type { ServiceNormFigures } from './schemas.ts';
-import { Indicator, serviceNormRows } from './service-norms.ts';
+import { type ClockFact, Indicator, serviceNormRows } from './service-norms.ts';
 
-/** Service norms per indicator and team for a period (both dates inclusive), open items as on `asOf`. Aggregates only. */
-export async function serviceNormFigures(tx: Queryable, from: string, to: string, asOf: string): Promise<ServiceNormFigures> {
-  const wmo = await wmoClockFacts(tx, from, to, asOf);
-  const plan = await planClockFacts(tx, from, to, asOf);
+/** Service norms per indicator and team for a period (both dates inclusive), open items as on `asOf`. Aggregates only. `folded`: the clocks already folded for this period (shared with the dashboard). */
+export async function serviceNormFigures(tx: Queryable, from: string, to: string, asOf: string,
+  folded?: { assessment: readonly ClockFact[]; decision: readonly ClockFact[]; plan: readonly ClockFact[] }): Promise<ServiceNormFigures> {
+  const wmo = folded ?? await wmoClockFacts(tx, from, to, asOf);
+  const plan = folded?.plan ?? await planClockFacts(tx, from, to, asOf);
   const rows = [
     ...serviceNormRows(Indicator.WmoAssessment, wmo.assessment, from, to),
     ...serviceNormRows(Indicator.WmoDecision, wmo.decision, from, to),

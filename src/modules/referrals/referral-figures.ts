@@ -30,22 +30,23 @@ const DAY = (col: string) => `(${col} AT TIME ZONE 'Europe/Amsterdam')::date`;
 export async function referralFacts(q: Queryable, from: string, to: string, asOf: string): Promise<ReferralFact[]> {
   const start = (p: string) => `(${p}::date::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
   const end = (p: string) => `((${p}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
-  // Candidates: received in the period, or received by asOf and possibly undecided then (open now, or
-  // changed after asOf: every action sets updated_at). The open ones come from the (team, status) index.
+  // Candidates: received in the period, or received by asOf and possibly undecided then: open now, or changed after asOf (every
+  // action sets updated_at). Each from its own index (migration 311), and each candidate's decision by its own index lookup: at
+  // Rotterdam scale a period's referrals are a few thousand of 250,000.
   return q.query<ReferralFact>(
     `WITH candidates AS (
-       SELECT r.* FROM referrals r WHERE r.received_at < ${end('$3')} AND (
-         (r.received_at >= ${start('$1')} AND r.received_at < ${end('$2')}) OR r.status = 'open' OR r.updated_at >= ${end('$3')})),
-     decided AS (
-       SELECT a.referral_id, min(${DAY('a.at')})::text AS decided_on, bool_or(a.type = 'returned') AS returned
-       FROM referral_actions a JOIN candidates c ON c.id = a.referral_id
-       WHERE a.type IN ('accepted', 'returned') AND a.at < ${end('$3')} GROUP BY a.referral_id)
+       SELECT r.id, r.client_id, r.team_id, r.source, r.received_at FROM referrals r WHERE r.received_at >= ${start('$1')} AND r.received_at < ${end('$2')}
+       UNION SELECT r.id, r.client_id, r.team_id, r.source, r.received_at FROM referrals r WHERE r.status = 'open' AND r.received_at < ${end('$3')}
+       UNION SELECT r.id, r.client_id, r.team_id, r.source, r.received_at FROM referrals r WHERE r.updated_at >= ${end('$3')} AND r.received_at < ${end('$3')})
      SELECT r.id, r.client_id AS "clientId", r.team_id AS "teamId", r.source, ${DAY('r.received_at')}::text AS "receivedOn",
        d.decided_on AS "decidedOn", coalesce(d.returned, false) AS returned,
        EXISTS (SELECT 1 FROM referrals n WHERE n.client_id = r.client_id AND n.id <> r.id AND n.team_id <> r.team_id
          AND n.received_at > r.received_at AND n.received_at <= r.received_at + make_interval(days => ${PASSED_ON_WITHIN_DAYS})
          AND n.received_at < ${end('$3')}) AS "passedOn"
-     FROM candidates r LEFT JOIN decided d ON d.referral_id = r.id
+     FROM candidates r
+     LEFT JOIN LATERAL (
+       SELECT min(${DAY('a.at')})::text AS decided_on, bool_or(a.type = 'returned') AS returned
+       FROM referral_actions a WHERE a.referral_id = r.id AND a.type IN ('accepted', 'returned') AND a.at < ${end('$3')}) d ON true
      WHERE (r.received_at >= ${start('$1')} AND r.received_at < ${end('$2')}) OR d.decided_on IS NULL`,
     [from, to, asOf]);
 }
