@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { apiAs, loginAndWait, seriousViolations, uiTest } from './harness.ts';
+
+uiTest('the team lead sees the dashboard: a monthly chart with the same figures in a table under it, small cells as "< 5", and the cases behind a figure', async ({ page, ui }) => {
+  for (let i = 0; i < 6; i++) {
+    await apiAs(ui, 'balie', 'POST', '/api/v1/contacts', { channel: i < 3 ? 'phone' : 'desk', question: 'Waar is het Huis van de Wijk?', outcome: 1 });
+  }
+  await loginAndWait(page, 'teamleider');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  await page.getByRole('button', { name: 'Tonen' }).click();
+  const trend = page.getByRole('region', { name: 'Per maand' });
+  await trend.getByRole('table').waitFor();
+  // The chart is drawn (recharts, an SVG) and hidden from screen readers; the table says the same.
+  assert.ok(await trend.locator('.recharts-wrapper svg').count() > 0, 'a chart');
+  assert.equal(await trend.locator('[aria-hidden="true"] .recharts-wrapper').count(), 1);
+  const counts = await trend.locator('td').allTextContents();
+  assert.ok(counts.length > 0 && counts.every((c) => /^(< 5|\d*[05])$/.test(c.replace(/\./g, ''))), counts.join(' | '));
+  await page.getByRole('region', { name: 'Verdeling van doorlooptijden' }).getByRole('table').waitFor();
+  await page.getByRole('region', { name: 'Per loket, team of rayon' }).getByText(/Niet in één keer goed: het aandeel/).waitFor();
+  // Behind the figures: the list shows only clients the team lead may see (or says there are none).
+  const drill = page.getByRole('region', { name: 'Achter de cijfers' });
+  await drill.getByRole('button', { name: 'Lijst openen' }).click();
+  await drill.locator('table, [role="status"]').first().waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+});
+
+uiTest('the policy analyst sees the same dashboard without the cases behind the figures', async ({ page }) => {
+  await loginAndWait(page, 'beleid');
+  await page.goto(`${new URL(page.url()).origin}/dashboard`);
+  await page.getByRole('button', { name: 'Tonen' }).click();
+  await page.getByRole('region', { name: 'Per maand' }).getByRole('table').waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Achter de cijfers' }).count(), 0);
+});
