@@ -75,6 +75,18 @@ test('a referral to an indication makes a Wmo melding in the Wmo inbox and shows
   assert.equal(melding.json().channel, 'neighbourhood_team');
 });
 
+test('a referral to a Jeugdwet indication makes a Jeugdwet melding in the CJG\'s inbox, linked to the case', async (t) => {
+  const c = await acceptedTrajectory(t);
+  const created = await c.app.inject({ method: 'POST', url: referUrl(c.trajectoryId), headers: c.wim,
+    payload: { kind: 'indication', law: 'jeugdwet', purpose: 'Specialistische jeugdhulp voor de zoon' } });
+  assert.equal(created.statusCode, 201, created.body);
+  const [ref] = created.json().onwardReferrals;
+  assert.deepEqual([ref.notification.law, ref.notification.status, ref.organisation], ['jeugdwet', 'notified', null]);
+  const wendy = await loginAs(c.app, 'wmo');
+  const melding = (await c.app.inject({ method: 'GET', url: `/api/v1/wmo-notifications/${ref.notification.id}`, headers: wendy })).json();
+  assert.equal(melding.inboxTeamName, 'CJG Rotterdam-Rijnmond');
+});
+
 test('an onward referral names what is missing: the organisation for 2nd-line care, the law for an indication', async (t) => {
   const c = await acceptedTrajectory(t);
   const post = (payload: Record<string, unknown>) => c.app.inject({ method: 'POST', url: referUrl(c.trajectoryId), headers: c.wim, payload });
