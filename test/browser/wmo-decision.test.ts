@@ -11,6 +11,21 @@ uiTest('a Wmo adviser takes a melding, records the onderzoek, the aanvraag and a
   await row.getByRole('link', { name: /Melding van .*Willems openen/ }).click();
   await page.getByRole('heading', { level: 1, name: /Wmo-melding van .*Willems/ }).waitFor();
 
+  // The evidence the law requires is a checklist; she records the identity check, and the onderzoek per legal item.
+  await page.getByRole('cell', { name: 'Ontbreekt nog' }).first().waitFor();
+  await page.getByLabel('Wat', { exact: true }).selectOption({ label: 'Identiteit vastgesteld' });
+  await page.getByLabel(/^Toelichting/).fill('paspoort');
+  await page.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Vastgelegd: Identiteit vastgesteld.' }).waitFor();
+  await page.getByRole('row', { name: /Identiteit vastgesteld .*Wendy Wmo-adviseur: “paspoort”/ }).waitFor();
+  await page.getByLabel(/^Hulpvraag/).fill('Mevrouw wil haar huis schoon houden ondanks haar heupklachten.');
+  await page.getByLabel('Eigen kracht en gebruikelijke hulp').fill('Haar dochter doet de boodschappen.');
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.getByRole('button', { name: 'Onderzoek opslaan (nieuwe versie)' }).click();
+  await page.getByRole('status').filter({ hasText: 'Het onderzoek is opgeslagen als versie 1.' }).waitFor();
+  const report = await page.request.get((await page.getByRole('link', { name: 'Verslag openen (PDF)' }).getAttribute('href'))!);
+  assert.match(pdfText(await report.body()), /Haar dochter doet de boodschappen\./);
+
   // The onderzoek, its verslag and the aanvraag: one button each, as the process allows them.
   for (const step of ['Onderzoek starten', 'Verslag verstuurd', 'Aanvraag ontvangen']) {
     await page.getByRole('button', { name: step }).click();
