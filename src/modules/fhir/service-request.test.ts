@@ -38,7 +38,8 @@ test('a GP referral from the practice system lands in the inbox of the team of t
   assert.ok(referral, 'referral in the inbox of Wijkteam Oude Noorden');
   assert.equal(referral.source, 'gp');
   assert.equal(referral.urgency, 'urgent');
-  assert.deepEqual(referral.referrer, { name: 'Dr. H. Bakker', organisation: 'Huisartsenpraktijk Het Oude Noorden', agbCode: '01012345', teamName: null });
+  assert.deepEqual(referral.referrer, { name: 'Dr. H. Bakker', organisation: 'Huisartsenpraktijk Het Oude Noorden', agbCode: '01012345', teamName: null, partner: null },
+    'a practice that is not (yet) a network partner links to none');
   assert.deepEqual([referral.safetySignals, referral.contactRoute], [[], 'phone'], 'what the team needs before the first contact');
   assert.deepEqual(referral.lifeDomains, ['finances_debts', 'mental_health']);
   assert.match(referral.reason, /oplopende schulden/);

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { build, createClient, loginAs } from '../../../test/helpers.ts';
 import { countReferralsBySource } from '../referrals/referral-counts.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
+import { bearer, fixture, tokenFor } from '../fhir/fhir-test-helpers.ts';
 
 type Headers = Record<string, string>;
 
@@ -61,6 +62,13 @@ test('a GP practice in the network that phones in is counted as a GP referral, l
     payload: { partnerId: gp.id, clientId, referrerName: 'Dr. A. Arts', reason: 'Eenzaam na overlijden partner' } });
   assert.equal(res.statusCode, 201, res.body);
   assert.deepEqual([res.json().source, res.json().referrer.agbCode, res.json().referrer.partner.kind], ['gp', '01234567', 'gp_practice']);
+
+  // The same practice's referral over FHIR is linked to its partner row too.
+  const sent = await app.inject({ method: 'POST', url: '/fhir/r4/ServiceRequest', headers: bearer(await tokenFor(app)), payload: JSON.stringify(fixture('service-request')) });
+  assert.equal(sent.statusCode, 201, sent.body);
+  const [team] = await app.db.query<{ id: string }>(`SELECT id FROM teams WHERE name = 'Wijkteam Oude Noorden'`);
+  const inbox = (await app.inject({ method: 'GET', url: `/api/v1/teams/${team!.id}/referrals`, headers: worker })).json() as { externalId: string | null; referrer: { partner: { id: string } | null } }[];
+  assert.equal(inbox.find((r) => r.externalId === `ServiceRequest/${sent.json().id}`)?.referrer.partner?.id, gp.id);
 });
 
 test('a partner referral is refused without need-to-know, for an inactive partner, and without a team for the address', async (t) => {
