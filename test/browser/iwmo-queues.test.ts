@@ -32,3 +32,27 @@ uiTest('the administrator sees why a provider\'s messages were rejected, process
   const queue = await apiAs<{ sender: string }[]>(ui, 'wmo', 'GET', '/api/v1/iwmo/requests');
   assert.deepEqual(queue.map((r) => r.sender), ['98010077']);
 });
+
+uiTest('the Wmo adviser takes a provider\'s request into investigation and then refuses it with a reason; the provider gets a 319 each time', async ({ page, ui }) => {
+  await receiveMessage(ui.app.db, exampleMessage('315', 'iwmo'), 'verzoek-maasoever.xml');
+  await loginAndWait(page, 'wmo');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verzoeken van aanbieders' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Verzoeken van aanbieders' }).waitFor();
+  const request = page.getByRole('region', { name: /^Verzoek om toewijzing van Thuiszorg Maasoever/ });
+  const row = request.getByRole('row', { name: /REF-HA-0001/ });
+  await row.getByRole('cell', { name: 'nog niet beantwoord' }).waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+
+  await row.getByRole('button', { name: 'Verzoek REF-HA-0001 in onderzoek nemen' }).click();
+  await page.getByRole('status').getByText('De aanbieder Thuiszorg Maasoever hoort dat verzoek REF-HA-0001 in onderzoek is (319).').waitFor();
+  await row.getByRole('cell', { name: 'in onderzoek' }).waitFor();
+
+  await row.getByRole('button', { name: 'Verzoek REF-HA-0001 afwijzen' }).click();
+  await page.getByRole('status').getByText('Kies eerst een reden van afwijzing.').waitFor();
+  await row.getByLabel('Reden van afwijzing voor REF-HA-0001').selectOption({ label: 'Past niet binnen contract' });
+  await row.getByRole('button', { name: 'Verzoek REF-HA-0001 afwijzen' }).click();
+  await page.getByRole('status').getByText('De aanbieder Thuiszorg Maasoever hoort dat verzoek REF-HA-0001 is afgewezen (319).').waitFor();
+  await request.waitFor({ state: 'detached' }); // answered as a whole: off the work queue
+  const answers = await ui.app.db.query<{ message: string }>(`SELECT message FROM iwmo_messages WHERE direction = 'out' AND message = '319' AND receiver = '98010001'`);
+  assert.equal(answers.length, 2);
+});
