@@ -84,34 +84,36 @@ export function caseloadStore(store: Store) {
       const cursor = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
       return store.readClients({ action: 'trajectory.caseload', activity, details: { ...scope, state: q.state, focus: q.focus, sort: q.sort, page: cursor ? 'next' : 'first' } },
         async (db, visible) => {
-          await refreshClockKeys(db, REFRESH_PER_REQUEST);
           const day = today();
-          /** The list's conditions, on their own parameters: without the state filter and the cursor they give the counts. */
-          const query = (withStateAndCursor: boolean) => {
-            const params: unknown[] = [];
-            const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
-            let dRef: string | undefined;
-            const d = () => (dRef ??= `${p(day)}::date`); // only when used: PGlite refuses a parameter no expression names
-            const where = [`t.status <> 'closed'`, ...scopeSql(scope, p), visible('t.client_id', p)];
-            if (q.focus) where.push(focusSql[q.focus](d));
-            if (withStateAndCursor && q.state) where.push(stateSql[q.state](d()));
-            const o = orders[q.sort];
-            if (withStateAndCursor && cursor) where.push(`(${o.key.join(', ')}) ${o.desc ? '<' : '>'} (${cursor.map((v, i) => `${p(v)}::${o.types[i]}`).join(', ')})`);
-            return { where: where.join(' AND '), params, p, d };
-          };
+          // One round trip for the counts (the whole list, without the state filter and the cursor: they
+          // label the filter) and the page; the counts also tell whether any row's keys are stale.
+          const params: unknown[] = [];
+          const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+          const d = `${p(day)}::date`;
+          const counted = [`t.status <> 'closed'`, ...scopeSql(scope, p), visible('t.client_id', p)];
+          if (q.focus) counted.push(focusSql[q.focus](() => d));
+          const listed = [...counted];
+          if (q.state) listed.push(stateSql[q.state](d));
           const o = orders[q.sort];
-          const list = query(true);
-          const rows = await db.query<SortRow>(`${SELECT.replace('FROM trajectories', `, ${DUE}::text AS due_key FROM trajectories t`)}
-            WHERE ${list.where} ORDER BY ${o.key.map((k) => `${k}${o.desc ? ' DESC' : ''}`).join(', ')} LIMIT ${list.p(q.limit + 1)}`, list.params);
+          if (cursor) listed.push(`(${o.key.join(', ')}) ${o.desc ? '<' : '>'} (${cursor.map((v, i) => `${p(v)}::${o.types[i]}`).join(', ')})`);
+          const sql = `WITH counts AS (
+              SELECT count(*)::int AS open, count(*) FILTER (WHERE ${stateSql.on_time(d)})::int AS "onTime",
+                count(*) FILTER (WHERE ${stateSql.at_risk(d)})::int AS "atRisk", count(*) FILTER (WHERE ${stateSql.overdue(d)})::int AS overdue,
+                count(*) FILTER (WHERE t.clock_keys_stale)::int AS stale
+              FROM trajectories t WHERE ${counted.join(' AND ')})
+            SELECT counts.*, page.* FROM counts LEFT JOIN LATERAL (
+              ${SELECT.replace('SELECT id,', 'SELECT t.id,').replace('FROM trajectories', `, ${DUE}::text AS due_key FROM trajectories t`)}
+              WHERE ${listed.join(' AND ')} ORDER BY ${o.key.map((k) => `${k}${o.desc ? ' DESC' : ''}`).join(', ')} LIMIT ${p(q.limit + 1)}) page ON true`;
+          type Out = SortRow & Caseload['counts'] & { stale: number };
+          let out = await db.query<Out>(sql, params);
+          // Rows written straight into the table (or left by migration 280) get their keys first.
+          if (out[0]!.stale > 0 && await refreshClockKeys(db, REFRESH_PER_REQUEST) > 0) out = await db.query<Out>(sql, params);
+          const { open, onTime, atRisk, overdue } = out[0]!;
+          const rows = out.filter((r) => r.id !== null);
           const page = rows.slice(0, q.limit);
-          const all = query(false);
-          const [counts] = await db.query<Caseload['counts']>(`SELECT count(*)::int AS open,
-              count(*) FILTER (WHERE ${stateSql.on_time(all.d())})::int AS "onTime", count(*) FILTER (WHERE ${stateSql.at_risk(all.d())})::int AS "atRisk",
-              count(*) FILTER (WHERE ${stateSql.overdue(all.d())})::int AS overdue
-            FROM trajectories t WHERE ${all.where}`, all.params);
           const items = (await toItems(db, page, await listNorms(db), day)).map((x) => x.item);
           const last = page.at(-1);
-          const result: Caseload = { items, nextCursor: rows.length > q.limit && last ? encodeCursor(q.sort, last) : null, counts: counts! };
+          const result: Caseload = { items, nextCursor: rows.length > q.limit && last ? encodeCursor(q.sort, last) : null, counts: { open, onTime, atRisk, overdue } };
           return { result, clientIds: [...new Set(page.map((r) => r.client_id))] };
         });
     },
@@ -120,20 +122,22 @@ export function caseloadStore(store: Store) {
     overview: (teamId: string) => {
       requireTeam(teamId);
       return store.readClients({ action: 'trajectory.caseload_overview', activity, details: { teamId } }, async (db, visible) => {
-        await refreshClockKeys(db, REFRESH_PER_REQUEST);
         const day = today();
         const params: unknown[] = [];
         const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
         const d = `${p(day)}::date`;
-        const rows = await db.query<CaseloadOverview['total'] & { professionalUserId: string | null }>(
-          `SELECT t.professional_user_id AS "professionalUserId", count(*)::int AS open,
+        const sql = `SELECT t.professional_user_id AS "professionalUserId", count(*)::int AS open,
              count(*) FILTER (WHERE ${stateSql.on_time(d)})::int AS "onTime", count(*) FILTER (WHERE ${stateSql.at_risk(d)})::int AS "atRisk",
              count(*) FILTER (WHERE ${stateSql.overdue(d)})::int AS overdue,
              count(*) FILTER (WHERE ${focusSql.plan_overdue(() => d)})::int AS "planOverdue",
              count(*) FILTER (WHERE ${focusSql.over_max_duration(() => d)})::int AS "overMaxDuration",
-             count(*) FILTER (WHERE ${focusSql.waiting(() => d)})::int AS waiting
+             count(*) FILTER (WHERE ${focusSql.waiting(() => d)})::int AS waiting, count(*) FILTER (WHERE t.clock_keys_stale)::int AS stale
            FROM trajectories t WHERE t.status <> 'closed' AND t.team_id = ${p(teamId)} AND ${visible('t.client_id', p)}
-           GROUP BY t.professional_user_id`, params);
+           GROUP BY t.professional_user_id`;
+        type Out = CaseloadOverview['total'] & { professionalUserId: string | null; stale: number };
+        let out = await db.query<Out>(sql, params);
+        if (out.some((r) => r.stale > 0) && await refreshClockKeys(db, REFRESH_PER_REQUEST) > 0) out = await db.query<Out>(sql, params);
+        const rows = out.map(({ stale: _, ...r }) => r);
         const names = await userNames(db, rows.map((r) => r.professionalUserId));
         const byProfessional = rows.map((r) => ({ ...r, professionalName: r.professionalUserId ? names.get(r.professionalUserId) ?? null : null }))
           .sort((a, b) => (a.professionalName ?? '').localeCompare(b.professionalName ?? '', 'nl'));
