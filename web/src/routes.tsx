@@ -25,6 +25,7 @@ import { CouncilReportPage } from './pages/monitor/council-report-page.tsx';
 import { DashboardPage } from './pages/monitor/dashboard-page.tsx';
 import { SteeringPage } from './pages/monitor/steering-page.tsx';
 import { SatisfactionFiguresPage } from './pages/satisfaction/satisfaction-figures-page.tsx';
+import { SurveyRoundPage } from './pages/satisfaction/survey-round-page.tsx';
 import { ContactPage } from './pages/intake/contact-page.tsx';
 import { DigitalQuestionsPage } from './pages/intake/digital-questions-page.tsx';
 import { MessageCount } from './pages/messages/message-count.tsx';
@@ -80,6 +81,7 @@ export const routes: AppRoute[] = [
   { path: '/cijfers', element: <ContactFiguresPage />, roles: permissions['contact.figures'], nav: 'nav.figures', section: 'work', home: 'home.figures' },
   { path: '/dashboard', element: <DashboardPage />, roles: permissions['figures.dashboard'], nav: 'dashboard.nav', section: 'work', home: 'dashboard.home' },
   { path: '/raadsmonitor', element: <CouncilReportPage />, roles: permissions['figures.council_report'], nav: 'nav.councilReport', section: 'work', home: 'home.councilReport' },
+  { path: '/tevredenheid/ronde', element: <SurveyRoundPage />, roles: permissions['satisfaction.manage'], nav: 'rounds.nav', section: 'work', home: 'rounds.home' },
   { path: '/tevredenheid', element: <SatisfactionFiguresPage />, roles: permissions['figures.satisfaction'], nav: 'satisfaction.nav', section: 'work', home: 'satisfaction.home' },
   { path: '/sturing', element: <SteeringPage />, roles: permissions['figures.indications'], nav: 'nav.steering', section: 'work', home: 'home.steering' },
   { path: '/iwmo/verzoeken', element: <WorkQueuePage />, roles: permissions['iwmo.read'], nav: 'iwmo.workQueue.nav', section: 'work', home: 'iwmo.workQueue.home' },

@@ -21,6 +21,7 @@ export const SurveyVersionView = z.object({
   id: z.uuid(), code: z.string(), version: z.number().int(), title: z.string(),
   statements: z.array(StatementSchema), openQuestion: z.string().nullable(), createdAt: z.string(),
 });
+export type SurveyVersionView = z.infer<typeof SurveyVersionView>;
 
 export const RoundInput = z.object({
   surveyId: z.uuid(),
@@ -40,6 +41,7 @@ export const RoundView = z.object({
   /** Clients helped in the period but not asked, per reason (through the disclosure rule: a safety record is not named for one person). */
   excluded: z.object({ opted_out: Shown, deceased: Shown, safety_record: Shown, no_current_record: Shown }).optional(),
 });
+export type RoundView = z.infer<typeof RoundView>;
 
 /** `reissue`: the mailing was lost; every open invitation gets a new key and the old ones stop working. */
 export const MailingInput = z.object({ reissue: z.boolean().default(false) }).nullish();
