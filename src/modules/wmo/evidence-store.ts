@@ -35,11 +35,12 @@ export async function evidenceView(q: Queryable, m: { id: string; clientId: stri
   return { items, missing: missingOf(items), records };
 }
 
-/** Appends one record; the same idempotency key again records nothing new. */
+/** Appends one record; the same idempotency key again records nothing new (false). */
 export async function insertEvidence(tx: Queryable, notificationId: string, e: { kind: EvidenceKind; on: IsoDate; note: string | null }, actorId: string | null,
-  idempotencyKey: string | null): Promise<void> {
-  await tx.query(`INSERT INTO wmo_evidence (notification_id, kind, on_date, note, actor_user_id, idempotency_key) VALUES ($1,$2,$3,$4,$5,$6)
-    ON CONFLICT (notification_id, idempotency_key) DO NOTHING`, [notificationId, e.kind, e.on, e.note, actorId, idempotencyKey]);
+  idempotencyKey: string | null): Promise<boolean> {
+  const rows = await tx.query(`INSERT INTO wmo_evidence (notification_id, kind, on_date, note, actor_user_id, idempotency_key) VALUES ($1,$2,$3,$4,$5,$6)
+    ON CONFLICT (notification_id, idempotency_key) DO NOTHING RETURNING id`, [notificationId, e.kind, e.on, e.note, actorId, idempotencyKey]);
+  return rows.length > 0;
 }
 
 type AssessmentRow = Record<string, string | null> & { version: number; created_at: Date; created_by: string | null; zrm_assessment_id: string | null };

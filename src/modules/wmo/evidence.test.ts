@@ -63,6 +63,8 @@ test('the evidence the law requires is a dated checklist with who recorded it; m
   assert.equal(reaction.statusCode, 200, reaction.body);
   const again = await evidence(app, wmo, m.id, { kind: 'client_reaction', note: 'Ik mis de trap in het verslag.' }, 'reaction-1');
   assert.equal(again.json().evidence.records.filter((r: { kind: string }) => r.kind === 'client_reaction').length, 1, 'a retry records nothing new');
+  assert.deepEqual([again.json().version, again.headers.etag], [reaction.json().version, `"${reaction.json().version}"`], 'a new record is a new version; a retry is not');
+  assert.equal(reaction.json().version, reported.json().version + 1);
   assert.equal(itemOf(again.json(), 'clientReaction').done?.note, 'Ik mis de trap in het verslag.');
   const audit = await app.db.query(`SELECT 1 FROM audit_log WHERE action = 'wmo.evidence'`);
   assert.ok(audit.length >= 6, 'every record is audited');

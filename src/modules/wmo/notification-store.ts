@@ -150,6 +150,12 @@ async function detail(q: Queryable, r: Row): Promise<WmoNotificationView> {
   };
 }
 
+/** The melding's view changed (evidence, onderzoek): a new version, so its ETag changes too. */
+async function bumpVersion(tx: Queryable, id: string): Promise<Row> {
+  const [r] = await tx.query<Row>(`UPDATE wmo_notifications SET version = version + 1 WHERE id = $1 RETURNING ${COLS}`, [id]);
+  return r!;
+}
+
 /** The statuses in which the onderzoek may still be written or corrected: until the aanvraag. */
 const ASSESSMENT_OPEN: readonly WmoStatus[] = ['notified', 'assessing', 'reported'];
 
@@ -301,8 +307,8 @@ export function wmoStore(store: Store) {
         const state = stateOf(r.notified_on, await actionsOf(tx, [id]), r.law);
         const refusal = evidenceRefusal(input.kind as EvidenceKind, on, await evidenceRecords(tx, id), state.reportOn);
         if (refusal) throw new AppError(refusal.code, 409, refusal.message, refusal.field);
-        await insertEvidence(tx, id, { kind: input.kind, on, note: input.note ?? null }, actor.id, idempotencyKey ?? null);
-        return detail(tx, r);
+        const inserted = await insertEvidence(tx, id, { kind: input.kind, on, note: input.note ?? null }, actor.id, idempotencyKey ?? null);
+        return detail(tx, inserted ? await bumpVersion(tx, id) : r);
       }),
 
     /** Saves the onderzoek as a new version (evidence-store.ts saveAssessment); only until the aanvraag (409 wmo_status). */
@@ -314,7 +320,7 @@ export function wmoStore(store: Store) {
             'wmo_status', { wmoStatus: r.status });
         }
         await saveAssessment(tx, id, r.client_id, input, actor.id);
-        return detail(tx, r);
+        return detail(tx, await bumpVersion(tx, id));
       }),
 
     /** The verslag of the onderzoek as PDF (audited as a read of the client's data). */
