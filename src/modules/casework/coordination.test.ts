@@ -146,6 +146,17 @@ test('a specialised team without a safety record: escalate and step down, steppi
   assert.deepEqual([noName.statusCode, noName.json().field], [400, 'confirmedBy']);
 });
 
+test('the same Idempotency-Key records a hand-over once, also when sent twice at the same moment', async (t) => {
+  const c = await acceptedTrajectory(t);
+  const send = () => c.app.inject({ method: 'POST', url: handoverUrl(c.trajectoryId), headers: { ...c.wim, 'idempotency-key': 'handover-key-1' }, payload: escalation });
+  const [a, b] = await Promise.all([send(), send()]);
+  assert.deepEqual([a.statusCode, b.statusCode], [201, 201]);
+  assert.equal((await send()).json().handovers.length, 1);
+  const changed = await c.app.inject({ method: 'POST', url: handoverUrl(c.trajectoryId), headers: { ...c.wim, 'idempotency-key': 'handover-key-1' },
+    payload: { ...escalation, party: 'specialised_team' } });
+  assert.deepEqual([changed.statusCode, changed.json().code], [409, 'idempotency_key_reused']);
+});
+
 test('a worker without access to the client can neither see nor record casusregie (client_access_denied, audited)', async (t) => {
   const c = await acceptedTrajectory(t);
   const zara = await loginAs(c.app, 'wijkteam2');
