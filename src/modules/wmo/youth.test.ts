@@ -216,3 +216,22 @@ async function citizenLogin(app: FastifyInstance, bsn: string, givenName: string
   const s = await app.inject({ method: 'GET', url: '/api/v1/portal/session', headers: { cookie } });
   return { cookie, 'x-csrf-token': s.json().csrfToken };
 }
+
+test("a minor's verslag goes to the parents or legal representatives when the child's file names none; the page says the client is a minor", async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const jeugd = await loginAs(app, 'jeugd');
+  const clientId = await createClient(app, balie, child);
+  const c = await youthMelding(app, balie, clientId, '2026-11-02T10:00:00+01:00');
+  const taken = await act(app, jeugd, c.notification.id, { type: 'assign' });
+  assert.deepEqual([taken.statusCode, taken.json().minor, taken.json().evidence.missing], [200, true, ['clientSupportClient', 'identityChecked']],
+    'under the Jeugdwet: cliëntondersteuning and identity');
+  const none = await app.inject({ method: 'GET', url: `${URL}/${c.notification.id}/report/pdf`, headers: jeugd });
+  assert.deepEqual([none.statusCode, none.json().code], [409, 'no_assessment']);
+  const saved = await app.inject({ method: 'PUT', url: `${URL}/${c.notification.id}/assessment`, headers: jeugd,
+    payload: { needs: 'Milan wil weer naar school durven gaan.' } });
+  assert.equal(saved.statusCode, 200, saved.body);
+  const text = pdfText((await app.inject({ method: 'GET', url: `${URL}/${c.notification.id}/report/pdf`, headers: jeugd })).rawPayload);
+  assert.ok(text.includes('Aan de ouder(s) of wettelijk vertegenwoordiger(s) van M. Jansen') && text.includes('Beste ouder(s) of wettelijk vertegenwoordiger(s) van M. Jansen,')
+    && text.includes('Milan wil weer naar school durven gaan.'), text);
+});
