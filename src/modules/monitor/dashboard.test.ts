@@ -151,3 +151,22 @@ test('a housing situation is recorded only by who may see the client, dated, and
   const rows = await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'client.housing_situation.record' AND client_id = $1 AND outcome = 'success'`, [client]);
   assert.equal(rows[0]!.n, 2);
 });
+
+test('"first time right": a referral after which the same client was referred to another team within 30 days counts as passed on; one 31 days later does not', async (t) => {
+  const app = await build(t);
+  const noorden = await teamId(app, 'Wijkteam Oude Noorden');
+  const charlois = await teamId(app, 'Wijkteam Charlois');
+  const refer = (client: string, team: string, on: string) => app.db.query(
+    `INSERT INTO referrals (client_id, team_id, source, reason, received_at, created_at) VALUES ($1, $2, 'gp', 'Hulp gevraagd', $3, $3)`, [client, team, `${on}T10:00:00+01:00`]);
+  for (let i = 0; i < 10; i++) {
+    const [c] = await app.db.query<{ id: string }>(`INSERT INTO clients (surname) VALUES ('Door') RETURNING id`);
+    await refer(c!.id, noorden, '2021-03-01');
+    // Five are sent on to Charlois 20 days later (passed on), five after 31 days (a new question, not a wrong address).
+    await refer(c!.id, charlois, i < 5 ? '2021-03-21' : '2021-04-01');
+  }
+  // Through April, so that the referral of 1 April is known on the day the figures are counted.
+  const res = await app.inject({ method: 'GET', url: `${URL}?from=2021-03-01&to=2021-04-30&group=${noorden}`, headers: await loginAs(app, 'beleid') });
+  assert.equal(res.statusCode, 200, res.body);
+  const row = res.json().rows[0];
+  assert.deepEqual([row.referrals, row.returnedOrPassedOn, row.returnedOrPassedOnPct], [10, 5, 50]);
+});
