@@ -8,6 +8,7 @@ import { api } from '../../api.ts';
 import { TableScroll } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
 import { useUser } from '../../session.tsx';
+import { IndicationVersions } from './indication-versions.tsx';
 
 type Indication = z.infer<typeof ClientIndication>;
 type Message = Omit<MessageSummary, 'createdAt'> & { createdAt: string };
@@ -27,6 +28,7 @@ export function ClientIndications({ clientId }: { clientId: string }) {
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [history, setHistory] = useState<string | null>(null);
   const id = encodeURIComponent(clientId);
   const [readsIndications, readsMessages] = [may('indications.read'), may('iwmo.read')];
   const load = useCallback(async () => {
@@ -72,7 +74,13 @@ export function ClientIndications({ clientId }: { clientId: string }) {
               <TableRow key={i.id}>
                 <TableCell>{i.productCode} {i.productName} ({i.form})</TableCell>
                 <TableCell>{i.providerName}</TableCell>
-                <TableCell>{t('indications.range', { from: fmt.date(i.validFrom), to: fmt.date(i.validTo) })}</TableCell>
+                <TableCell>
+                  {i.withdrawn ? t('indications.withdrawn') : t('indications.range', { from: fmt.date(i.validFrom), to: fmt.date(i.validTo) })}
+                  {(i.version > 1 || i.follows) && (
+                    <> <Button type="button" appearance="subtle-button" onClick={() => setHistory(history === i.id ? null : i.id)} aria-expanded={history === i.id}
+                      aria-label={t('indications.historyLabel', { product: i.productCode, provider: i.providerName })}>{t('indications.history')}</Button></>
+                  )}
+                </TableCell>
                 <TableCell>{t(`indications.per.${i.frequency}`, { n: i.volume, unit: t(`indications.unit.${i.unit}`) })}</TableCell>
                 <TableCell>{i.cost ? euro(i.cost.eurocents) : t('indications.noCost')}</TableCell>
                 <TableCell>
@@ -84,6 +92,10 @@ export function ClientIndications({ clientId }: { clientId: string }) {
           </TableBody>
         </Table>
       </TableScroll>
+      {history && indications.some((i) => i.id === history) && (() => {
+        const i = indications.find((x) => x.id === history)!;
+        return <IndicationVersions key={i.id} indicationId={i.id} title={t('indications.historyTitle', { product: i.productCode, provider: i.providerName })} />;
+      })()}
       {may('iwmo.send') && (
         <div className="ww-actions">
           {providers.map(([pid, name]) => (
