@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { build, createClient, loginAs } from '../../../test/helpers.ts';
-import { countReferralsBySource } from '../referrals/referral-counts.ts';
+import { referralFacts } from '../referrals/referral-figures.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { bearer, fixture, tokenFor } from '../fhir/fhir-test-helpers.ts';
 
@@ -45,8 +45,8 @@ test("a school's referral, recorded by a team worker, lands in the postcode team
   assert.deepEqual([entry?.teamName, entry?.details.source], ['OBS De Klimop', 'partner']);
 
   const today = amsterdamDate(new Date());
-  const bySource = await countReferralsBySource(app.db, today, today);
-  assert.deepEqual([Object.keys(bySource).sort(), bySource.partner], [['citizen', 'desk', 'gp', 'partner'], 1], 'figures by source count the partner referral');
+  const facts = await referralFacts(app.db, today, today, today);
+  assert.deepEqual(facts.filter((f) => f.source === 'partner').map((f) => f.id), [referral.id], 'the figures by source (issue 19) count it as a partner referral');
   const [audit] = await app.db.query<{ client_id: string; details: { partnerId: string } }>(`SELECT client_id, details FROM audit_log WHERE action = 'referral.partner_create' AND outcome = 'success'`);
   assert.deepEqual([audit?.client_id, audit?.details.partnerId], [clientId, partner.id]);
 });
