@@ -4,7 +4,7 @@ import { channelLabels, type Channel, contactOutcomeLabels, type ContactOutcome 
 import { councilChannelLabels, type CouncilChannel } from '../../../../src/modules/monitor/council-channels.ts';
 import { api } from '../../api.ts';
 import { TextField, useFormErrors } from '../../components/form.tsx';
-import { PageTitle, TableScroll } from '../../components/page.tsx';
+import { AppLink, PageTitle, TableScroll } from '../../components/page.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useUser } from '../../session.tsx';
 import { ServiceNormsTable } from '../monitor/service-norms-table.tsx';
@@ -25,6 +25,7 @@ export function ContactFiguresPage() {
   const [norms, setNorms] = useState<ServiceNormFigures | null>(null);
   const user = useUser();
   const seesNorms = permissions['figures.service_norms'].some((r) => user.roles.includes(r));
+  const seesDashboard = permissions['figures.dashboard'].some((r) => user.roles.includes(r));
   const labels = useMemo(() => ({ from: t('figures.from'), to: t('figures.to') }), [t]);
   const form = useFormErrors('figures', labels);
   async function submit(e?: FormEvent) {
@@ -60,6 +61,7 @@ export function ContactFiguresPage() {
   return (
     <>
       <PageTitle title={t('figures.title')} />
+      {seesDashboard && <p className="utrecht-paragraph"><AppLink to="/dashboard">{t('dashboard.fromFigures')}</AppLink></p>}
       {form.summary}
       <form onSubmit={submit} noValidate className="ww-form">
         <TextField {...form.field('from')} type="date" value={from} onChange={setFrom} />

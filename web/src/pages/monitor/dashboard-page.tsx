@@ -47,7 +47,7 @@ function Figure({ title, note, chart, table }: { title: string; note: string; ch
  * behind a figure, and sees only clients they may see.
  */
 export function DashboardPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, has } = useI18n();
   const fmt = useFormat();
   const user = useUser();
   const mayDrill = permissions['figures.drill_down'].some((r) => user.roles.includes(r));
@@ -67,7 +67,8 @@ export function DashboardPage() {
   const n = (v: number | null) => (v === null ? '< 5' : v.toLocaleString(locale));
   const stat = (v: number | null, suffix = '') => (v === null ? <abbr title={t('monitor.serviceNorms.hidden')}>—</abbr> : `${v.toLocaleString(locale)}${suffix}`);
   const monthName = (m: string) => new Date(`${m}-15T12:00:00Z`).toLocaleDateString(locale, { month: 'long', year: 'numeric' });
-  const word = (kind: string, key: string) => (t(`dashboard.${kind}.${key}`) === `dashboard.${kind}.${key}` ? key : t(`dashboard.${kind}.${key}`));
+  // A source or channel added later without a label shows as "onbekend (code)", as every unknown code does (useFormat).
+  const word = (kind: string, key: string) => (has(`dashboard.${kind}.${key}`) ? t(`dashboard.${kind}.${key}`) : t('labels.unknown', { code: key }));
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
