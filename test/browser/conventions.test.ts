@@ -180,4 +180,5 @@ uiTest('walking every page as each role shows no ISO date, English status or raw
   }
   assert.deepEqual(problems, []);
   assert.ok(visited >= 20, `walked ${visited} pages`);
-});
+  // Eight roles and every page of their menus: well over the default two minutes on a busy machine.
+}, { timeout: 360_000 });
