@@ -7,14 +7,15 @@ export type TrajectoryCase = { app: FastifyInstance; wim: AuthHeaders; clientId:
 
 /**
  * A client referred by the desk to Wijkteam Oude Noorden and accepted for Wim ('wijkteam'), which
- * starts a trajectory at intake. `surname` names the client (several cases in one app).
+ * starts a trajectory at intake. `surname` names the client (several cases in one app); `contactedAt`
+ * (default now) is when the contact was, the day the referral came in.
  */
-export async function acceptedTrajectory(t: TestContext, app?: FastifyInstance, surname = 'De Groot'): Promise<TrajectoryCase> {
+export async function acceptedTrajectory(t: TestContext, app?: FastifyInstance, surname = 'De Groot', contactedAt?: string): Promise<TrajectoryCase> {
   app ??= await build(t);
   const balie = await loginAs(app, 'balie');
   const wim = await loginAs(app, 'wijkteam');
   const contact = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie, payload: {
-    channel: 'phone', question: 'Schulden lopen op, post blijft ongeopend', lifeDomains: ['finances_debts'], outcome: 2,
+    channel: 'phone', question: 'Schulden lopen op, post blijft ongeopend', lifeDomains: ['finances_debts'], outcome: 2, ...(contactedAt ? { contactedAt } : {}),
     newClient: { surname, birthDate: '1980-03-03', address: { postcode: '3031 BB', houseNumber: 9 } } } });
   assert.equal(contact.statusCode, 201, contact.body);
   const { id: referralId, teamId } = contact.json().referral as { id: string; teamId: string };

@@ -68,7 +68,7 @@ export async function loadView(q: Queryable, id: string, norms?: readonly Norm[]
   };
 }
 
-async function append(tx: Queryable, trajectoryId: string, a: Omit<TrajectoryAction, 'on'> & { on: string }, actorUserId: string | null,
+export async function append(tx: Queryable, trajectoryId: string, a: Omit<TrajectoryAction, 'on'> & { on: string }, actorUserId: string | null,
   norms: readonly Norm[], idempotencyKey?: string) {
   await tx.query(
     `INSERT INTO trajectory_actions (trajectory_id, type, occurred_on, actor_user_id, reason, outcome, until_on, linked_trajectory_id, idempotency_key)

@@ -3,6 +3,7 @@ import test from 'node:test';
 import { createClient, loginAs } from '../../../test/helpers.ts';
 import { pdfText } from '../../../test/pdf-text.ts';
 import { acceptedTrajectory } from '../../../test/trajectory-case.ts';
+import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 
 /** Two clients referred to Wijkteam Oude Noorden and accepted by Wim: he is involved with both. */
 async function twoClients(t: test.TestContext) {
@@ -100,11 +101,14 @@ test('the plan: goals per life domain with who and by when, a progress note, a s
   assert.equal(status.statusCode, 200, status.body);
   const stale = await c.app.inject({ method: 'PATCH', url: `/api/v1/households/${c.id}/goals/${post.id}`, headers: { ...c.wim, 'if-match': `"${post.version}"` }, payload: { status: 'stopped' } });
   assert.equal(stale.statusCode, 412);
+  // Agreed today: not before the day the members' referrals came in (agreement.test.ts: their trajectories follow).
+  const today = amsterdamDate(new Date());
+  const todayNl = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(today));
   const agreed = await c.app.inject({ method: 'POST', url: `/api/v1/households/${c.id}/agreement`, headers: { ...c.wim, 'if-match': `"${status.json().version}"` },
-    payload: { on: '2026-11-02', how: 'home_visit' } });
+    payload: { on: today, how: 'home_visit' } });
   assert.equal(agreed.statusCode, 200, agreed.body);
   const view = agreed.json();
-  assert.deepEqual([view.plan.agreedOn, view.plan.agreedHow], ['2026-11-02', 'home_visit']);
+  assert.deepEqual([view.plan.agreedOn, view.plan.agreedHow], [today, 'home_visit']);
   assert.deepEqual([view.plan.goals[0].status, view.plan.goals[0].notes[0].note, view.plan.goals[0].notes[0].actorName], ['reached', 'Drie weken op rij gelukt', 'Wim Wijkteam']);
 
   const pdf = await c.app.inject({ method: 'GET', url: `/api/v1/households/${c.id}/plan.pdf`, headers: c.wim });
@@ -113,7 +117,7 @@ test('the plan: goals per life domain with who and by when, a progress note, a s
   const text = pdfText(pdf.rawPayload);
   for (const s of ['Ons plan: Gezin De Groot', 'Doel: Huurachterstand is afbetaald', 'Wie doet het: Moeder met de budgetcoach', 'Klaar op: 1 juni 2027',
     'Doel: Post wordt elke week geopend', 'Hoe gaat het: gelukt', 'Drie weken op rij gelukt', 'Financiën en schulden', 'Wonen',
-    'afgesproken op 2 november 2026, bij u thuis', 'Wim Wijkteam']) assert.ok(text.includes(s), `the PDF says '${s}'`);
+    `afgesproken op ${todayNl}, bij u thuis`, 'Wim Wijkteam']) assert.ok(text.includes(s), `the PDF says '${s}'`);
   const rows = await auditOf(c, 'household.plan.pdf');
   assert.deepEqual([rows.length, rows[0]!.outcome, (rows[0]!.details.clientIds as string[]).length], [1, 'success', 2]);
   // Every change to the plan is audited for every member.

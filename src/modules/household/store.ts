@@ -6,6 +6,7 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors.
 import { once } from '../../platform/idempotency.ts';
 import type { Store, Visible } from '../../platform/store.ts';
 import { versionConflict } from '../../platform/versioning.ts';
+import { agreePlanOfClients } from '../casework/plan-agreed.ts';
 import { clientSummaries } from '../clients/store.ts';
 import { checkLifeDomains, listLifeDomains } from '../intake/life-domain-store.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
@@ -184,11 +185,16 @@ export function householdStore(store: Store) {
         WHERE id = $1`, [id, c.name ?? null, c.coordinatorUserId ?? null]);
     }),
 
-    /** The plan as agreed with the client: the day and the way (a newer agreement replaces it). */
+    /**
+     * The plan as agreed with the client: the day and the way (a newer agreement replaces it). The source of the
+     * trajectories' step plan_agreed: members still at intake get it on the same day, or nothing is recorded.
+     */
     agree: (id: string, a: Agreement, version: number) => change(id, 'household.plan.agree', { on: a.on, how: a.how }, async (tx, current) => {
       if (current !== version) throw versionConflict(current, await loadHousehold(tx, id));
       notInFuture(a.on, 'on');
       await tx.query('UPDATE households SET plan_agreed_on = $2, plan_agreed_how = $3, version = version + 1, updated_at = now() WHERE id = $1', [id, a.on, a.how]);
+      // One fact: the members' trajectories still at intake get their step plan_agreed on the same day (casework's own step, audited there).
+      await agreePlanOfClients(tx, store.ctx, await memberIdsOf(tx, id), a.on, { householdId: id });
     }),
 
     addGoal: (id: string, g: NewGoal, idempotencyKey?: string) => change(id, 'household.goal.create', { lifeDomain: g.lifeDomain }, async (tx) => {

@@ -112,7 +112,7 @@ export function TrajectoryPage() {
           </div>
         </section>
       )}
-      <HouseholdPlanSection clientId={tr.clientId} clientName={tr.clientName} mayWrite={ownTeam} />
+      <HouseholdPlanSection clientId={tr.clientId} clientName={tr.clientName} mayWrite={ownTeam} onPlanAgreed={() => void load()} />
       <ActivityLogSection trajectoryId={tr.id} mayWrite={ownTeam} />
       <ZrmSection trajectoryId={tr.id} mayWrite={ownTeam} onLoad={onZrm} scoreClosure={scoreClosure} />
       <CoordinationSection key={`${tr.id}-${tr.status}`} trajectoryId={tr.id} />

@@ -15,7 +15,11 @@ const key = (what: string) => ({ headers: { 'idempotency-key': `${what}-${crypto
  * members and regisseur, the goals per life domain with who, by when, status and progress notes,
  * the agreement with the client, and the plan as a PDF for the client.
  */
-export function HouseholdPlanSection({ clientId, clientName, mayWrite }: { clientId: string; clientName: string; mayWrite: boolean }) {
+export function HouseholdPlanSection({ clientId, clientName, mayWrite, onPlanAgreed }: {
+  clientId: string; clientName: string; mayWrite: boolean;
+  /** The agreement also gave the members' trajectories at intake their step 'plan agreed': the page shows it. */
+  onPlanAgreed?: () => void;
+}) {
   const { t } = useI18n();
   const { forError } = useProblemText();
   const [household, setHousehold] = useState<HouseholdView | null | undefined>(undefined);
@@ -36,7 +40,7 @@ export function HouseholdPlanSection({ clientId, clientName, mayWrite }: { clien
       {error && <Alert type="error"><Paragraph>{error}</Paragraph></Alert>}
       {household === null && <Paragraph>{t('household.none')}</Paragraph>}
       {household === null && mayWrite && <NewHouseholdForm clientId={clientId} clientName={clientName} onDone={setHousehold} />}
-      {household && <Household h={household} mayWrite={mayWrite} onChange={setHousehold} />}
+      {household && <Household h={household} mayWrite={mayWrite} onChange={setHousehold} onAgreed={onPlanAgreed} />}
     </section>
   );
 }
@@ -60,7 +64,7 @@ function NewHouseholdForm({ clientId, clientName, onDone }: { clientId: string; 
   );
 }
 
-function Household({ h, mayWrite, onChange }: { h: HouseholdView; mayWrite: boolean; onChange: (h: HouseholdView) => void }) {
+function Household({ h, mayWrite, onChange, onAgreed }: { h: HouseholdView; mayWrite: boolean; onChange: (h: HouseholdView) => void; onAgreed?: () => void }) {
   const { t } = useI18n();
   const fmt = useFormat();
   const domains = useLifeDomains();
@@ -94,7 +98,7 @@ function Household({ h, mayWrite, onChange }: { h: HouseholdView; mayWrite: bool
         </div>
       ))}
       {mayWrite && <NewGoalForm householdId={h.id} onChange={onChange} />}
-      {mayWrite && <AgreementForm h={h} onChange={onChange} />}
+      {mayWrite && <AgreementForm h={h} onChange={onChange} onAgreed={onAgreed} />}
     </>
   );
 }
@@ -205,7 +209,7 @@ function NewGoalForm({ householdId, onChange }: { householdId: string; onChange:
   );
 }
 
-function AgreementForm({ h, onChange }: { h: HouseholdView; onChange: (h: HouseholdView) => void }) {
+function AgreementForm({ h, onChange, onAgreed }: { h: HouseholdView; onChange: (h: HouseholdView) => void; onAgreed?: () => void }) {
   const { t } = useI18n();
   const [on, setOn] = useState('');
   const [how, setHow] = useState('');
@@ -218,6 +222,7 @@ function AgreementForm({ h, onChange }: { h: HouseholdView; onChange: (h: Househ
     if (Object.keys(errs).length) return form.fail(errs);
     return form.run(async () => {
       onChange(await api.post<HouseholdView>(`/api/v1/households/${h.id}/agreement`, { on, how }, { version: h.version }));
+      onAgreed?.();
       form.reset();
       setOn(''); setHow('');
     });
@@ -225,6 +230,7 @@ function AgreementForm({ h, onChange }: { h: HouseholdView; onChange: (h: Househ
   return (
     <section aria-labelledby="agreement-title">
       <Heading level={3} id="agreement-title">{t('household.agreement.title')}</Heading>
+      <Paragraph>{t('household.agreement.hint')}</Paragraph>
       {form.summary}
       <div className="ww-form ww-inline-form">
         <TextField {...form.field('on')} type="date" value={on} onChange={setOn} required />
