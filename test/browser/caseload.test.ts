@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+import { addDays, amsterdamDate } from '../../src/modules/legal-terms/legal-terms.ts';
 import { apiAs, loginAndWait, seriousViolations, uiTest } from './harness.ts';
 
 uiTest('a team worker sees accepted referrals in "Mijn cases" with their plan deadline in words, the overdue one first, and records the plan', async ({ page, ui }) => {
   for (const [surname, daysAgo] of [['Bakker', 3], ['Smit', 50]] as const) {
     const contact = await apiAs<{ referral: { id: string } }>(ui, 'balie', 'POST', '/api/v1/contacts', {
       channel: 'phone', question: 'Hulp nodig met de administratie', lifeDomains: ['finances_debts'], outcome: 2,
-      contactedAt: new Date(Date.now() - daysAgo * 864e5).toISOString(),
+      contactedAt: `${addDays(amsterdamDate(new Date()), -daysAgo)}T12:00:00+01:00`,
       newClient: { surname, birthDate: '1975-06-06', address: { postcode: '3031 BB', houseNumber: 12 } } });
     const me = await apiAs<{ user: { id: string } }>(ui, 'wijkteam', 'GET', '/api/v1/session');
     await apiAs(ui, 'wijkteam', 'POST', `/api/v1/referrals/${contact.referral.id}/accept`, { assignedUserId: me.user.id });
@@ -42,7 +43,8 @@ uiTest('the team lead sees the caseload per professional and the waiting list, a
   for (const [surname, daysAgo] of [['Overdracht', 50], ['Jansma', 4]] as const) {
     const contact = await apiAs<{ referral: { id: string } }>(ui, 'balie', 'POST', '/api/v1/contacts', {
       channel: 'phone', question: 'Hulp nodig met de administratie', lifeDomains: ['finances_debts'], outcome: 2,
-      contactedAt: new Date(Date.now() - daysAgo * 864e5).toISOString(),
+      // Noon in Amsterdam, so the waiting days are the same whatever the hour the test runs.
+      contactedAt: `${addDays(amsterdamDate(new Date()), -daysAgo)}T12:00:00+01:00`,
       newClient: { surname, birthDate: '1975-06-06', address: { postcode: '3031 BB', houseNumber: 14 } } });
     await apiAs(ui, 'teamleider', 'POST', `/api/v1/referrals/${contact.referral.id}/accept`, { assignedUserId: wim });
   }

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type AuthHeaders, build, loginAs } from '../../../test/helpers.ts';
+import { addDays, amsterdamDate } from '../legal-terms/legal-terms.ts';
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 864e5).toISOString();
+/** Noon in Amsterdam `n` Dutch days ago: waiting days are counted in Dutch days, whatever the hour the test runs. */
+const daysAgo = (n: number) => `${addDays(amsterdamDate(new Date()), -n)}T12:00:00+01:00`;
 type Item = { id: string; clientName: string; professionalName: string; version: number; waitingDays: number | null; mostUrgent: { state: string } | null };
 
 /** A contact `days` ago referred to Wijkteam Oude Noorden (open in its inbox). */
