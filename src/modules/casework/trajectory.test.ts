@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type AuthHeaders, build, loginAs } from '../../../test/helpers.ts';
-import { amsterdamDate } from '../legal-terms/legal-terms.ts';
+import { addDays, amsterdamDate } from '../legal-terms/legal-terms.ts';
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 864e5);
+/** Noon in Amsterdam `n` Dutch days ago (days before 1): clocks count Dutch days, whatever the hour the test runs. */
+const daysAgo = (n: number) => new Date(`${addDays(amsterdamDate(new Date()), -n)}T12:00:00+01:00`);
 const dayAgo = (n: number) => amsterdamDate(daysAgo(n));
 
 type Case = { app: FastifyInstance; wim: AuthHeaders; referralId: string; trajectoryId: string; version: number };
