@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { ZRM_DOMAINS, zrmDomainLabelNl } from '../../src/modules/casework/zrm.ts';
+import { amsterdamDate } from '../../src/modules/legal-terms/legal-terms.ts';
 import { gpToken, sendReferral, taskOf } from './gp-practice.ts';
 import { apiAs, loginAndWait, seriousViolations, type Ui, uiTest } from './harness.ts';
 
@@ -73,10 +74,14 @@ uiTest('a team worker accepts a GP referral, writes the household plan with two 
   await school.getByLabel(/Voortgang bij/).fill('Deze week vier dagen op school');
   await school.getByRole('button', { name: 'Notitie toevoegen' }).click();
   await school.getByText(/Deze week vier dagen op school \(Wim Wijkteam\)/).waitFor();
-  await plan.getByLabel('Datum afspraak').fill('2026-11-02');
+  // Agreed today (the referral came in today); the trajectory's step 'plan agreed' follows without a second entry.
+  const today = amsterdamDate(new Date());
+  await plan.getByLabel('Datum afspraak').fill(today);
   await plan.getByLabel('Hoe afgesproken').selectOption({ label: 'bij een huisbezoek' });
   await plan.getByRole('button', { name: 'Afspraak opslaan' }).click();
-  await plan.getByText('op 2 november 2026, bij een huisbezoek').waitFor();
+  const todayNl = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${today}T12:00:00Z`));
+  await plan.getByText(`op ${todayNl}, bij een huisbezoek`).waitFor();
+  await page.getByText(/Fase: plan afgesproken ·/).waitFor();
   const pdfHref = await plan.getByRole('link', { name: 'Plan als pdf voor de cliënt' }).getAttribute('href');
   const pdf = await page.request.get(pdfHref!);
   assert.equal(pdf.headers()['content-type'], 'application/pdf');
