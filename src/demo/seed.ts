@@ -3,6 +3,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import { AREAS, DEMO_PASSWORD, DEMO_USERS, DESKS, MUNICIPALITY, REGIONS } from './org-data.ts';
 import { seedDemoPractice } from '../modules/practices/demo.ts';
 import { seedDemoProviders } from '../modules/indications/demo.ts';
+import { seedDemoProviderClient } from '../modules/iwmo/demo.ts';
 import { seedDemoMandates } from '../modules/wmo/demo.ts';
 import { seedDemoFrontDoor } from '../modules/intake/demo.ts';
 import { seedDemoBudget } from '../modules/finance/demo.ts';
@@ -61,7 +62,7 @@ export async function seedDemoUsers(tx: Queryable) {
 }
 
 /** Demo content of the modules (clients, contacts, …), in order; runs once on an empty database. */
-const demoContent: ((tx: Queryable) => Promise<void>)[] = [seedDemoFrontDoor, seedDemoPractice, seedDemoProviders, seedDemoMandates, seedDemoBudget];
+const demoContent: ((tx: Queryable) => Promise<void>)[] = [seedDemoFrontDoor, seedDemoPractice, seedDemoProviders, seedDemoProviderClient, seedDemoMandates, seedDemoBudget];
 
 export async function seedDemo(db: Db): Promise<boolean> {
   const done = await db.query('SELECT 1 FROM municipality LIMIT 1');

@@ -6,12 +6,12 @@ import { indicated } from '../../../test/iwmo-indication.ts';
 import { start305, viaHub } from '../../../scripts/iwmo-provider-simulator.ts';
 import { deliveryOf } from '../indications/delivery-store.ts';
 import { parseDeliveryRetour } from './delivery.ts';
+import { DEMO_PROVIDER_CLIENT } from './demo.ts';
 
 /** A provider's system: an API client made by the admin, and a bearer token from the OAuth token endpoint (as GP practices get one). */
 async function providerSystem(app: FastifyInstance, agbCode: string) {
-  const { made, auth } = await providerClient(app, agbCode);
+  const { auth } = await providerClient(app, agbCode);
   return {
-    credentials: { clientId: made.clientId as string, secret: made.clientSecret as string },
     fetch: async (after = 0) => {
       const res = await app.inject({ method: 'GET', url: `/api/v1/iwmo/hub/messages?after=${after}`, headers: auth });
       assert.equal(res.statusCode, 200, res.body);
@@ -32,7 +32,7 @@ async function providerClient(app: FastifyInstance, agbCode: string) {
   const token = await app.inject({ method: 'POST', url: '/oauth/token', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: made.json().clientId, client_secret: made.json().clientSecret }).toString() });
   assert.equal(token.statusCode, 200, token.body);
-  return { made: made.json(), auth: { authorization: `Bearer ${token.json().access_token}` } };
+  return { auth: { authorization: `Bearer ${token.json().access_token}` } };
 }
 
 const counts = async (app: FastifyInstance) => (await app.db.query<{ messages: number; hub: number; deliveries: number }>(
@@ -111,14 +111,13 @@ test('a broken message posted to the hub lands on the error queue with its reaso
   assert.deepEqual([off.statusCode, off.json().code], [409, 'iwmo_hub_off']);
 });
 
-test('the provider simulator answers the 301 over HTTP: it fetches with its own token and posts a 302 and a 305, both applied', async (t) => {
+test('the provider simulator, as the demo provider\'s system, answers the 301 over HTTP: it fetches with its own token and posts a 302 and a 305, both applied', async (t) => {
   const app = await build(t, { WEGWIJS_IWMO_TRANSPORT: 'hub' });
   const ids = await indicated(app);
-  const provider = await providerSystem(app, '98010001');
   const wmo = await loginAs(app, 'wmo');
   await app.inject({ method: 'POST', url: `/api/v1/clients/${ids.clientId}/iwmo-assignments`, headers: wmo, payload: { providerId: ids.providerId } });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const results = await viaHub(base, provider.credentials.clientId, provider.credentials.secret, 0, '2026-03-03', {});
+  const results = await viaHub(base, DEMO_PROVIDER_CLIENT.clientId, DEMO_PROVIDER_CLIENT.secret, 0, '2026-03-03', {});
   assert.deepEqual(results.map((r) => [r.name.slice(0, 6), r.status, r.state]), [['WMO302', 201, 'applied'], ['WMO305', 201, 'applied']]);
   assert.ok((await deliveryOf(app.db, ids.indicationId)).startedOn);
 });
