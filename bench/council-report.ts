@@ -11,7 +11,9 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.ts';
 import { DEMO_PASSWORD } from '../src/demo/org-data.ts';
+import { amsterdamDate } from '../src/modules/legal-terms/legal-terms.ts';
 import { makeReport, requestReport } from '../src/modules/monitor/council-report-store.ts';
+import { keepWmoClockFacts } from '../src/modules/wmo/figures.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openPostgres } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
@@ -104,6 +106,13 @@ if (benchReferrals === 0) {
     ANALYZE referrals; ANALYZE referral_actions; ANALYZE client_housing_situations;
   `);
   console.log(`referrals and bankslapers added in ${Math.round(ms(t0) / 1000)} s`);
+}
+// What the job wmo.clock_facts does every five minutes in the app: fold and keep the clocks of the meldingen changed since
+// (after a load, all of them; then the report folds only what changed since the job last ran).
+{
+  const t0 = performance.now();
+  const kept = await keepWmoClockFacts(db, amsterdamDate(new Date()));
+  console.log(`wmo.clock_facts job: ${kept} meldingen folded and kept in ${ms(t0)} ms`);
 }
 const [{ id: userId }] = await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'beleid'`) as [{ id: string }];
 for (const period of process.argv.includes('--dashboard-only') ? [] : ['2025-H1', '2026-H2']) {

@@ -10,6 +10,7 @@ import { registerSafetyJobs } from './modules/safety/jobs.ts';
 import { registerSatisfactionJobs } from './modules/satisfaction/jobs.ts';
 import { IWMO_INBOX_JOB, readConfiguredInbox } from './modules/iwmo/inbox-job.ts';
 import { keepWmoClockFacts } from './modules/wmo/figures.ts';
+import { refreshClockKeys } from './modules/casework/clock-keys.ts';
 
 /** Every background job of Wegwijs, in one list. */
 export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
@@ -27,6 +28,8 @@ export function registerJobs(jobs: JobRunner, app: FastifyInstance) {
   jobs.schedule(REINDICATION_JOB, 3600, async () => { await sendReindicationReminders(app.db, amsterdamDate(new Date())); });
   /** Figures: the folded clocks of Wmo meldingen changed since the last run are kept, so reports fold only what changed (docs/monitor.md). */
   jobs.schedule('wmo.clock_facts', 300, async () => { await keepWmoClockFacts(app.db, amsterdamDate(new Date())); });
+  /** Caseloads: trajectories' clock keys left stale (by migration 280, a norm change or rows written by hand), 5,000 a minute, in the background: not before the app serves, which at Rotterdam scale outlasts the start-up timeout. */
+  jobs.schedule('casework.clock_keys', 60, async () => { await refreshClockKeys(app.db, 5000); });
   /** The half-year council report, asked for on the Raadsmonitor page. */
   registerMonitorJobs(jobs, app.db);
   /** Safety signals queued by earlier versions open their sealed record (src/modules/safety). */

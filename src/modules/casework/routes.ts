@@ -5,7 +5,6 @@ import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { IfMatchHeaders, versionOf, withETag } from '../../platform/versioning.ts';
 import { trajectoryRecordRoutes } from './record-routes.ts';
 import { caseloadStore } from './caseload-store.ts';
-import { refreshClockKeys } from './clock-keys.ts';
 import { Caseload, CaseloadOverview, CaseloadQuery, type CommandBody, commandBodies, ReassignBody, TrajectoryView } from './schemas.ts';
 import { trajectoryStore } from './trajectory-store.ts';
 import type { TrajectoryCommand } from './trajectory-process.ts';
@@ -26,8 +25,6 @@ const summaries: Record<TrajectoryCommand, string> = {
 export async function caseworkRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['casework'];
-  // The caseload keys that migration 280 (or a norm change) left stale are computed before the app serves.
-  app.addHook('onReady', async () => { await refreshClockKeys(app.db); });
 
   r.get('/api/v1/trajectories/:id', {
     config: { permission: 'casework.read' },

@@ -22,7 +22,8 @@ function fold(notifiedOn: IsoDate, actions: readonly WmoAction[], calendar: Lega
   return {
     assessment: of(clocks.find((c) => c.kind === 'assessment'), s.reportOn ?? s.applicationOn),
     decision: of(clocks.find((c) => c.kind === 'decision'), s.decision?.on ?? null),
-    lastOn: actions.reduce((max, a) => (a.on > max ? a.on : max), notifiedOn),
+    // ISO dates sort as text: the latest step's day.
+    lastOn: [notifiedOn, ...actions.map((a) => a.on)].sort().at(-1)!,
   };
 }
 
