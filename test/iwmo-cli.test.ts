@@ -15,6 +15,7 @@ test('wegwijs iwmo example prints a message that wegwijs iwmo validate accepts (
   const cases: [string, string[], RegExp][] = [
     ['301', [], /valid WMO301 \(iWmo 3\.2\)/], ['305', [], /valid WMO305/], ['323', [], /valid WMO323/], ['325', [], /valid WMO325/],
     ['301', ['--jeugd'], /valid JW301 \(iJw 3\.2\)/], ['315', ['--jeugd'], /valid JW315/],
+    ['316', [], /valid WMO316/], ['318', [], /valid WMO318/], ['316', ['--jeugd'], /valid JW316/], ['318', ['--jeugd'], /valid JW318/],
   ];
   for (const [n, flags, expected] of cases) {
     const example = run('example', n, ...flags);

@@ -5,7 +5,7 @@
  */
 
 /** The messages Wegwijs builds or reads, by their number (WMO301 / JW301 …). */
-export const MESSAGE_NUMBERS = ['301', '302', '305', '306', '307', '308', '315', '317', '319', '323', '325'] as const;
+export const MESSAGE_NUMBERS = ['301', '302', '305', '306', '307', '308', '315', '316', '317', '318', '319', '323', '325'] as const;
 export type MessageNumber = (typeof MESSAGE_NUMBERS)[number];
 
 /** iWmo (Wmo 2015) or iJw (Jeugdwet): same structure, other namespaces, message codes and categories. */
@@ -13,8 +13,8 @@ export type Standard = 'iwmo' | 'ijw';
 
 /** Vektis COD002 BerichtCode per message, for iWmo and iJw. */
 export const BERICHT_CODE: Record<Standard, Record<MessageNumber, string>> = {
-  iwmo: { 301: '414', 302: '415', 305: '418', 306: '419', 307: '420', 308: '421', 315: '444', 317: '480', 319: '482', 323: '484', 325: '485' },
-  ijw: { 301: '436', 302: '437', 305: '438', 306: '439', 307: '440', 308: '441', 315: '446', 317: '486', 319: '488', 323: '490', 325: '491' },
+  iwmo: { 301: '414', 302: '415', 305: '418', 306: '419', 307: '420', 308: '421', 315: '444', 316: '445', 317: '480', 318: '481', 319: '482', 323: '484', 325: '485' },
+  ijw: { 301: '436', 302: '437', 305: '438', 306: '439', 307: '440', 308: '441', 315: '446', 316: '447', 317: '486', 318: '487', 319: '488', 323: '490', 325: '491' },
 };
 
 /** The message's name as the standard writes it: WMO301, JW301. */
@@ -26,7 +26,7 @@ export const messageNamespace = (standard: Standard, n: MessageNumber) =>
 export const basisNamespace = (standard: Standard) => `http://www.istandaarden.nl/${standard}/3_2/basisschema/schema`;
 
 /** Which way a message goes: g → a (municipality to provider) or a → g. */
-export const FROM_MUNICIPALITY: ReadonlySet<MessageNumber> = new Set(['301', '302', '319', '325']);
+export const FROM_MUNICIPALITY: ReadonlySet<MessageNumber> = new Set(['301', '302', '316', '318', '319', '325']);
 /** Messages a provider sends to the municipality (the 302 goes that way too, with the 301's header). */
 export const TO_MUNICIPALITY: ReadonlySet<MessageNumber> = new Set(['302', '305', '307', '315', '317', '323']);
 
@@ -65,7 +65,7 @@ export const StatusAanlevering = { Eerste: '1', Gewijzigd: '2', Verwijderen: '3'
 /** VerzoekAntwoord (WJ760) in a 319. */
 export const VerzoekAntwoord = { Afgewezen: '1', InOnderzoek: '2' } as const;
 
-/** RetourCode (WJ001) values Wegwijs uses in 302 / 325 answers. */
+/** RetourCode (WJ001) values Wegwijs uses in its retour messages (306, 308, 316, 318) and 325 answers. */
 export const RetourCode = {
   Geen: '0200', // no remark
   Technisch: '0001', // rejected for technical reasons (XSD)

@@ -4,6 +4,7 @@ import { type AssignmentMessage, buildAssignmentRetour } from './assignment.ts';
 import { assessClaim, type AssignmentForClaim, type Claim } from './claim.ts';
 import { buildDeliveryRetour, parseStart, parseStop } from './delivery.ts';
 import { composeMessage, sealOutgoing } from './messages.ts';
+import { buildRequestRetour, parseAssignmentRequest, parseChangeRequest, requestKeys } from './request.ts';
 import type { RuleContext } from './rules.ts';
 
 /**
@@ -117,6 +118,12 @@ export function exampleMessage(n: MessageNumber, standard: Standard): string {
         unchanged: [a.products[1]!.number],
         changed: [{ number: first.number, from: '2026-04-01', to: '2026-12-31', scope: { ...first.scope!, volume: first.scope!.volume + 1 } }],
         added: [] }, ctx);
+    case '316': case '318': {
+      const heen = exampleMessage(n === '316' ? '315' : '317', standard);
+      const original = n === '316' ? parseAssignmentRequest(heen, standard) : parseChangeRequest(heen, standard);
+      const codes = { header: [RetourCode.Geen], client: [RetourCode.Geen], products: Object.fromEntries(requestKeys(original).map((k) => [k, [RetourCode.Geen]])) };
+      return sealOutgoing(n, standard, buildRequestRetour(original, { id: `R${n}`, date: DEMO_DATE }, codes), ctx);
+    }
     case '319':
       return composeMessage('319', { standard, header: toProvider('A1'), reference: 'REF-HA-0001', answer: VerzoekAntwoord.InOnderzoek }, ctx);
     case '323':

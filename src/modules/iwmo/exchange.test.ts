@@ -11,6 +11,8 @@ import { deliveryOf } from '../indications/delivery-store.ts';
 import { RedenBeeindiging } from './codes.ts';
 import { parseAssignment } from './assignment.ts';
 import { parseDeliveryRetour } from './delivery.ts';
+import { exampleMessage } from './examples.ts';
+import { parseRequestRetour } from './request.ts';
 import { readMessage } from './messages.ts';
 import { iwmoStore, receiveAll, receiveMessage } from './exchange.ts';
 import { sendAssignments } from './outgoing-assignment.ts';
@@ -171,4 +173,67 @@ test('a claim is answered with a 325: granted in full at the contract tariff, no
   const wrongAnswer = await answerClaim(iwmoStore(app.db), transport, wrong.id, { municipality: '0599', today: '2026-04-06' });
   const w = parseClaimAnswer((await app.db.query<{ content: string }>('SELECT content FROM iwmo_messages WHERE id = $1', [wrongAnswer.id]))[0]!.content, 'iwmo');
   assert.deepEqual([w.claimed, w.granted, w.clients[0]!.performances[0]!.codes], [12 * 3500, 0, ['0611']]);
+});
+
+test('a request (315, 317) is answered with its retour message (316, 318): 0200 when received, 0001 when it breaks a rule, once per request', async (t) => {
+  const app = await build(t);
+  const { dir, transport, inbox } = transportDir(t);
+  const retours = (prefix: string) => readdirSync(join(dir, 'outbox')).filter((f) => f.startsWith(prefix)).sort();
+  const read = (file: string) => parseRequestRetour(readFileSync(join(dir, 'outbox', file), 'utf8'), 'iwmo');
+
+  const request = exampleMessage('315', 'iwmo');
+  const unknownProduct = request.replace('V1<', 'V2<').replaceAll('01A01', '01Z99');
+  inbox('a-315.xml', request);
+  inbox('b-317.xml', exampleMessage('317', 'iwmo'));
+  inbox('c-315.xml', unknownProduct);
+  const results = await receiveAll(app.db, transport, '2026-03-03');
+  assert.deepEqual(results.map((r) => [r.name, r.status]), [['a-315.xml', 'received'], ['b-317.xml', 'received'], ['c-315.xml', 'rejected']]);
+  assert.match(results[2]!.problems[0]!.message, /Onbekende productcode 01Z99/);
+
+  const [accepted, rejected] = retours('WMO316-'); // named after the request's identification: V1, V2
+  assert.ok(readMessage(readFileSync(join(dir, 'outbox', accepted!), 'utf8')).ok, 'what left is a valid 316');
+  const ok = read(accepted!);
+  assert.deepEqual([ok.header.id, ok.retour.date, ok.codes.header, ok.codes.client, ok.codes.products], ['V1', '2026-03-03', ['0200'], ['0200'], { 'REF-HA-0001': ['0200'] }]);
+  const no = read(rejected!);
+  assert.deepEqual([no.header.id, no.codes.header, no.codes.client, no.codes.products], ['V2', ['0001'], ['0233'], { 'REF-HA-0001': ['0233'] }], 'the provider hears that the request was refused');
+  const [change] = retours('WMO318-');
+  const c = read(change!);
+  assert.deepEqual([c.header.id, c.codes.header, c.codes.products['REF-W-0001']], ['W1', ['0200'], ['0200']]);
+  const answers = await app.db.query<{ message: string; answer_to: string }>(`SELECT message, answer_to FROM iwmo_messages WHERE direction = 'out' ORDER BY message, answer_to`);
+  assert.deepEqual(answers.map((a) => a.message).sort(), ['316', '316', '318']);
+  assert.deepEqual(answers.map((a) => a.answer_to).sort(), results.map((r) => r.id).sort(), 'each retour points to the request it answers');
+
+  // The same request again, through the inbox or at once twice: nothing new is stored or sent.
+  inbox('d-315.xml', request);
+  const again = await receiveAll(app.db, transport, '2026-03-04');
+  assert.deepEqual(again.map((r) => [r.status, r.duplicate, r.id]), [['received', true, results[0]!.id]]);
+  const both = await Promise.all([0, 1].map(() => receiveMessage(app.db, unknownProduct, null, { transport, date: '2026-03-04' })));
+  assert.ok(both.every((r) => r.duplicate));
+  assert.equal(retours('WMO31').length, 3);
+  assert.equal((await app.db.query(`SELECT 1 FROM iwmo_messages`)).length, 6);
+
+  // Another request under an identification already received: refused, and the 316 says so (9056).
+  const reused = await receiveMessage(app.db, request.replace('REF-HA-0001', 'REF-HA-0002'), null, { transport, date: '2026-03-04' });
+  assert.match(reused.problems[0]!.message, /\(9056\)/);
+  const [answer] = await app.db.query<{ content: string }>(`SELECT content FROM iwmo_messages WHERE answer_to = $1`, [reused.id]);
+  assert.deepEqual(parseRequestRetour(answer!.content, 'iwmo').codes, { header: ['9056'], client: ['0233'], products: { 'REF-HA-0002': ['0233'] } });
+
+  // A BSN that fails the elfproef: on the error queue; a retour would repeat the wrong BSN, so none is sent.
+  const badBsn = await receiveMessage(app.db, request.replace('V1<', 'V3<').replace('<Bsn>999990019<', '<Bsn>999990018<'), null, { transport, date: '2026-03-04' });
+  assert.match(badBsn.problems[0]!.message, /elfproef/);
+  assert.deepEqual([badBsn.status, (await app.db.query(`SELECT 1 FROM iwmo_messages WHERE answer_to = $1`, [badBsn.id])).length], ['rejected', 0]);
+});
+
+test('an iJw request (JW315) is answered with a JW316', async (t) => {
+  const app = await build(t);
+  const { dir, transport } = transportDir(t);
+  // The demo jeugd products of the example are not contracted here: the JW316 says the request was refused (0001).
+  const r = await receiveMessage(app.db, exampleMessage('315', 'ijw'), null, { transport, date: '2026-03-03' });
+  assert.equal(r.status, 'rejected');
+  const [file] = readdirSync(join(dir, 'outbox'));
+  assert.match(file!, /^JW316-98010001-V1\.xml$/);
+  const xml = readFileSync(join(dir, 'outbox', file!), 'utf8');
+  assert.ok(readMessage(xml).ok, 'what left is a valid JW316');
+  assert.match(xml, /<BerichtCode>447<\/BerichtCode>/);
+  assert.deepEqual(parseRequestRetour(xml, 'ijw').codes.header, ['0001']);
 });

@@ -10,6 +10,7 @@ import { type MessageNumber, RetourCode, type Standard, StatusAanlevering, TO_MU
 import type { AssignmentRetour } from './assignment.ts';
 import { buildDeliveryRetour, type DeliveryCodes, parseStart, parseStop, type StartMessage, type StopMessage } from './delivery.ts';
 import { type MessageOf, readMessage, sealOutgoing } from './messages.ts';
+import { type AssignmentRequest, buildRequestRetour, type ChangeRequest, parseAssignmentRequest, parseChangeRequest, requestKeys } from './request.ts';
 import type { RuleContext } from './rules.ts';
 import {
   findByContent, findByIdentification, getMessage, indicationOfAssignment, insertMessage, linkReprocessed, markHandled, type NewMessage, nextIdentification,
@@ -17,7 +18,7 @@ import {
 } from './store.ts';
 import type { Transport } from './transport.ts';
 import { parseHeader, parseXml } from './xml.ts';
-import type { XmlProblem } from './xsd-validator.ts';
+import { validateXsd, type XmlProblem } from './xsd-validator.ts';
 
 /**
  * Sending and receiving: every message is stored as it went over the wire. An incoming message is
@@ -43,9 +44,10 @@ export async function ruleContext(q: Queryable): Promise<RuleContext> {
 }
 
 /**
- * How to answer: a 305 / 307 that passed its schema is answered with a 306 / 308 through this
- * transport, in the same transaction as its application or rejection (0200 everywhere when
- * applied; the code per assignment, or 0001 on the header for a broken rule, when rejected).
+ * How to answer: a 305 / 307 / 315 / 317 that passed its schema is answered with a
+ * 306 / 308 / 316 / 318 through this transport, in the same transaction as its application,
+ * reception or rejection (0200 everywhere when accepted; the code per assignment, or 0001 on the
+ * header for a broken rule, when rejected).
  */
 export type Answering = { transport: Transport; date: string };
 
@@ -62,20 +64,19 @@ export async function receiveMessage(db: Db, content: string, source: string | n
   const store = iwmoStore(db);
   const op = (action: string, details: Record<string, unknown> = {}) =>
     ({ action, activity: activityOf(read.standard), details: { message: read.n && read.standard ? messageName(read.standard, read.n) : null, source, ...details } });
-  // A delivery message that passed its schema can be returned with retour codes.
-  const delivery = answering && read.standard && (read.n === '305' || read.n === '307')
-    ? (read.n === '305' ? parseStart(content, read.standard) : parseStop(content, read.standard)) : null;
-  /** Puts the message on the error queue; a 305 / 307 is answered with the codes per assignment, or with `headerCode` and the rest not assessed. */
+  // A delivery message or a request that passed its schema can be returned with retour codes.
+  const received = answering && read.standard && read.n && (read.ok || validateXsd(content).ok) ? answerable(read.n, content, read.standard) : null;
+  /** Puts the message on the error queue; a 305 / 307 / 315 / 317 is answered with the codes per assignment, or with `headerCode` and the rest not assessed. */
   const reject = async (problems: XmlProblem[], o: { clientId?: string | null; codes?: Record<string, string[]>; headerCode?: string; answer?: boolean } = {}): Promise<ReceiveResult> => {
     const clientId = o.clientId ?? null;
     try {
       const row = await store.change(op('iwmo.message.reject', { problems: problems.length }), async (tx) => {
         const stored = await insertMessage(tx, { ...base, clientId, status: 'rejected', problems });
-        if (delivery && answering && o.answer !== false) {
-          await answerDelivery(tx, answering, delivery, stored, o.codes
+        if (received && answering && o.answer !== false) {
+          await answerReceived(tx, answering, received, stored, o.codes
             ? { header: [RetourCode.Geen], client: [RetourCode.Geen], products: o.codes }
             : { header: [o.headerCode ?? RetourCode.Technisch], client: [RetourCode.NietBeoordeeld],
-              products: Object.fromEntries(delivery.products.map((p) => [p.number, [RetourCode.NietBeoordeeld]])) });
+              products: Object.fromEntries(retourKeys(received).map((k) => [k, [RetourCode.NietBeoordeeld]])) });
         }
         return stored;
       }, (r) => ({ clientId: r.clientId ?? undefined }));
@@ -86,7 +87,7 @@ export async function receiveMessage(db: Db, content: string, source: string | n
   };
   const knownProvider = async (agb: string | undefined) => !!agb && (await listProviders(db)).some((p) => p.agbCode === agb);
   // A broken rule is answered (0001) only to a provider we know.
-  if (!read.ok) return reject(read.problems, { answer: !!delivery && (await knownProvider(header?.sender)) });
+  if (!read.ok) return reject(read.problems, { answer: !!received && (await knownProvider(header?.sender)) });
   const m = read.message;
   if (!TO_MUNICIPALITY.has(read.n)) {
     return reject([problem('Bericht', `${messageName(read.standard, read.n)} gaat van gemeente naar aanbieder; Wegwijs ontvangt het niet / goes from municipality to provider`)]);
@@ -105,10 +106,13 @@ export async function receiveMessage(db: Db, content: string, source: string | n
       case '305': case '307': return await applyDelivery(db, base, m as StartMessage | StopMessage, op, answering);
       case '302': return await applyRetour(db, base, m as AssignmentRetour, op);
       default: {
-        // Requests and claims wait for a person (work queue) or the claim check.
+        // Requests and claims wait for a person (work queue) or the claim check; a request is answered with its 316 / 318 at once.
         const bsn = read.n === '317' ? (m as MessageOf['317']).bsn : read.n === '315' ? (m as MessageOf['315']).client.bsn : null;
-        const row = await store.change(op('iwmo.message.receive'), async (tx) =>
-          insertMessage(tx, { ...base, status: 'received', clientId: bsn ? await findClientIdByBsn(tx, bsn) : null }), (r) => ({ clientId: r.clientId ?? undefined }));
+        const row = await store.change(op('iwmo.message.receive'), async (tx) => {
+          const stored = await insertMessage(tx, { ...base, status: 'received', clientId: bsn ? await findClientIdByBsn(tx, bsn) : null });
+          if (received && answering) await answerReceived(tx, answering, received, stored, accepted(received));
+          return stored;
+        }, (r) => ({ clientId: r.clientId ?? undefined }));
         return { id: row.id, status: row.status, duplicate: false, problems: [] };
       }
     }
@@ -133,11 +137,41 @@ class Rejected extends Error {
   }
 }
 
-/** Sends the 306 / 308 on a stored 305 / 307, in the caller's transaction. */
-async function answerDelivery(tx: Queryable, answering: Answering, m: StartMessage | StopMessage, stored: StoredMessage, codes: DeliveryCodes) {
-  const kind = 'end' in (m.products[0] ?? {}) ? '308' : '306';
-  const content = sealOutgoing(kind, m.standard, buildDeliveryRetour(m, kind, { id: await nextIdentification(tx), date: answering.date }, codes));
-  await storeAndSend(tx, answering.transport, { standard: m.standard, n: kind, content, clientId: stored.clientId, answerTo: stored.id });
+/** A received message that is answered with a retour message (306, 308, 316, 318), as read. */
+type Received =
+  | { n: '305'; m: StartMessage } | { n: '307'; m: StopMessage } | { n: '315'; m: AssignmentRequest } | { n: '317'; m: ChangeRequest };
+
+function answerable(n: MessageNumber, content: string, standard: Standard): Received | null {
+  switch (n) {
+    case '305': return { n, m: parseStart(content, standard) };
+    case '307': return { n, m: parseStop(content, standard) };
+    case '315': return { n, m: parseAssignmentRequest(content, standard) };
+    case '317': return { n, m: parseChangeRequest(content, standard) };
+    default: return null;
+  }
+}
+
+/** What a retour carries codes for below the client: a 305 / 307's assignment numbers, a request's references. */
+const retourKeys = (r: Received) => (r.n === '305' || r.n === '307' ? r.m.products.map((p) => p.number) : requestKeys(r.m));
+const accepted = (r: Received): DeliveryCodes =>
+  ({ header: [RetourCode.Geen], client: [RetourCode.Geen], products: Object.fromEntries(retourKeys(r).map((k) => [k, [RetourCode.Geen]])) });
+
+/** Sends the 306 / 308 / 316 / 318 on a stored 305 / 307 / 315 / 317, in the caller's transaction. */
+async function answerReceived(tx: Queryable, answering: Answering, r: Received, stored: StoredMessage, codes: DeliveryCodes) {
+  const retour = { id: await nextIdentification(tx), date: answering.date };
+  const { standard } = r.m;
+  const [kind, xml] = r.n === '305' || r.n === '307'
+    ? [r.n === '305' ? '306' as const : '308' as const, buildDeliveryRetour(r.m, r.n === '305' ? '306' : '308', retour, codes)]
+    : [r.n === '315' ? '316' as const : '318' as const, buildRequestRetour(r.m, retour, codes)];
+  let content: string;
+  try {
+    content = sealOutgoing(kind, standard, xml);
+  } catch (e) {
+    // A retour repeats what was received: one whose echo breaks a rule (a BSN failing the elfproef) is not answered; it stays on the error queue.
+    if (e instanceof AppError && e.code === 'iwmo_message_invalid' && stored.status === 'rejected') return;
+    throw e;
+  }
+  await storeAndSend(tx, answering.transport, { standard, n: kind, content, clientId: stored.clientId, answerTo: stored.id });
 }
 
 /** Two copies received at once: the loser of the unique content index reports the winner's row. */
@@ -186,8 +220,8 @@ async function applyDelivery(db: Db, base: NewMessage, m: StartMessage | StopMes
         : { kind: 'start', on: p.start, source: `iwmo:${stored.id}` });
     }
     if (answering) {
-      await answerDelivery(tx, answering, m, stored,
-        { header: [RetourCode.Geen], client: [RetourCode.Geen], products: Object.fromEntries(m.products.map((p) => [p.number, [RetourCode.Geen]])) });
+      const r: Received = 'end' in (m.products[0] ?? {}) ? { n: '307', m: m as StopMessage } : { n: '305', m: m as StartMessage };
+      await answerReceived(tx, answering, r, stored, accepted(r));
     }
     return stored;
   });

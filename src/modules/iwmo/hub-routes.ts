@@ -35,7 +35,7 @@ export async function hubRoutes(app: FastifyInstance, opts: { transport: () => T
 
   r.post('/api/v1/iwmo/hub/messages', {
     config: { permission: 'iwmo.hub.post' },
-    schema: { tags, summary: 'A provider posts one iWmo / iJw message (XML body); it is read at once and the answer (306, 308) waits in the provider\'s mailbox',
+    schema: { tags, summary: 'A provider posts one iWmo / iJw message (XML body); it is read at once and the answer (306, 308, 316, 318) waits in the provider\'s mailbox',
       consumes: ['application/xml'], body: z.string().min(1).max(5 * 1024 * 1024), response: { 200: HubPostResult, 201: HubPostResult } },
   }, async (req, reply) => {
     const c = caller(req);

@@ -4,7 +4,7 @@ import { type AssignmentMessage, type AssignmentRetour, buildAssignment, parseAs
 import { buildStart, buildStop, type DeliveryRetour, parseDeliveryRetour, parseStart, parseStop, type StartMessage, type StopMessage } from './delivery.ts';
 import {
   type AssignmentRequest, buildAssignmentRequest, buildChangeRequest, buildRequestAnswer, type ChangeRequest,
-  parseAssignmentRequest, parseChangeRequest, parseRequestAnswer, type RequestAnswer,
+  parseAssignmentRequest, parseChangeRequest, parseRequestAnswer, parseRequestRetour, type RequestAnswer, type RequestRetour,
 } from './request.ts';
 import { buildClaim, buildClaimAnswer, type Claim, type ClaimAnswer, parseClaim, parseClaimAnswer } from './claim.ts';
 import { type RuleContext, rulesOf } from './rules.ts';
@@ -19,18 +19,18 @@ import { validateXsd, type XmlProblem } from './xsd-validator.ts';
 
 export type MessageOf = {
   '301': AssignmentMessage; '302': AssignmentRetour; '305': StartMessage; '306': DeliveryRetour; '307': StopMessage; '308': DeliveryRetour;
-  '315': AssignmentRequest; '317': ChangeRequest; '319': RequestAnswer; '323': Claim; '325': ClaimAnswer;
+  '315': AssignmentRequest; '316': RequestRetour; '317': ChangeRequest; '318': RequestRetour; '319': RequestAnswer; '323': Claim; '325': ClaimAnswer;
 };
 
-/** Retours (302, 306, 308) are built from the message they answer (buildAssignmentRetour, buildDeliveryRetour) and sealed with sealOutgoing. */
-type Retour = '302' | '306' | '308';
+/** Retours (302, 306, 308, 316, 318) are built from the message they answer (buildAssignmentRetour, buildDeliveryRetour, buildRequestRetour) and sealed with sealOutgoing. */
+type Retour = '302' | '306' | '308' | '316' | '318';
 const builders: { [N in Exclude<MessageNumber, Retour>]: (m: MessageOf[N]) => string } = {
   301: buildAssignment, 305: buildStart, 307: buildStop, 315: buildAssignmentRequest, 317: buildChangeRequest,
   319: buildRequestAnswer, 323: buildClaim, 325: buildClaimAnswer,
 };
 const parsers: { [N in MessageNumber]: (xml: string, standard: Standard) => MessageOf[N] } = {
   301: parseAssignment, 302: parseAssignmentRetour, 305: parseStart, 306: parseDeliveryRetour, 307: parseStop, 308: parseDeliveryRetour, 315: parseAssignmentRequest,
-  317: parseChangeRequest, 319: parseRequestAnswer, 323: parseClaim, 325: parseClaimAnswer,
+  316: parseRequestRetour, 317: parseChangeRequest, 318: parseRequestRetour, 319: parseRequestAnswer, 323: parseClaim, 325: parseClaimAnswer,
 };
 
 export const describeProblem = (p: XmlProblem) =>

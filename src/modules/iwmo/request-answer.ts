@@ -30,7 +30,7 @@ export async function requestLines(q: Queryable, requestId: string): Promise<Req
   if (request?.direction !== 'in' || (request.message !== '315' && request.message !== '317')) throw notFound('Verzoek niet gevonden / Request not found');
   const standard = request.standard!;
   const answers = new Map<string, RequestedLine['answer']>();
-  for (const a of await answersTo(q, requestId)) {
+  for (const a of await answersTo(q, requestId, '319')) {
     const m = parseRequestAnswer((await getMessage(q, a.id))!.content, standard);
     answers.set(m.reference, m.answer === VerzoekAntwoord.Afgewezen ? 'rejected' : answers.get(m.reference) === 'rejected' ? 'rejected' : 'investigating');
   }
@@ -66,7 +66,7 @@ export async function answerRequest(store: Store, transport: Transport, requestI
     details: { request: requestId, reference: input.reference, answer: input.answer } };
   const work = async (tx: Queryable) => {
     await lockMessage(tx, requestId);
-    const earlier = await Promise.all((await answersTo(tx, requestId)).map(async (a) => parseRequestAnswer((await getMessage(tx, a.id))!.content, standard)));
+    const earlier = await Promise.all((await answersTo(tx, requestId, '319')).map(async (a) => parseRequestAnswer((await getMessage(tx, a.id))!.content, standard)));
     if (earlier.some((a) => a.reference === input.reference && a.answer === VerzoekAntwoord.Afgewezen)) {
       throw conflict(`Referentie ${input.reference} is al afgewezen / already rejected`, 'request_already_answered');
     }

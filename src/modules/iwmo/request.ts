@@ -1,11 +1,13 @@
-import type { Standard } from './codes.ts';
+import { RetourCode, type Standard, XSLT_VERSIE } from './codes.ts';
 import type { Scope } from './assignment.ts';
-import { type ClientShort, clientShortNode, parseClientShort } from './delivery.ts';
-import { basisPrefix, headerNode, list, type MessageHeader, type Node, opt, type Parsed, parseHeader, parseXml, toXml } from './xml.ts';
+import { type ClientShort, clientShortNode, type DeliveryCodes, parseClientShort } from './delivery.ts';
+import { basisPrefix, headerNode, list, type MessageHeader, type Node, opt, type Parsed, parseHeader, parseXml, toXml, xsdVersie } from './xml.ts';
 
 /**
  * WMO315 / JW315 (verzoek om toewijzing), WMO317 / JW317 (verzoek om wijziging) from the
- * provider, and WMO319 / JW319, the municipality's answer when it does not grant with a 301.
+ * provider; WMO316 / WMO318 (and JW), the retour messages that say whether the request was
+ * received in good order; and WMO319 / JW319, the municipality's answer when it does not grant
+ * with a 301.
  */
 
 /** Verwijzer (COD327 type: 01 gemeente, 02 huisarts, …). */
@@ -46,26 +48,27 @@ const parseScope = (p: Parsed) => ({
 const productOf = (b: (n: string) => string, category?: string, code?: string) =>
   (category ? { [b('Categorie')]: category, [b('Code')]: code } : undefined);
 
-export function buildAssignmentRequest(m: AssignmentRequest): string {
+export const buildAssignmentRequest = (m: AssignmentRequest) =>
+  toXml(m.standard, '315', { Header: headerNode(m.standard, '315', m.header), Client: assignmentRequestClient(m) });
+
+/** A 315's Client element (also the body of its 316). */
+function assignmentRequestClient(m: AssignmentRequest): Node {
   const b = basisPrefix(m.standard);
-  return toXml(m.standard, '315', {
-    Header: headerNode(m.standard, '315', m.header),
-    Client: {
-      ...clientShortNode(m.standard, m.client),
-      Commentaar: m.comment,
-      AangevraagdeProducten: {
-        AangevraagdProduct: m.products.map((p) => ({
-          ReferentieAanbieder: p.reference,
-          Product: productOf(b, p.category, p.productCode),
-          ToewijzingIngangsdatum: p.from,
-          ToewijzingEinddatum: p.to,
-          ...scopeNode(b, p.scope, p.budget),
-          Verwijzer: { [b('Type')]: p.referrer.type, [b('Naam')]: p.referrer.name, [b('ZorgverlenerCode')]: p.referrer.agbCode },
-          Commentaar: p.comment,
-        })),
-      },
+  return {
+    ...clientShortNode(m.standard, m.client),
+    Commentaar: m.comment,
+    AangevraagdeProducten: {
+      AangevraagdProduct: m.products.map((p) => ({
+        ReferentieAanbieder: p.reference,
+        Product: productOf(b, p.category, p.productCode),
+        ToewijzingIngangsdatum: p.from,
+        ToewijzingEinddatum: p.to,
+        ...scopeNode(b, p.scope, p.budget),
+        Verwijzer: { [b('Type')]: p.referrer.type, [b('Naam')]: p.referrer.name, [b('ZorgverlenerCode')]: p.referrer.agbCode },
+        Commentaar: p.comment,
+      })),
     },
-  });
+  };
 }
 
 export function parseAssignmentRequest(xml: string, standard: Standard): AssignmentRequest {
@@ -81,26 +84,27 @@ export function parseAssignmentRequest(xml: string, standard: Standard): Assignm
   };
 }
 
-export function buildChangeRequest(m: ChangeRequest): string {
+export const buildChangeRequest = (m: ChangeRequest) =>
+  toXml(m.standard, '317', { Header: headerNode(m.standard, '317', m.header), Client: changeRequestClient(m) });
+
+/** A 317's Client element (also the body of its 318). */
+function changeRequestClient(m: ChangeRequest): Node {
   const b = basisPrefix(m.standard);
   const nonEmpty = <T>(xs: T[], wrap: (xs: T[]) => Node) => (xs.length ? wrap(xs) : undefined);
-  return toXml(m.standard, '317', {
-    Header: headerNode(m.standard, '317', m.header),
-    Client: {
-      Bsn: m.bsn,
-      Verzoek: {
-        ReferentieAanbieder: m.reference,
-        RedenVerzoek: m.reason,
-        OngewijzigdeProducten: nonEmpty(m.unchanged, (xs) => ({ OngewijzigdProduct: xs.map((n) => ({ ToewijzingNummer: n })) })),
-        TeWijzigenProducten: nonEmpty(m.changed, (xs) => ({
-          TeWijzigenProduct: xs.map((p) => ({ ToewijzingNummer: p.number, GewensteIngangsdatum: p.from, Einddatum: p.to, ...scopeNode(b, p.scope, p.budget) })),
-        })),
-        NieuweProducten: nonEmpty(m.added, (xs) => ({
-          NieuwProduct: xs.map((p) => ({ Product: productOf(b, p.category, p.productCode), GewensteIngangsdatum: p.from, Einddatum: p.to, ...scopeNode(b, p.scope, p.budget) })),
-        })),
-      },
+  return {
+    Bsn: m.bsn,
+    Verzoek: {
+      ReferentieAanbieder: m.reference,
+      RedenVerzoek: m.reason,
+      OngewijzigdeProducten: nonEmpty(m.unchanged, (xs) => ({ OngewijzigdProduct: xs.map((n) => ({ ToewijzingNummer: n })) })),
+      TeWijzigenProducten: nonEmpty(m.changed, (xs) => ({
+        TeWijzigenProduct: xs.map((p) => ({ ToewijzingNummer: p.number, GewensteIngangsdatum: p.from, Einddatum: p.to, ...scopeNode(b, p.scope, p.budget) })),
+      })),
+      NieuweProducten: nonEmpty(m.added, (xs) => ({
+        NieuwProduct: xs.map((p) => ({ Product: productOf(b, p.category, p.productCode), GewensteIngangsdatum: p.from, Einddatum: p.to, ...scopeNode(b, p.scope, p.budget) })),
+      })),
     },
-  });
+  };
 }
 
 export function parseChangeRequest(xml: string, standard: Standard): ChangeRequest {
@@ -124,4 +128,59 @@ export const buildRequestAnswer = (m: RequestAnswer) => toXml(m.standard, '319',
 export function parseRequestAnswer(xml: string, standard: Standard): RequestAnswer {
   const m = parseXml(xml);
   return { standard, header: parseHeader(m.Header), reference: m.Antwoord.ReferentieAanbieder, answer: m.Antwoord.VerzoekAntwoord, rejectionReason: opt(m.Antwoord.RedenAfwijzingVerzoek) };
+}
+
+/**
+ * Retour codes of a 316 / 318: on the whole message, the client and per requested product — a
+ * 315's products by ReferentieAanbieder; a 317's Verzoek by its ReferentieAanbieder, and its
+ * products by ToewijzingNummer or, when not given, with the Verzoek's codes.
+ */
+export type RequestCodes = DeliveryCodes;
+export type RequestRetour = { standard: Standard; header: MessageHeader; retour: { id: string; date: string }; bsn: string; codes: RequestCodes };
+
+const codesNode = (xs: string[] | undefined) => ({ RetourCode: xs?.length ? xs : [RetourCode.Geen] });
+
+/** The keys a 316 / 318 carries retour codes for below the client: a 315's references, a 317's one reference. */
+export const requestKeys = (m: AssignmentRequest | ChangeRequest) => ('products' in m ? m.products.map((p) => p.reference) : [m.reference]);
+
+/** The 316 (on a 315) or 318 (on a 317): the request returned as received, with the municipality's retour codes. */
+export function buildRequestRetour(original: AssignmentRequest | ChangeRequest, retour: { id: string; date: string }, codes: RequestCodes): string {
+  const { standard } = original;
+  const kind = 'products' in original ? '316' : '318';
+  const Header = {
+    ...headerNode(standard, kind, original.header),
+    IdentificatieRetour: retour.id, DagtekeningRetour: retour.date, XsltVersie: XSLT_VERSIE, XsdVersieRetour: xsdVersie(basisPrefix(standard)), RetourCodes: codesNode(codes.header),
+  };
+  // The request's own Client element, with RetourCodes after each class's elements (the builders make fresh nodes).
+  let client: Node;
+  if ('products' in original) {
+    client = assignmentRequestClient(original);
+    const products = (client.AangevraagdeProducten as { AangevraagdProduct: Node[] }).AangevraagdProduct;
+    products.forEach((p, i) => { p.RetourCodes = codesNode(codes.products[original.products[i]!.reference]); });
+  } else {
+    client = changeRequestClient(original);
+    const verzoek = client.Verzoek as Node;
+    const own = (n?: unknown) => codesNode((typeof n === 'string' && codes.products[n]) || codes.products[original.reference]);
+    for (const [group, element] of [['OngewijzigdeProducten', 'OngewijzigdProduct'], ['TeWijzigenProducten', 'TeWijzigenProduct'], ['NieuweProducten', 'NieuwProduct']] as const) {
+      for (const p of (verzoek[group] as Record<string, Node[]> | undefined)?.[element] ?? []) p.RetourCodes = own(p.ToewijzingNummer);
+    }
+    verzoek.RetourCodes = own();
+  }
+  client.RetourCodes = codesNode(codes.client);
+  return toXml(standard, kind, { Header, Client: client });
+}
+
+export function parseRequestRetour(xml: string, standard: Standard): RequestRetour {
+  const m = parseXml(xml);
+  const v = m.Client.Verzoek;
+  const products: [string, Parsed][] = v
+    ? [[v.ReferentieAanbieder, v], ...[...list(v.OngewijzigdeProducten?.OngewijzigdProduct), ...list(v.TeWijzigenProducten?.TeWijzigenProduct)].map((p): [string, Parsed] => [p.ToewijzingNummer, p])]
+    : list(m.Client.AangevraagdeProducten?.AangevraagdProduct).map((p): [string, Parsed] => [p.ReferentieAanbieder, p]);
+  return {
+    standard, header: parseHeader(m.Header), retour: { id: m.Header.IdentificatieRetour, date: m.Header.DagtekeningRetour }, bsn: m.Client.Bsn,
+    codes: {
+      header: list(m.Header.RetourCodes?.RetourCode), client: list(m.Client.RetourCodes?.RetourCode),
+      products: Object.fromEntries(products.map(([k, p]) => [k, list(p.RetourCodes?.RetourCode)])),
+    },
+  };
 }

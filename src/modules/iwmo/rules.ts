@@ -134,7 +134,7 @@ function claimAnswerRules(m: ClaimAnswer): XmlProblem[] {
 export function rulesOf(n: MessageNumber, m: unknown, ctx: RuleContext): XmlProblem[] {
   switch (n) {
     case '301': return assignmentRules(m as AssignmentMessage, ctx);
-    case '302': case '306': case '308': return retourRules(m as AssignmentRetour);
+    case '302': case '306': case '308': case '316': case '318': return retourRules(m as AssignmentRetour);
     case '305': case '307': return deliveryRules(m as StartMessage | StopMessage, ctx);
     case '315': return requestRules(m as AssignmentRequest, ctx);
     case '317': return changeRules(m as ChangeRequest, ctx);

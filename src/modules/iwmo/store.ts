@@ -116,9 +116,9 @@ export async function getMessage(q: Queryable, id: string): Promise<(StoredMessa
 /** Locks a message row for the rest of the transaction (one answer per claim, however many ask at once). */
 export const lockMessage = (tx: Queryable, id: string) => tx.query('SELECT id FROM iwmo_messages WHERE id = $1 FOR UPDATE', [id]);
 
-/** The messages sent in answer to one received message, oldest first. */
-export const answersTo = (q: Queryable, id: string) =>
-  q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE answer_to = $1 AND direction = 'out' ORDER BY created_at, id`, [id]);
+/** The messages of one kind sent in answer to one received message (a request's 319s, not its 316 / 318 retour), oldest first. */
+export const answersTo = (q: Queryable, id: string, message: MessageNumber) =>
+  q.query<StoredMessage>(`SELECT ${COLS} FROM iwmo_messages WHERE answer_to = $1 AND direction = 'out' AND message = $2 ORDER BY created_at, id`, [id, message]);
 
 /** The work queue: received requests (315, 317) not yet answered as a whole, oldest first. */
 export const listReceivedRequests = (q: Queryable) =>
