@@ -50,7 +50,8 @@ uiTest('the home pages and placeholder pages of the work roles have no serious a
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
   }
-});
+  // Many pages, each scanned by axe: more than the default two minutes on a busy machine.
+}, { timeout: 360_000 });
 
 uiTest('every admin page has no serious accessibility problems', async ({ page }) => {
   await loginAndWait(page, 'beheer');
@@ -103,7 +104,8 @@ uiTest('every admin page has no serious accessibility problems', async ({ page }
   await page.goto('/bestaat-niet');
   await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
   await check(page, 'not found');
-});
+  // Many pages, each scanned by axe: more than the default two minutes on a busy machine.
+}, { timeout: 360_000 });
 
 uiTest('the client refusal page, the client with its banner and the break-the-glass review have no serious accessibility problems', async ({ page, ui }) => {
   const client = await apiAs<{ id: string }>(ui, 'balie', 'POST', '/api/v1/clients', { surname: 'Smit', firstNames: 'Ans', birthDate: '1948-02-29' });
