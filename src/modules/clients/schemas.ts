@@ -14,8 +14,8 @@ export const CommunicationNeed = z.enum(['interpreter', 'easy_read', 'lvb_signal
 
 export const Bsn = z.string().trim().refine(isValidBsn, apiMessage(ruleMessages.bsn));
 export const Postcode = z.string().trim().refine((v) => normalisePostcode(v) !== null, apiMessage(ruleMessages.postcode));
-const today = () => new Date().toISOString().slice(0, 10);
-export const PastDate = z.iso.date().refine((d) => d <= today(), 'datum ligt in de toekomst / date is in the future');
+// The Dutch date: between 23:00 and 24:00 UTC (22:00 in summer) it is already tomorrow in the Netherlands.
+export const PastDate = z.iso.date().refine((d) => d <= todayInNl(), 'datum ligt in de toekomst / date is in the future');
 /** A birth date: a real calendar date, not in the future and not before 1900 (field-rules.ts, shared with the browser). */
 export const BirthDate = z.string().superRefine((d, ctx) => {
   const problem = checkBirthDate(d, todayInNl());
