@@ -26,7 +26,8 @@ async function startServer(dataDir: string, extraArgs: string[] = []) {
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
+  // A first start migrates and seeds an empty embedded database: on a busy machine well over 30 s.
+  for (let i = 0; i < 360; i++) {
     try {
       if ((await fetch(`${base}/ready`)).ok) break;
     } catch { /* not listening yet */ }
@@ -39,7 +40,7 @@ async function startServer(dataDir: string, extraArgs: string[] = []) {
   return { base, stop, output: () => output };
 }
 
-test('wegwijs starts on the embedded database, keeps its data across restarts, and shuts down cleanly', { timeout: 120_000 }, async (t) => {
+test('wegwijs starts on the embedded database, keeps its data across restarts, and shuts down cleanly', { timeout: 300_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'wegwijs-cli-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const first = await startServer(dir);
