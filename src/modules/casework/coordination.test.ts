@@ -1,26 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import type { TestContext } from 'node:test';
-import { type AuthHeaders, build, loginAs } from '../../../test/helpers.ts';
-
-type TrajectoryCase = { app: Awaited<ReturnType<typeof build>>; wim: AuthHeaders; clientId: string; trajectoryId: string };
-
-/** The desk refers a client to Wijkteam Oude Noorden; Wim accepts, which starts the trajectory the accept answers with. */
-async function acceptedTrajectory(t: TestContext): Promise<TrajectoryCase> {
-  const app = await build(t);
-  const balie = await loginAs(app, 'balie');
-  const wim = await loginAs(app, 'wijkteam');
-  const contact = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie, payload: {
-    channel: 'phone', question: 'Schulden lopen op, post blijft ongeopend', lifeDomains: ['finances_debts'], outcome: 2,
-    newClient: { surname: 'De Groot', birthDate: '1980-03-03', address: { postcode: '3031 BB', houseNumber: 9 } } } });
-  assert.equal(contact.statusCode, 201, contact.body);
-  const { id: referralId, teamId } = contact.json().referral as { id: string; teamId: string };
-  const pros = (await app.inject({ method: 'GET', url: `/api/v1/teams/${teamId}/professionals`, headers: wim })).json() as { id: string; displayName: string }[];
-  const accept = await app.inject({ method: 'POST', url: `/api/v1/referrals/${referralId}/accept`, headers: wim,
-    payload: { assignedUserId: pros.find((p) => p.displayName === 'Wim Wijkteam')!.id } });
-  assert.equal(accept.statusCode, 200, accept.body);
-  return { app, wim, clientId: accept.json().clientId, trajectoryId: accept.json().trajectoryId };
-}
+import { loginAs } from '../../../test/helpers.ts';
+import { acceptedTrajectory, type TrajectoryCase } from '../../../test/trajectory-case.ts';
 
 const referUrl = (id: string) => `/api/v1/trajectories/${id}/onward-referrals`;
 const handoverUrl = (id: string) => `/api/v1/trajectories/${id}/handovers`;
