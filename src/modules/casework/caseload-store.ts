@@ -105,13 +105,15 @@ export function caseloadStore(store: Store) {
               ${SELECT.replace('SELECT id,', 'SELECT t.id,').replace('FROM trajectories', `, ${DUE}::text AS due_key FROM trajectories t`)}
               WHERE ${listed.join(' AND ')} ORDER BY ${o.key.map((k) => `${k}${o.desc ? ' DESC' : ''}`).join(', ')} LIMIT ${p(q.limit + 1)}) page ON true`;
           type Out = SortRow & Caseload['counts'] & { stale: number };
-          let out = await db.query<Out>(sql, params);
+          // The norms come beside the page (another pooled connection): one round trip less to wait for.
+          const [first, norms] = await Promise.all([db.query<Out>(sql, params), listNorms(db)]);
+          let out = first;
           // Rows written straight into the table (or left by migration 280) get their keys first.
           if (out[0]!.stale > 0 && await refreshClockKeys(db, REFRESH_PER_REQUEST) > 0) out = await db.query<Out>(sql, params);
           const { open, onTime, atRisk, overdue } = out[0]!;
           const rows = out.filter((r) => r.id !== null);
           const page = rows.slice(0, q.limit);
-          const items = (await toItems(db, page, await listNorms(db), day)).map((x) => x.item);
+          const items = (await toItems(db, page, norms, day, true)).map((x) => x.item);
           const last = page.at(-1);
           const result: Caseload = { items, nextCursor: rows.length > q.limit && last ? encodeCursor(q.sort, last) : null, counts: { open, onTime, atRisk, overdue } };
           return { result, clientIds: [...new Set(page.map((r) => r.client_id))] };
@@ -135,27 +137,27 @@ export function caseloadStore(store: Store) {
            FROM trajectories t WHERE t.status <> 'closed' AND t.team_id = ${p(teamId)} AND ${visible('t.client_id', p)}
            GROUP BY t.professional_user_id`;
         type Out = CaseloadOverview['total'] & { professionalUserId: string | null; stale: number };
-        let out = await db.query<Out>(sql, params);
+        // The waiting list: accepted and not started (trajectories), and referred and not accepted (the inbox).
+        const wp: unknown[] = [];
+        const w = (v: unknown) => { wp.push(v); return `$${wp.length}`; };
+        // Independent reads side by side on the pool: the overview waits for the slowest, not the sum.
+        const [counted, accepted, referred] = await Promise.all([db.query<Out>(sql, params),
+          db.query<Row>(`${SELECT} t WHERE t.team_id = ${w(teamId)} AND t.status IN ('intake', 'plan_agreed')
+            AND ${visible('t.client_id', w)} ORDER BY t.received_on, t.id LIMIT ${WAITING_LIST_SIZE}`, wp),
+          waitingReferrals(db, teamId, visible, WAITING_LIST_SIZE)]);
+        let out = counted;
         if (out.some((r) => r.stale > 0) && await refreshClockKeys(db, REFRESH_PER_REQUEST) > 0) out = await db.query<Out>(sql, params);
         const rows = out.map(({ stale: _, ...r }) => r);
-        const names = await userNames(db, rows.map((r) => r.professionalUserId));
+        const [names, clients] = await Promise.all([userNames(db, [...rows.map((r) => r.professionalUserId), ...accepted.map((r) => r.professional_user_id)]),
+          clientSummaries(db, [...accepted.map((r) => r.client_id), ...referred.rows.map((r) => r.clientId)])]);
         const byProfessional = rows.map((r) => ({ ...r, professionalName: r.professionalUserId ? names.get(r.professionalUserId) ?? null : null }))
           .sort((a, b) => (a.professionalName ?? '').localeCompare(b.professionalName ?? '', 'nl'));
         const sum = (k: keyof CaseloadOverview['total']) => rows.reduce((n, r) => n + r[k], 0);
         const total = { open: sum('open'), onTime: sum('onTime'), atRisk: sum('atRisk'), overdue: sum('overdue'),
           planOverdue: sum('planOverdue'), overMaxDuration: sum('overMaxDuration'), waiting: sum('waiting') };
-
-        // The waiting list: accepted and not started (trajectories), and referred and not accepted (the inbox).
-        const wp: unknown[] = [];
-        const w = (v: unknown) => { wp.push(v); return `$${wp.length}`; };
-        const accepted = await db.query<Row>(`${SELECT} t WHERE t.team_id = ${w(teamId)} AND t.status IN ('intake', 'plan_agreed')
-          AND ${visible('t.client_id', w)} ORDER BY t.received_on, t.id LIMIT ${WAITING_LIST_SIZE}`, wp);
-        const referred = await waitingReferrals(db, teamId, visible, WAITING_LIST_SIZE);
-        const clients = await clientSummaries(db, [...accepted.map((r) => r.client_id), ...referred.rows.map((r) => r.clientId)]);
-        const pros = await userNames(db, accepted.map((r) => r.professional_user_id));
         const items: WaitingItem[] = [
           ...accepted.map((r) => ({ kind: 'trajectory' as const, id: r.id, clientId: r.client_id, receivedOn: r.received_on, status: r.status,
-            professionalName: r.professional_user_id ? pros.get(r.professional_user_id) ?? null : null })),
+            professionalName: r.professional_user_id ? names.get(r.professional_user_id) ?? null : null })),
           ...referred.rows.map((r) => ({ kind: 'referral' as const, id: r.id, clientId: r.clientId, receivedOn: r.receivedOn, status: 'open', professionalName: null })),
         ].map((x) => ({ ...x, clientName: clients.get(x.clientId)?.name ?? '', waitingDays: daysBetween(x.receivedOn, day) }))
           .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.id.localeCompare(b.id)).slice(0, WAITING_LIST_SIZE);

@@ -24,23 +24,28 @@ type ActionRow = TrajectoryAction & { trajectoryId: string; at: Date; id: string
 export const SELECT = `SELECT id, client_id, team_id, referral_id, reopened_from, professional_user_id, received_on::text AS received_on, status, version FROM trajectories`;
 const ACTIONS = `SELECT id, trajectory_id AS "trajectoryId", type, occurred_on::text AS "on", at, actor_user_id AS "actorUserId", reason, outcome,
   until_on::text AS "untilOn", linked_trajectory_id AS "linkedTrajectoryId" FROM trajectory_actions`;
+/** What a list needs to fold the clocks: no time stamps and actors (a caseload page has some 600 steps to parse). */
+const LIST_ACTIONS = `SELECT trajectory_id AS "trajectoryId", type, occurred_on::text AS "on", reason, outcome,
+  until_on::text AS "untilOn", linked_trajectory_id AS "linkedTrajectoryId" FROM trajectory_actions`;
 
 export const today = () => amsterdamDate(new Date());
 export const notFoundError = () => notFound('Traject niet gevonden / Trajectory not found');
 
-async function actionsOf(q: Queryable, ids: readonly string[]): Promise<Map<string, ActionRow[]>> {
-  const rows = ids.length ? await q.query<ActionRow>(`${ACTIONS} WHERE trajectory_id = ANY($1::uuid[]) ORDER BY id`, [[...ids]]) : [];
-  const by = new Map<string, ActionRow[]>();
-  for (const a of rows) by.set(a.trajectoryId, [...(by.get(a.trajectoryId) ?? []), a]);
-  return by;
+async function actionsOf(q: Queryable, ids: readonly string[], select = ACTIONS): Promise<Map<string, ActionRow[]>> {
+  const rows = ids.length ? await q.query<ActionRow>(`${select} WHERE trajectory_id = ANY($1::uuid[]) ORDER BY id`, [[...ids]]) : [];
+  return Map.groupBy(rows, (a) => a.trajectoryId);
 }
 
-/** Trajectories with their clocks, names from their owners (clients, org, platform); one round trip each. */
-export async function toItems(q: Queryable, rows: Row[], norms: readonly Norm[], day: string) {
-  const actions = await actionsOf(q, rows.map((r) => r.id));
-  const clients = await clientSummaries(q, rows.map((r) => r.client_id));
-  const teams = await teamNames(q, rows.map((r) => r.team_id));
-  const users = await userNames(q, [...rows.map((r) => r.professional_user_id), ...[...actions.values()].flat().map((a) => a.actorUserId)]);
+/**
+ * Trajectory rows as list items with their clocks. `list`: a caseload page, which shows no step's
+ * time or actor; then the steps are read lean and the look-ups run side by side on the pool.
+ */
+export async function toItems(q: Queryable, rows: Row[], norms: readonly Norm[], day: string, list = false) {
+  const ids = rows.map((r) => r.id);
+  const professionals = rows.map((r) => r.professional_user_id);
+  const [actions, clients, teams, listUsers] = await Promise.all([actionsOf(q, ids, list ? LIST_ACTIONS : ACTIONS),
+    clientSummaries(q, rows.map((r) => r.client_id)), teamNames(q, rows.map((r) => r.team_id)), list ? userNames(q, professionals) : null]);
+  const users = listUsers ?? await userNames(q, [...professionals, ...[...actions.values()].flat().map((a) => a.actorUserId)]);
   return rows.map((r) => {
     const acts = actions.get(r.id) ?? [];
     const clocks = clocksOf(acts, trajectoryNormsOn(norms, r.received_on), day);
