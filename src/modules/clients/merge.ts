@@ -5,7 +5,9 @@ import { conflict, notFound } from '../../platform/errors.ts';
 import type { Store } from '../../platform/store.ts';
 import { displayName } from './names.ts';
 import type { MergeListItem, MergeView } from './schemas.ts';
+import type { MemberRole } from '../household/plan.ts';
 import { getClientRow } from './store.ts';
+import { mergeMembership, unmergeMembership } from '../household/store.ts';
 
 /** A merge can be undone for this many days; after that it is final. */
 export const MERGE_UNDO_DAYS = 30;
@@ -39,7 +41,8 @@ export async function listMerges(tx: Queryable, survivorId: string): Promise<Mer
 /**
  * Merging keeps both records: the merged one points at the survivor (merged_into) and disappears
  * from searches; its relations are copied to the survivor (reason 'merge:<id>') so everyone
- * involved keeps access. Undo reverses exactly that. Both records are audited.
+ * involved keeps access, and its household membership passes to the survivor (the household
+ * module's `mergeMembership`). Undo reverses exactly that. Both records are audited.
  */
 export function mergeStore(store: Store) {
   const actor = store.ctx.actor;
@@ -54,9 +57,11 @@ export function mergeStore(store: Store) {
         if (merged.bsn && (!survivor.bsn || survivor.bsn !== merged.bsn)) {
           throw conflict('Het dossier met BSN blijft bestaan: voeg andersom samen / Keep the record with the BSN: merge the other way round', 'merge_direction');
         }
+        const household = await mergeMembership(tx, mergedId, survivorId);
         const [m] = await tx.query<MergeRow>(
-          `INSERT INTO client_merges (surviving_client_id, merged_client_id, reason, merged_by) VALUES ($1,$2,$3,$4)
-           RETURNING id, surviving_client_id, merged_client_id, merged_at, undone_at`, [survivorId, mergedId, reason, actor.id]);
+          `INSERT INTO client_merges (surviving_client_id, merged_client_id, reason, merged_by, household_id, household_role, household_moved)
+           VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id, surviving_client_id, merged_client_id, merged_at, undone_at`,
+          [survivorId, mergedId, reason, actor.id, household?.householdId ?? null, household?.role ?? null, household?.moved ?? false]);
         await tx.query('UPDATE clients SET merged_into = $2, updated_at = now() WHERE id = $1', [mergedId, survivorId]);
         await copyRelations(tx, mergedId, survivorId, `merge:${m!.id}`);
         return view(m!);
@@ -65,7 +70,9 @@ export function mergeStore(store: Store) {
     list: (survivorId: string) => store.readClient(survivorId, op('client.merge_list', {}), (tx) => listMerges(tx, survivorId)),
 
     undo: async (mergeId: string) => {
-      const [m] = await store.db.query<MergeRow>('SELECT id, surviving_client_id, merged_client_id, merged_at, undone_at FROM client_merges WHERE id = $1', [mergeId]);
+      const [m] = await store.db.query<MergeRow & { household_id: string | null; household_role: MemberRole | null; household_moved: boolean }>(
+        `SELECT id, surviving_client_id, merged_client_id, merged_at, undone_at, household_id, household_role, household_moved
+         FROM client_merges WHERE id = $1`, [mergeId]);
       if (!m) throw notFound('Samenvoeging niet gevonden / Merge not found');
       return store.changeClient(m.surviving_client_id, op('client.merge_undo', { mergeId, mergedClientId: m.merged_client_id }), async (tx) => {
         if (m.undone_at) throw conflict('Deze samenvoeging is al ongedaan gemaakt / This merge was already undone', 'merge_undone');
@@ -76,6 +83,9 @@ export function mergeStore(store: Store) {
           RETURNING id, surviving_client_id, merged_client_id, merged_at, undone_at`, [mergeId, actor.id]);
         await tx.query('UPDATE clients SET merged_into = NULL, updated_at = now() WHERE id = $1', [m.merged_client_id]);
         await endRelations(tx, m.surviving_client_id, `merge:${mergeId}`);
+        if (m.household_id && m.household_role) {
+          await unmergeMembership(tx, m.merged_client_id, m.surviving_client_id, { householdId: m.household_id, role: m.household_role, moved: m.household_moved });
+        }
         await writeAudit(tx, store.ctx, { action: 'client.merge_undone', activity: ProcessingActivity.ClientRegistration, outcome: 'success', clientId: m.merged_client_id, details: { mergeId } });
         return view(u!);
       });

@@ -111,6 +111,39 @@ async function insertMembers(q: Queryable, householdId: string, members: readonl
   }
 }
 
+/** What a merge of client records did to the merged record's household membership (kept with the merge for its undo). */
+export type MergedMembership = { householdId: string; role: MemberRole; moved: boolean };
+
+/**
+ * Two client records merged (clients/merge.ts, in its transaction): the merged record's place in a
+ * household passes to the survivor (`moved`); when the survivor is in the same household already the
+ * merged record just leaves it. The survivor in another household: 409 `merge_households` (one person
+ * in two households; a professional decides first which one is right).
+ */
+export async function mergeMembership(tx: Queryable, mergedId: string, survivorId: string): Promise<MergedMembership | null> {
+  const rows = await tx.query<{ client_id: string; household_id: string; role: MemberRole }>(
+    'SELECT client_id, household_id, role FROM household_members WHERE client_id = ANY($1::uuid[]) FOR UPDATE', [[mergedId, survivorId]]);
+  const merged = rows.find((r) => r.client_id === mergedId);
+  const survivor = rows.find((r) => r.client_id === survivorId);
+  if (!merged) return null;
+  if (survivor && survivor.household_id !== merged.household_id) {
+    throw conflict('Beide dossiers horen bij een ander huishouden; haal er eerst één uit zijn huishouden / Both records belong to a different household; remove one from its household first',
+      'merge_households', { householdIds: [survivor.household_id, merged.household_id] });
+  }
+  if (survivor) await tx.query('DELETE FROM household_members WHERE client_id = $1', [mergedId]);
+  else await tx.query('UPDATE household_members SET client_id = $2 WHERE client_id = $1', [mergedId, survivorId]);
+  return { householdId: merged.household_id, role: merged.role, moved: !survivor };
+}
+
+/** Undoing a merge: the membership as it was before it (a survivor that left that household meanwhile keeps its own place). */
+export async function unmergeMembership(tx: Queryable, mergedId: string, survivorId: string, was: MergedMembership): Promise<void> {
+  if (was.moved) {
+    await tx.query('UPDATE household_members SET client_id = $1 WHERE client_id = $2 AND household_id = $3', [mergedId, survivorId, was.householdId]);
+  } else {
+    await tx.query('INSERT INTO household_members (household_id, client_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [was.householdId, mergedId, was.role]);
+  }
+}
+
 /**
  * Households and their plan through the request's Store. Reading needs need-to-know for every
  * member (one audit row listing them); each change checks every member and writes an audit row
