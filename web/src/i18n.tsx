@@ -103,7 +103,8 @@ export function useProblemText() {
  * - `date` "11 januari 2027"; `day` "maandag 11 januari 2027" (deadlines, appointments);
  *   `dateTime` "11 jan 2027 14:05"
  * - `status(kind, value)` a status in words ("geaccepteerd"), from labels.json status.<kind>
- * - `auditAction(code)`, `activity(code)` audit actions and processing activities in words
+ * - `auditAction(code)`, `activity(code)` audit actions and processing activities in words (labels.json
+ *   auditAction, one level per dotted segment; test/audit-labels.test.ts checks every action has one)
  */
 export function useFormat() {
   const { lang, t, has } = useI18n();
@@ -120,7 +121,8 @@ export function useFormat() {
       date: (v: string | null | undefined) => (v ? d.format(calendar(v)) : ''),
       day: (v: string | Date | null | undefined) => (v ? wd.format(typeof v === 'string' ? calendar(v) : v) : ''),
       status: (kind: 'referral' | 'portalRequest' | 'outcome' | 'trajectory' | 'clock' | 'wmo', value: string) => label(`labels.status.${kind}.${value}`, value),
-      auditAction: (code: string) => label(`labels.auditAction.${code}`, code),
+      // An action that is also the start of others ('iwmo.claims', 'iwmo.claims.read') keeps its own label under '_'.
+      auditAction: (code: string) => label(has(`labels.auditAction.${code}._`) ? `labels.auditAction.${code}._` : `labels.auditAction.${code}`, code),
       activity: (code: string) => label(`labels.activity.${code}`, code),
     };
   }, [lang, t, has]);
