@@ -68,4 +68,7 @@ uiTest('the team lead sees the caseload per professional and the waiting list, a
   await row.getByRole('button', { name: 'Overdragen' }).click();
   await page.getByText('Overdracht is overgedragen aan Wendy Wmo-adviseur.').waitFor();
   await page.getByRole('region', { name: /Lopende trajecten/ }).getByRole('row', { name: /Overdracht.*Wendy Wmo-adviseur/ }).waitFor();
+  // The hand-over is in the case's history: who, from whom to whom.
+  await page.getByRole('region', { name: /Lopende trajecten/ }).getByRole('link', { name: 'Overdracht' }).click();
+  await page.getByRole('region', { name: 'Verloop' }).getByText(/Overgedragen \(Tom Teamleider\) van Wim Wijkteam aan Wendy Wmo-adviseur/).waitFor();
 });

@@ -8,10 +8,12 @@ import { versionConflict } from '../../platform/versioning.ts';
 import { clientSummaries } from '../clients/store.ts';
 import { daysBetween } from '../legal-terms/legal-terms.ts';
 import { listNorms } from '../legal-terms/store.ts';
+import { followTrajectoryReassignment } from '../referrals/referral-store.ts';
 import { waitingReferrals } from '../referrals/waiting-referrals.ts';
 import { refreshClockKeys } from './clock-keys.ts';
 import type { Caseload, CaseloadOverview, CaseloadQuery, WaitingItem } from './schemas.ts';
-import { loadView, notFoundError, type Row, SELECT, today, toItems } from './trajectory-store.ts';
+import { allowedNext, isAllowed } from './trajectory-process.ts';
+import { append, loadView, notFoundError, type Row, SELECT, today, toItems } from './trajectory-store.ts';
 
 /**
  * Caseloads (issue 16): my cases, my team's cases and the team lead's overview, filtered, counted
@@ -167,9 +169,11 @@ export function caseloadStore(store: Store) {
     },
 
     /**
-     * The team lead hands a case to another professional of the trajectory's team (If-Match). The new
-     * professional becomes involved with the client; the previous one keeps their relation (they may
-     * need to read back what they did). The same professional again changes nothing.
+     * The team lead hands a case to another professional of the trajectory's team (If-Match). The hand-over
+     * is an action in the trajectory's history (who, when, from whom to whom; no status change), and the
+     * referral it came from names the new professional too. The new professional becomes involved with the
+     * client; the previous one keeps their relation (they may need to read back what they did). The same
+     * professional again changes nothing.
      */
     reassign: async (id: string, professionalUserId: string, version: number) => {
       const [ref] = await store.db.query<{ client_id: string }>('SELECT client_id FROM trajectories WHERE id = $1', [id]);
@@ -178,8 +182,9 @@ export function caseloadStore(store: Store) {
         const [row] = await tx.query<Row>(`${SELECT} WHERE id = $1 FOR UPDATE`, [id]);
         requireTeam(row!.team_id);
         if (row!.version !== version) throw versionConflict(row!.version, await loadView(tx, id));
-        if (row!.status === 'closed') {
-          throw conflict('Een afgesloten traject wordt niet meer overgedragen / A closed trajectory is not reassigned', 'trajectory_closed');
+        if (!isAllowed(row!.status, 'reassign')) {
+          throw conflict('Een afgesloten traject wordt niet meer overgedragen / A closed trajectory is not reassigned', 'trajectory_closed',
+            { trajectoryStatus: row!.status, allowed: [...allowedNext[row!.status]] });
         }
         const members = await teamMembersWithRoles(tx, row!.team_id, permissions['casework.act']);
         if (!members.some((m) => m.id === professionalUserId)) {
@@ -187,9 +192,14 @@ export function caseloadStore(store: Store) {
             'Kies een actieve professional van het team van dit traject / Choose an active professional of this trajectory\'s team', 'professionalUserId');
         }
         if (row!.professional_user_id === professionalUserId) return loadView(tx, id);
-        await tx.query('UPDATE trajectories SET professional_user_id = $2, version = version + 1, updated_at = now() WHERE id = $1', [id, professionalUserId]);
+        const norms = await listNorms(tx);
+        // append raises the version once, for the action and the new professional together.
+        await tx.query('UPDATE trajectories SET professional_user_id = $2 WHERE id = $1', [id, professionalUserId]);
+        await append(tx, id, { type: 'reassigned', on: today(), fromUserId: row!.professional_user_id, toUserId: professionalUserId },
+          actor.kind === 'user' ? actor.id : null, norms);
+        if (row!.referral_id) await followTrajectoryReassignment(tx, row!.referral_id, professionalUserId);
         await addRelation(tx, { clientId: row!.client_id, userId: professionalUserId, reason: 'trajectory_assigned' });
-        return loadView(tx, id);
+        return loadView(tx, id, norms);
       });
     },
   };

@@ -6,7 +6,7 @@ import { addDays, amsterdamDate } from '../legal-terms/legal-terms.ts';
 
 /** Noon in Amsterdam `n` Dutch days ago: waiting days are counted in Dutch days, whatever the hour the test runs. */
 const daysAgo = (n: number) => `${addDays(amsterdamDate(new Date()), -n)}T12:00:00+01:00`;
-type Item = { id: string; clientName: string; professionalName: string; version: number; waitingDays: number | null; mostUrgent: { state: string } | null };
+type Item = { id: string; clientName: string; professionalName: string; version: number; referralId: string | null; status: string; waitingDays: number | null; mostUrgent: { state: string } | null };
 
 /** A contact `days` ago referred to Wijkteam Oude Noorden (open in its inbox). */
 async function referred(app: FastifyInstance, balie: AuthHeaders, surname: string, days: number) {
@@ -163,6 +163,22 @@ test('the team lead hands a case to another professional of the team; not to som
   assert.deepEqual((await app.inject({ method: 'GET', url: '/api/v1/caseload', headers: wim })).json().items, []);
   const stale = await reassign(lead, wendyId);
   assert.deepEqual([stale.statusCode, stale.json().code], [412, 'version_conflict']);
+
+  // The hand-over is in the trajectory's history (who, when, from whom to whom), and the status stays.
+  const tr = (await app.inject({ method: 'GET', url: `/api/v1/trajectories/${item!.id}`, headers: wendy })).json();
+  assert.equal(tr.status, item!.status);
+  assert.deepEqual(tr.actions.map((a: { type: string }) => a.type), ['opened', 'reassigned']);
+  const handover = tr.actions.at(-1);
+  assert.deepEqual([handover.on, handover.actorName, handover.fromName, handover.toName],
+    [amsterdamDate(new Date()), 'Tom Teamleider', 'Wim Wijkteam', 'Wendy Wmo-adviseur']);
+  // The referral it came from names the new professional too.
+  const referral = await app.inject({ method: 'GET', url: `/api/v1/referrals/${item!.referralId}`, headers: lead });
+  assert.equal(referral.statusCode, 200, referral.body);
+  assert.deepEqual([referral.json().assignedUserId, referral.json().assignedUserName], [wendyId, 'Wendy Wmo-adviseur']);
+  // Wendy can record the plan agreed before the hand-over: it is no step of the work.
+  const agreed = await app.inject({ method: 'POST', url: `/api/v1/trajectories/${item!.id}/agreePlan`, headers: { ...wendy, 'if-match': `"${tr.version}"` },
+    payload: { on: addDays(amsterdamDate(new Date()), -1) } });
+  assert.equal(agreed.statusCode, 200, agreed.body);
 
   const [audit] = await app.db.query<{ outcome: string; details: { professionalUserId: string } }>(
     `SELECT outcome, details FROM audit_log WHERE action = 'trajectory.reassign' ORDER BY id DESC LIMIT 1`);

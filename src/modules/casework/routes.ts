@@ -5,7 +5,7 @@ import { idempotencyKeyOf } from '../../platform/idempotency.ts';
 import { IfMatchHeaders, versionOf, withETag } from '../../platform/versioning.ts';
 import { trajectoryRecordRoutes } from './record-routes.ts';
 import { caseloadStore } from './caseload-store.ts';
-import { Caseload, CaseloadOverview, CaseloadQuery, type CommandBody, commandBodies, ReassignBody, TrajectoryView } from './schemas.ts';
+import { Caseload, CaseloadOverview, CaseloadQuery, type CommandBody, commandBodies, ReassignBody, type StepCommand, TrajectoryView } from './schemas.ts';
 import { trajectoryStore } from './trajectory-store.ts';
 import type { TrajectoryCommand } from './trajectory-process.ts';
 
@@ -20,6 +20,7 @@ const summaries: Record<TrajectoryCommand, string> = {
   approveExtension: 'The team lead approves the extension asked for',
   close: 'Close with an outcome',
   reopen: 'Re-open a closed trajectory within the re-open period: a new trajectory linked to this one',
+  reassign: 'Hand the case to another professional of the team (team lead), recorded in its history; the linked referral follows; 422 professional_not_in_team otherwise',
 };
 
 export async function caseworkRoutes(app: FastifyInstance) {
@@ -31,7 +32,7 @@ export async function caseworkRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'One trajectory with its history, status, allowed next steps and clocks', params: IdParams, response: { 200: TrajectoryView } },
   }, async (req, reply) => withETag(reply, await trajectoryStore(req.store).get(req.params.id)));
 
-  for (const command of Object.keys(commandBodies) as TrajectoryCommand[]) {
+  for (const command of Object.keys(commandBodies) as StepCommand[]) {
     r.post(`/api/v1/trajectories/:id/${command}`, {
       config: { permission: command === 'approveExtension' ? 'casework.approve_extension' : 'casework.act' },
       schema: { tags, summary: summaries[command], params: IdParams, headers: IfMatchHeaders, body: commandBodies[command], response: { 200: TrajectoryView } },
@@ -59,7 +60,7 @@ export async function caseworkRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/trajectories/:id/reassign', {
     config: { permission: 'casework.reassign' },
-    schema: { tags, summary: 'Hand the case to another professional of the team (team lead); 422 professional_not_in_team otherwise',
+    schema: { tags, summary: summaries.reassign,
       params: IdParams, headers: IfMatchHeaders, body: ReassignBody, response: { 200: TrajectoryView } },
   }, async (req, reply) => withETag(reply, await caseloadStore(req.store).reassign(req.params.id, req.body.professionalUserId, versionOf(req))));
 

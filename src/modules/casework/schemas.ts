@@ -29,6 +29,8 @@ export const TrajectoryView = z.object({
   actions: z.array(z.object({
     type: z.enum(TRAJECTORY_ACTION_TYPES), on: isoDate, at: z.string(), actorName: z.string().nullable(),
     reason: z.string().nullable(), outcome: z.enum(TRAJECTORY_OUTCOMES).nullable(), untilOn: isoDate.nullable(), linkedTrajectoryId: z.uuid().nullable(),
+    fromName: z.string().nullable().optional().describe('reassigned: the professional who carried the case before (null: no one)'),
+    toName: z.string().nullable().optional().describe('reassigned: the professional who carries it now'),
   })),
 });
 export type TrajectoryView = z.infer<typeof TrajectoryView>;
@@ -103,6 +105,8 @@ export const commandBodies = {
   close: z.object({ on, outcome: z.enum(TRAJECTORY_OUTCOMES), reason: text.optional().describe('a short explanation (free text)') }),
   reopen: z.object({ reason: text.optional() }),
 } as const;
+/** The steps of the work, each with its own route; `reassign` is the team lead's hand-over (ReassignBody, casework.reassign). */
+export type StepCommand = keyof typeof commandBodies;
 export type CommandBody = { on?: string; reason?: string; untilOn?: string; outcome?: (typeof TRAJECTORY_OUTCOMES)[number] };
 
 /** The activity log of a trajectory (activity-store.ts). */

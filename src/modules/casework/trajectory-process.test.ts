@@ -22,10 +22,10 @@ const inStatus: Record<TrajectoryStatus, TrajectoryAction[]> = {
 
 // Written out on purpose (not derived from allowedNext): a change to the table must change this test too.
 const expected: Record<TrajectoryStatus, TrajectoryCommand[]> = {
-  intake: ['agreePlan', 'close'],
-  plan_agreed: ['startSupport', 'close'],
-  in_progress: ['startEvaluation', 'requestExtension', 'approveExtension', 'close'],
-  evaluation: ['finishEvaluation', 'requestExtension', 'approveExtension', 'close'],
+  intake: ['agreePlan', 'close', 'reassign'],
+  plan_agreed: ['startSupport', 'close', 'reassign'],
+  in_progress: ['startEvaluation', 'requestExtension', 'approveExtension', 'close', 'reassign'],
+  evaluation: ['finishEvaluation', 'requestExtension', 'approveExtension', 'close', 'reassign'],
   closed: ['reopen'],
 };
 
@@ -40,7 +40,22 @@ for (const [status, actions] of Object.entries(inStatus) as [TrajectoryStatus, T
 }
 
 test('the refusal names the status and what is allowed', () => {
-  assert.match(notAllowedMessage('intake', 'startSupport'), /status 'intake'.*allowed: agreePlan, close/);
+  assert.match(notAllowedMessage('intake', 'startSupport'), /status 'intake'.*allowed: agreePlan, close, reassign/);
+});
+
+for (const [status, actions] of Object.entries(inStatus) as [TrajectoryStatus, TrajectoryAction[]][]) {
+  if (status === 'closed') continue;
+  test(`handing a trajectory in status '${status}' to another professional keeps its status and its clocks`, () => {
+    const after = [...actions, { type: 'reassigned', on: '2026-06-01', fromUserId: 'wim', toUserId: 'wendy' } as TrajectoryAction];
+    assert.equal(statusOf(after), status);
+    assert.deepEqual(clocksOf(after, norms, '2026-06-02'), clocksOf(actions, norms, '2026-06-02'));
+  });
+}
+
+test('a step dated before a hand-over can still be recorded (the hand-over is no step of the work)', () => {
+  const handedOver = [opened, { type: 'reassigned', on: '2026-02-10', toUserId: 'wendy' } as TrajectoryAction];
+  assert.equal(refusalOf(handedOver, 'agreePlan', norms, '2026-02-10', { on: '2026-02-01' }), null);
+  assert.equal(refusalOf(handedOver, 'agreePlan', norms, '2026-02-10', { on: '2026-01-01' })?.code, 'date_before_previous_step', 'not before the step before it');
 });
 
 test('intake → plan agreed → in progress → evaluation → in progress → closed', () => {

@@ -6,6 +6,7 @@
  *   intake ── agreePlan ──> plan_agreed ── startSupport ──> in_progress ⇄ evaluation ── close ──> closed
  *     (close from every open status: a client may stop, move away or die at any point)
  *   closed ── reopen (within the re-open period) ──> a new trajectory, linked to this one
+ *   (reassign in every open status: the team lead hands the case to another professional; no status change)
  *
  * Norms (how long each clock runs) are passed in: they come from the one configuration with
  * validity dates that the Wmo clocks use too; the norms valid on the day the referral came in apply.
@@ -36,6 +37,8 @@ export const TrajectoryActionType = {
   Closed: 'closed',
   /** Recorded on the closed trajectory when a new one continues it (the old one stays closed). */
   Reopened: 'reopened',
+  /** The team lead handed the case to another professional (from → to); the status stays. */
+  Reassigned: 'reassigned',
 } as const;
 export type TrajectoryActionType = (typeof TrajectoryActionType)[keyof typeof TrajectoryActionType];
 export const TRAJECTORY_ACTION_TYPES = Object.values(TrajectoryActionType);
@@ -43,21 +46,22 @@ export const TRAJECTORY_ACTION_TYPES = Object.values(TrajectoryActionType);
 /** The commands a professional can give, and the action each one appends. */
 export const TrajectoryCommand = {
   AgreePlan: 'agreePlan', StartSupport: 'startSupport', StartEvaluation: 'startEvaluation', FinishEvaluation: 'finishEvaluation',
-  RequestExtension: 'requestExtension', ApproveExtension: 'approveExtension', Close: 'close', Reopen: 'reopen',
+  RequestExtension: 'requestExtension', ApproveExtension: 'approveExtension', Close: 'close', Reopen: 'reopen', Reassign: 'reassign',
 } as const;
 export type TrajectoryCommand = (typeof TrajectoryCommand)[keyof typeof TrajectoryCommand];
 export const TRAJECTORY_COMMANDS = Object.values(TrajectoryCommand);
 
 export const actionOfCommand = {
   agreePlan: 'plan_agreed', startSupport: 'support_started', startEvaluation: 'evaluation_started', finishEvaluation: 'evaluation_finished',
-  requestExtension: 'extension_requested', approveExtension: 'extension_approved', close: 'closed', reopen: 'reopened',
+  requestExtension: 'extension_requested', approveExtension: 'extension_approved', close: 'closed', reopen: 'reopened', reassign: 'reassigned',
 } as const satisfies Record<TrajectoryCommand, TrajectoryActionType>;
 
+/** `reassign` (the team lead's hand-over, its own route and permission) is allowed while the trajectory is open. */
 export const allowedNext = {
-  intake: ['agreePlan', 'close'],
-  plan_agreed: ['startSupport', 'close'],
-  in_progress: ['startEvaluation', 'requestExtension', 'approveExtension', 'close'],
-  evaluation: ['finishEvaluation', 'requestExtension', 'approveExtension', 'close'],
+  intake: ['agreePlan', 'close', 'reassign'],
+  plan_agreed: ['startSupport', 'close', 'reassign'],
+  in_progress: ['startEvaluation', 'requestExtension', 'approveExtension', 'close', 'reassign'],
+  evaluation: ['finishEvaluation', 'requestExtension', 'approveExtension', 'close', 'reassign'],
   closed: ['reopen'],
 } as const satisfies Record<TrajectoryStatus, readonly TrajectoryCommand[]>;
 
@@ -86,6 +90,10 @@ export type TrajectoryAction = {
   untilOn?: IsoDate | null;
   /** opened: the trajectory this one continues; reopened: the new trajectory. */
   linkedTrajectoryId?: string | null;
+  /** reassigned: the professional who carried the case before (null: no one) … */
+  fromUserId?: string | null;
+  /** … and the one who carries it now. */
+  toUserId?: string | null;
 };
 
 /** The norms of basic support (DOMAIN §3.3, §5 Raadsmonitor); configuration, valid from/to. */
@@ -117,6 +125,7 @@ const subtractTerm = (from: IsoDate, term: Term) => addTerm(from, { ...term, amo
 const statusAfter: Record<TrajectoryActionType, TrajectoryStatus | null> = {
   opened: 'intake', plan_agreed: 'plan_agreed', support_started: 'in_progress', evaluation_started: 'evaluation',
   evaluation_finished: 'in_progress', extension_requested: null, extension_approved: null, closed: 'closed', reopened: null,
+  reassigned: null,
 };
 
 export function statusOf(actions: readonly TrajectoryAction[]): TrajectoryStatus {
@@ -154,7 +163,8 @@ export function refusalOf(actions: readonly TrajectoryAction[], command: Traject
   input: { on?: IsoDate; untilOn?: IsoDate | null } = {}): { code: string; message: string } | null {
   const on = input.on ?? today;
   if (on > today) return { code: 'date_in_future', message: 'Deze datum ligt in de toekomst / This date is in the future' };
-  const prev = actions.at(-1);
+  // A hand-over is dated today by the server and is no step of the work: a plan agreed before it can still be recorded.
+  const prev = actions.findLast((a) => a.type !== 'reassigned');
   if (prev && on < prev.on && command !== 'reopen') {
     return { code: 'date_before_previous_step', message: `De datum ligt vóór de vorige stap (${prev.on}) / The date is before the previous step (${prev.on})` };
   }

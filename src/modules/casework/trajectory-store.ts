@@ -11,10 +11,10 @@ import { teamNames } from '../org/store.ts';
 import { followTrajectory } from '../referrals/referral-store.ts';
 import { storeClockKeys } from './clock-keys.ts';
 import { trajectoryNormsOn } from './norms.ts';
-import type { CaseloadItem, CommandBody, TrajectoryView } from './schemas.ts';
+import type { CaseloadItem, CommandBody, StepCommand, TrajectoryView } from './schemas.ts';
 import {
   actionOfCommand, allowedNext, clocksOf, isAllowed, mostUrgent, notAllowedMessage, outcomeLabelNl, refusalOf, statusOf,
-  type TrajectoryAction, type TrajectoryCommand, type TrajectoryOutcome, type TrajectoryStatus,
+  type TrajectoryAction, type TrajectoryOutcome, type TrajectoryStatus,
 } from './trajectory-process.ts';
 
 export type Row = { id: string; client_id: string; team_id: string; referral_id: string | null; reopened_from: string | null;
@@ -23,7 +23,7 @@ type ActionRow = TrajectoryAction & { trajectoryId: string; at: Date; id: string
 
 export const SELECT = `SELECT id, client_id, team_id, referral_id, reopened_from, professional_user_id, received_on::text AS received_on, status, version FROM trajectories`;
 const ACTIONS = `SELECT id, trajectory_id AS "trajectoryId", type, occurred_on::text AS "on", at, actor_user_id AS "actorUserId", reason, outcome,
-  until_on::text AS "untilOn", linked_trajectory_id AS "linkedTrajectoryId" FROM trajectory_actions`;
+  until_on::text AS "untilOn", linked_trajectory_id AS "linkedTrajectoryId", from_user_id AS "fromUserId", to_user_id AS "toUserId" FROM trajectory_actions`;
 /** What a list needs to fold the clocks: no time stamps and actors (a caseload page has some 600 steps to parse). */
 const LIST_ACTIONS = `SELECT trajectory_id AS "trajectoryId", type, occurred_on::text AS "on", reason, outcome,
   until_on::text AS "untilOn", linked_trajectory_id AS "linkedTrajectoryId" FROM trajectory_actions`;
@@ -45,7 +45,7 @@ export async function toItems(q: Queryable, rows: Row[], norms: readonly Norm[],
   const professionals = rows.map((r) => r.professional_user_id);
   const [actions, clients, teams, listUsers] = await Promise.all([actionsOf(q, ids, list ? LIST_ACTIONS : ACTIONS),
     clientSummaries(q, rows.map((r) => r.client_id)), teamNames(q, rows.map((r) => r.team_id)), list ? userNames(q, professionals) : null]);
-  const users = listUsers ?? await userNames(q, [...professionals, ...[...actions.values()].flat().map((a) => a.actorUserId)]);
+  const users = listUsers ?? await userNames(q, [...professionals, ...[...actions.values()].flat().flatMap((a) => [a.actorUserId, a.fromUserId, a.toUserId])]);
   return rows.map((r) => {
     const acts = actions.get(r.id) ?? [];
     const clocks = clocksOf(acts, trajectoryNormsOn(norms, r.received_on), day);
@@ -69,16 +69,18 @@ export async function loadView(q: Queryable, id: string, norms?: readonly Norm[]
     ...item, allowedNext: [...allowedNext[row.status]],
     reopenedAs: acts.findLast((a) => a.type === 'reopened')?.linkedTrajectoryId ?? null,
     actions: acts.map((a) => ({ type: a.type, on: a.on, at: new Date(a.at).toISOString(), actorName: a.actorUserId ? users.get(a.actorUserId) ?? null : null,
-      reason: a.reason ?? null, outcome: a.outcome ?? null, untilOn: a.untilOn ?? null, linkedTrajectoryId: a.linkedTrajectoryId ?? null })),
+      reason: a.reason ?? null, outcome: a.outcome ?? null, untilOn: a.untilOn ?? null, linkedTrajectoryId: a.linkedTrajectoryId ?? null,
+      ...(a.type === 'reassigned' ? { fromName: a.fromUserId ? users.get(a.fromUserId) ?? null : null, toName: a.toUserId ? users.get(a.toUserId) ?? null : null } : {}) })),
   };
 }
 
 export async function append(tx: Queryable, trajectoryId: string, a: Omit<TrajectoryAction, 'on'> & { on: string }, actorUserId: string | null,
   norms: readonly Norm[], idempotencyKey?: string) {
   await tx.query(
-    `INSERT INTO trajectory_actions (trajectory_id, type, occurred_on, actor_user_id, reason, outcome, until_on, linked_trajectory_id, idempotency_key)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-    [trajectoryId, a.type, a.on, actorUserId, a.reason ?? null, a.outcome ?? null, a.untilOn ?? null, a.linkedTrajectoryId ?? null, idempotencyKey ?? null]);
+    `INSERT INTO trajectory_actions (trajectory_id, type, occurred_on, actor_user_id, reason, outcome, until_on, linked_trajectory_id, idempotency_key, from_user_id, to_user_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+    [trajectoryId, a.type, a.on, actorUserId, a.reason ?? null, a.outcome ?? null, a.untilOn ?? null, a.linkedTrajectoryId ?? null, idempotencyKey ?? null,
+      a.fromUserId ?? null, a.toUserId ?? null]);
   const actions = await tx.query<TrajectoryAction>(`${ACTIONS} WHERE trajectory_id = $1 ORDER BY id`, [trajectoryId]);
   await tx.query('UPDATE trajectories SET status = $2, version = version + 1, updated_at = now() WHERE id = $1', [trajectoryId, statusOf(actions)]);
   await storeClockKeys(tx, [trajectoryId], norms);
@@ -104,7 +106,7 @@ export function trajectoryStore(store: Store) {
   return {
     get: async (id: string) => store.readClient(await clientOf(id), { action: 'trajectory.read', activity, details: { trajectoryId: id } }, (tx) => loadView(tx, id)),
 
-    act: async (id: string, command: TrajectoryCommand, body: CommandBody, version: number, idempotencyKey?: string): Promise<TrajectoryView> =>
+    act: async (id: string, command: StepCommand, body: CommandBody, version: number, idempotencyKey?: string): Promise<TrajectoryView> =>
       store.changeClient(await clientOf(id), { action: `trajectory.${command}`, activity, details: { trajectoryId: id } }, async (tx) => {
         const [row] = await tx.query<Row>(`${SELECT} WHERE id = $1 FOR UPDATE`, [id]);
         requireTeam(row!.team_id);

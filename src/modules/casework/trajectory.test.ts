@@ -51,7 +51,7 @@ test('accepting a referral starts a trajectory at intake; the plan is due six we
   assert.deepEqual([tr.status, tr.clientName, tr.professionalName, tr.teamName], ['intake', 'De Groot', 'Wim Wijkteam', 'Wijkteam Oude Noorden']);
   assert.equal(tr.receivedOn, dayAgo(50));
   assert.deepEqual([tr.clocks.plan.state, tr.clocks.plan.daysLeft], ['overdue', -8]);
-  assert.deepEqual(tr.allowedNext, ['agreePlan', 'close']);
+  assert.deepEqual(tr.allowedNext, ['agreePlan', 'close', 'reassign']);
   const referral = await c.app.inject({ method: 'GET', url: `/api/v1/referrals/${c.referralId}`, headers: c.wim });
   assert.equal(referral.json().status, 'accepted', "the referral's own status is unchanged");
 });

@@ -32,7 +32,7 @@ test('agreeing the household plan records "plan agreed" on the same day in every
   assert.equal(res.statusCode, 200, res.body);
   for (const member of [h.parent, h.child]) {
     const tr = await h.trajectory(member.trajectoryId);
-    assert.deepEqual([tr.status, tr.clocks.plan.state, tr.clocks.plan.doneOn, tr.allowedNext], ['plan_agreed', 'met', dayAgo(0), ['startSupport', 'close']]);
+    assert.deepEqual([tr.status, tr.clocks.plan.state, tr.clocks.plan.doneOn, tr.allowedNext], ['plan_agreed', 'met', dayAgo(0), ['startSupport', 'close', 'reassign']]);
     assert.deepEqual([tr.actions.at(-1).type, tr.actions.at(-1).on, tr.actions.at(-1).actorName], ['plan_agreed', dayAgo(0), 'Wim Wijkteam']);
   }
   // The teenager's trajectory was past intake: left as it was.

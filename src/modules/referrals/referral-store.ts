@@ -232,6 +232,16 @@ export async function followTrajectory(tx: Queryable, ctx: RequestContext, refer
   await appendAction(tx, ctx, referralId, { type: actionOfCommand[step], outcome: outcome ?? null });
 }
 
+/**
+ * The trajectory of this referral was handed to another professional (the team lead's reassign, recorded
+ * with from whom and to whom in the trajectory's history): the referral's assignee follows, so the inbox
+ * and the referral name who carries the case. The referral's own actions keep who accepted it; its status
+ * does not change and the referrer is not notified.
+ */
+export async function followTrajectoryReassignment(tx: Queryable, referralId: string, professionalUserId: string): Promise<void> {
+  await tx.query('UPDATE referrals SET assigned_user_id = $2, updated_at = now() WHERE id = $1', [referralId, professionalUserId]);
+}
+
 /** Client, team, status and urgency of a referral, for modules that follow one (FHIR Task); null when unknown. */
 export async function findReferralSummary(q: Queryable, id: string): Promise<{ clientId: string; teamId: string; status: ReferralStatus; urgency: Urgency } | null> {
   const [r] = await q.query<{ clientId: string; teamId: string; status: ReferralStatus; urgency: Urgency }>(

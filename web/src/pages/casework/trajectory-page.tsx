@@ -53,7 +53,8 @@ export function TrajectoryPage() {
 
   if (!tr) return <>{error ? <Alert type="error"><Paragraph>{error}</Paragraph></Alert> : <Loading />}</>;
   const mayApprove = roles.some((r) => (permissions['casework.approve_extension'] as readonly string[]).includes(r));
-  const steps = tr.allowedNext.filter((c) => c !== 'approveExtension' || mayApprove);
+  // A hand-over (reassign) is the team lead's, from the team overview; here only the steps of the work.
+  const steps = tr.allowedNext.filter((c) => c !== 'reassign' && (c !== 'approveExtension' || mayApprove));
   // The activity log and the ZRM are written by the trajectory's own team (the API refuses others).
   const ownTeam = state.status === 'active' && state.session.user.teams.some((team) => team.id === tr.teamId)
     && roles.some((r) => (permissions['casework.act'] as readonly string[]).includes(r));
@@ -122,6 +123,8 @@ export function TrajectoryPage() {
           {tr.actions.map((a) => (
             <li key={`${a.type}-${a.at}`}>
               {fmt.date(a.on)}: {t(`casework.action.${a.type}`)}{a.actorName ? ` (${a.actorName})` : ''}
+              {a.type === 'reassigned' ? ` ${a.fromName ? t('casework.trajectory.reassignedFromTo', { from: a.fromName, to: a.toName ?? '' })
+                : t('casework.trajectory.reassignedTo', { to: a.toName ?? '' })}` : ''}
               {a.outcome ? ` — ${t(`casework.outcome.${a.outcome}`)}` : ''}{a.untilOn ? ` — ${t('casework.trajectory.until', { date: fmt.date(a.untilOn) })}` : ''}
               {a.reason ? `: “${a.reason}”` : ''}
             </li>
