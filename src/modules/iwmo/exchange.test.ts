@@ -217,6 +217,8 @@ test('a request (315, 317) is answered with its retour message (316, 318): 0200 
   assert.match(reused.problems[0]!.message, /\(9056\)/);
   const [answer] = await app.db.query<{ content: string }>(`SELECT content FROM iwmo_messages WHERE answer_to = $1`, [reused.id]);
   assert.deepEqual(parseRequestRetour(answer!.content, 'iwmo').codes, { header: ['9056'], client: ['0233'], products: { 'REF-HA-0002': ['0233'] } });
+  const v1 = retours('WMO316-').map(read).filter((r) => r.header.id === 'V1');
+  assert.deepEqual(v1.map((r) => r.codes.header).sort(), [['0200'], ['9056']], 'the second answer to V1 sits beside the first, it does not overwrite it');
 
   // A BSN that fails the elfproef: on the error queue; a retour would repeat the wrong BSN, so none is sent.
   const badBsn = await receiveMessage(app.db, request.replace('V1<', 'V3<').replace('<Bsn>999990019<', '<Bsn>999990018<'), null, { transport, date: '2026-03-04' });
@@ -231,7 +233,7 @@ test('an iJw request (JW315) is answered with a JW316', async (t) => {
   const r = await receiveMessage(app.db, exampleMessage('315', 'ijw'), null, { transport, date: '2026-03-03' });
   assert.equal(r.status, 'rejected');
   const [file] = readdirSync(join(dir, 'outbox'));
-  assert.match(file!, /^JW316-98010001-V1\.xml$/);
+  assert.match(file!, /^JW316-98010001-V1-[0-9a-f]{12}\.xml$/);
   const xml = readFileSync(join(dir, 'outbox', file!), 'utf8');
   assert.ok(readMessage(xml).ok, 'what left is a valid JW316');
   assert.match(xml, /<BerichtCode>447<\/BerichtCode>/);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { systemContext } from '../../platform/access/context.ts';
 import { ProcessingActivity } from '../../platform/audit.ts';
@@ -250,9 +251,17 @@ export async function storeAndSend(tx: Queryable, transport: Transport, sealed: 
   return row;
 }
 
+/**
+ * The name a sent message travels under: the message, the sender in its header and its identification.
+ * A retour (306, 308, 316, 318) repeats the header of the message it answers, so its sender is the
+ * provider and the identification is one the provider chose; a provider that reuses an identification
+ * would give two answers one name, and the second would overwrite the first in the outbox. A hash of
+ * the content keeps each such answer apart.
+ */
 const fileName = (s: Sealed) => {
   const h = parseHeader(parseXml(s.content).Header);
-  return `${messageName(s.standard, s.n)}-${h.sender}-${h.id}.xml`;
+  const theirs = /^\d{8}$/.test(String(h.sender)) ? `-${createHash('sha256').update(s.content).digest('hex').slice(0, 12)}` : '';
+  return `${messageName(s.standard, s.n)}-${h.sender}-${h.id}${theirs}.xml`;
 };
 
 export const sendOp = (sealed: Sealed) =>
