@@ -58,6 +58,8 @@ export const RedenWijziging = {
 
 /** RedenBeeindiging (WMO588) examples from DOMAIN.md; 20 = temporary stop. */
 export const RedenBeeindiging = { Overlijden: '02', VolgensPlan: '19', Tijdelijk: '20', Verhuizing: '31' } as const;
+/** "Beëindigd volgens plan" in each list: 19 in the iWmo list (WMO588), 31 in the iJw list (JZ588), where 31 is a move in iWmo. */
+export const endedAsPlanned = (standard: Standard): string => (standard === 'ijw' ? '31' : RedenBeeindiging.VolgensPlan);
 
 /** StatusAanlevering (COD467). */
 export const StatusAanlevering = { Eerste: '1', Gewijzigd: '2', Verwijderen: '3' } as const;

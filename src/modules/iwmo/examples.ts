@@ -1,5 +1,5 @@
 import { DEMO_PROVIDERS } from '../indications/demo.ts';
-import { type MessageNumber, RedenBeeindiging, RetourCode, type Standard, StatusAanlevering, VerzoekAntwoord } from './codes.ts';
+import { endedAsPlanned, type MessageNumber, RetourCode, type Standard, StatusAanlevering, VerzoekAntwoord } from './codes.ts';
 import { type AssignmentMessage, buildAssignmentRetour } from './assignment.ts';
 import { assessClaim, type AssignmentForClaim, type Claim } from './claim.ts';
 import { buildDeliveryRetour, parseStart, parseStop } from './delivery.ts';
@@ -106,7 +106,7 @@ export function exampleMessage(n: MessageNumber, standard: Standard): string {
     case '307':
       return composeMessage('307', { standard, header: toMunicipality('E1'), client: short, products: [
         { number: first.number, assignmentFrom: first.from, category: first.category, productCode: first.productCode, start: '2026-03-04',
-          reason: RedenBeeindiging.VolgensPlan, end: '2026-06-30', status: StatusAanlevering.Eerste },
+          reason: endedAsPlanned(standard), end: '2026-06-30', status: StatusAanlevering.Eerste },
       ] }, ctx);
     case '315':
       return composeMessage('315', { standard, header: toMunicipality('V1'), client: short, products: [

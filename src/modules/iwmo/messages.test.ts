@@ -120,3 +120,10 @@ test('a claim at the contract tariff is granted in full; another tariff or anoth
   assert.equal(other.granted, 0);
   assert.deepEqual(other.clients[0]!.performances[0]!.codes, [RetourCode.NietGekoppeld]);
 });
+
+test('a stop (307) "volgens plan" carries each list\'s own code: 19 in iWmo, 31 in iJw (where 31 would mean a move in iWmo)', () => {
+  const reason = (xml: string) => /<RedenBeeindiging>(\d+)<\/RedenBeeindiging>/.exec(xml)?.[1];
+  assert.equal(reason(exampleMessage('307', 'iwmo')), '19');
+  assert.equal(reason(exampleMessage('307', 'ijw')), '31');
+  assert.ok(readMessage(exampleMessage('307', 'ijw')).ok, 'the iJw stop still validates');
+});
