@@ -154,6 +154,8 @@ const SHARED_WITH_WEB = [
   'src/modules/household/plan.ts',
   // The onderzoek's items of Wmo 2015 art. 2.3.2 lid 4 (issue 17): the melding page's form.
   'src/modules/wmo/assessment.ts',
+  // Who keeps which network partner (a team lead their teams' districts): the network page's edit buttons and district choices.
+  'src/modules/network/district-rights.ts',
 ];
 const isShared = (f: string) => SHARED_WITH_WEB.includes(f) || /^src\/modules\/[^/]+\/[^/]+-process\.ts$/.test(f);
 

@@ -6,10 +6,18 @@ uiTest('a team lead adds a school as network partner in a district with an agree
   // A pupil in Oude Noorden whom the team already knows (Wim registered the record).
   const client = await apiAs<{ id: string }>(ui, 'wijkteam', 'POST', '/api/v1/clients', {
     surname: 'Leerling', firstNames: 'Sam', birthDate: '2015-05-05', duplicateAcknowledged: true, address: { postcode: '3031 AB', houseNumber: 7 } });
+  // A school in Charlois, kept by Wijkteam Charlois: the team lead of Oude Noorden sees it but does not change it.
+  const districts = await apiAs<{ id: string; name: string }[]>(ui, 'beheer', 'GET', '/api/v1/districts');
+  await apiAs(ui, 'beheer', 'POST', '/api/v1/network-partners',
+    { kind: 'school', name: 'OBS De Globetrotter', districtIds: [districts.find((d) => d.name === 'Oud-Charlois en Tarwewijk')!.id] });
 
   await loginAndWait(page, 'teamleider');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Netwerkpartners' }).click();
   await page.getByRole('heading', { level: 1, name: 'Netwerkpartners' }).waitFor();
+  const other = page.getByRole('row', { name: /OBS De Globetrotter/ });
+  await other.getByText('Wijk van een ander team').waitFor();
+  assert.equal(await other.getByRole('button').count(), 0, 'no edit button for a partner in another team\'s district');
+  assert.equal(await page.getByRole('checkbox', { name: 'Oud-Charlois en Tarwewijk' }).count(), 0, 'a new partner only in the own team\'s districts');
 
   // The form says what is missing before anything is sent.
   await page.getByRole('button', { name: 'Partner toevoegen' }).click();

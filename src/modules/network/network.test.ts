@@ -23,8 +23,8 @@ test('a team lead adds a school in a district with an agreement, and the distric
   assert.equal(agreement.statusCode, 201, agreement.body);
   assert.deepEqual([agreement.json().validFrom, agreement.json().validTo, agreement.json().current], ['2026-01-01', '2027-12-31', true]);
 
-  // Werk & Inkomen works citywide (no districts): it is listed for every district.
-  const wi = await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: lead, payload: { kind: 'work_income', name: 'Werk & Inkomen Rotterdam' } });
+  // Werk & Inkomen works citywide (no districts; the functional administrator keeps it): it is listed for every district.
+  const wi = await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: await loginAs(app, 'beheer'), payload: { kind: 'work_income', name: 'Werk & Inkomen Rotterdam' } });
   assert.equal(wi.statusCode, 201, wi.body);
 
   const list = async (query: string) => ((await app.inject({ method: 'GET', url: `/api/v1/network-partners?${query}`, headers: lead })).json() as { name: string }[]).map((p) => p.name);
@@ -54,7 +54,8 @@ test('a GP practice joins the network by its register entry, not as a copy: its 
     payload: { kind: 'gp_practice', practiceId: practice!.id, districtIds: [await districtId(app, 'Oude Noorden en Agniesebuurt')], contactName: 'Praktijkmanager' } });
   assert.equal(created.statusCode, 201, created.body);
   assert.deepEqual([created.json().name, created.json().agbCode], ['Huisartsenpraktijk Het Oude Noorden', '01234567']);
-  const twice = await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: lead, payload: { kind: 'gp_practice', practiceId: practice!.id } });
+  const twice = await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: lead,
+    payload: { kind: 'gp_practice', practiceId: practice!.id, districtIds: [await districtId(app, 'Oude Noorden en Agniesebuurt')] } });
   assert.deepEqual([twice.statusCode, twice.json().code], [409, 'practice_already_partner']);
   assert.deepEqual((await app.inject({ method: 'GET', url: '/api/v1/network-partners/unlinked-practices', headers: lead })).json(), []);
 
@@ -69,6 +70,7 @@ test('bad input is refused naming the field, and nothing is stored', async (t) =
   const app = await build(t);
   const lead = await loginAs(app, 'teamleider');
   const post = (url: string, payload: Record<string, unknown>) => app.inject({ method: 'POST', url, headers: lead, payload });
+  const noorden = await districtId(app, 'Oude Noorden en Agniesebuurt');
   const cases: [Record<string, unknown>, string][] = [
     [{ kind: 'school' }, 'name'],
     [{ kind: 'gp_practice' }, 'practiceId'],
@@ -83,7 +85,7 @@ test('bad input is refused naming the field, and nothing is stored', async (t) =
   }
   assert.deepEqual(await app.db.query('SELECT id FROM network_partners'), []);
 
-  const partner = (await post('/api/v1/network-partners', { kind: 'welfare', name: 'Welzijn Noord' })).json();
+  const partner = (await post('/api/v1/network-partners', { kind: 'welfare', name: 'Welzijn Noord', districtIds: [noorden] })).json();
   const outOfOrder = await post(`/api/v1/network-partners/${partner.id}/agreements`, { subject: 'Inloopspreekuur in het buurthuis', validFrom: '2027-03-01', validTo: '2027-01-31' });
   assert.deepEqual([outOfOrder.statusCode, outOfOrder.json().code, outOfOrder.json().field], [400, 'agreement_dates', 'validTo']);
   const noDate = await post(`/api/v1/network-partners/${partner.id}/agreements`, { subject: 'Inloopspreekuur in het buurthuis' });
@@ -97,13 +99,14 @@ test('a partner and its agreement change only from the version the user saw; an 
   const app = await build(t);
   const lead = await loginAs(app, 'teamleider');
   const admin = await loginAs(app, 'beheer');
-  const partner = (await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: lead, payload: { kind: 'community_centre', name: 'Huis van de Wijk Het Klooster' } })).json();
+  const districtIds = [await districtId(app, 'Oude Noorden en Agniesebuurt')];
+  const partner = (await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: lead, payload: { kind: 'community_centre', name: 'Huis van de Wijk Het Klooster', districtIds } })).json();
   const put = (headers: Record<string, string>, payload: Record<string, unknown>, ifMatch?: string) =>
     app.inject({ method: 'PUT', url: `/api/v1/network-partners/${partner.id}`, headers: { ...headers, ...(ifMatch ? { 'if-match': ifMatch } : {}) }, payload });
-  assert.deepEqual([(await put(lead, { name: 'Huis van de Wijk Klooster' })).json().code], ['precondition_required']);
-  const renamed = await put(lead, { name: 'Huis van de Wijk Klooster', contactName: 'Beheerder' }, '"1"');
+  assert.deepEqual([(await put(lead, { name: 'Huis van de Wijk Klooster', districtIds })).json().code], ['precondition_required']);
+  const renamed = await put(lead, { name: 'Huis van de Wijk Klooster', contactName: 'Beheerder', districtIds }, '"1"');
   assert.deepEqual([renamed.statusCode, renamed.json().name, renamed.headers.etag], [200, 'Huis van de Wijk Klooster', '"2"']);
-  const stale = await put(admin, { name: 'Het Klooster', active: false }, '"1"');
+  const stale = await put(admin, { name: 'Het Klooster', active: false, districtIds }, '"1"');
   assert.deepEqual([stale.statusCode, stale.json().code, stale.json().current.name], [412, 'version_conflict', 'Huis van de Wijk Klooster']);
 
   const agreement = (await app.inject({ method: 'POST', url: `/api/v1/network-partners/${partner.id}/agreements`, headers: lead,

@@ -12,7 +12,7 @@ async function school(app: FastifyInstance, lead: Headers, name = 'OBS De Klimop
   const [district] = await app.db.query<{ id: string }>(`SELECT id FROM districts WHERE name = 'Oude Noorden en Agniesebuurt'`);
   const res = await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: lead, payload: { kind: 'school', name, districtIds: [district!.id] } });
   assert.equal(res.statusCode, 201, res.body);
-  return res.json() as { id: string; version: number };
+  return res.json() as { id: string; version: number; districts: { id: string }[] };
 }
 
 const address = { postcode: '3031AB', houseNumber: 12, street: 'Zaagmolenkade', city: 'Rotterdam' };
@@ -56,7 +56,8 @@ test('a GP practice in the network that phones in is counted as a GP referral, l
   const lead = await loginAs(app, 'teamleider');
   const worker = await loginAs(app, 'wijkteam');
   const [practice] = await app.db.query<{ id: string }>('SELECT id FROM gp_practices');
-  const gp = (await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: lead, payload: { kind: 'gp_practice', practiceId: practice!.id } })).json();
+  const [district] = await app.db.query<{ id: string }>(`SELECT id FROM districts WHERE name = 'Oude Noorden en Agniesebuurt'`);
+  const gp = (await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: lead, payload: { kind: 'gp_practice', practiceId: practice!.id, districtIds: [district!.id] } })).json();
   const clientId = await createClient(app, worker, { surname: 'Patiënt', address });
   const res = await app.inject({ method: 'POST', url: '/api/v1/partner-referrals', headers: worker,
     payload: { partnerId: gp.id, clientId, referrerName: 'Dr. A. Arts', reason: 'Eenzaam na overlijden partner' } });
@@ -100,7 +101,7 @@ test('a partner referral is refused without need-to-know, for an inactive partne
   assert.deepEqual([chosen.statusCode, chosen.json().teamName], [201, 'Wijkteam Charlois']);
 
   await app.inject({ method: 'PUT', url: `/api/v1/network-partners/${partner.id}`, headers: { ...lead, 'if-match': `"${partner.version}"` },
-    payload: { name: 'OBS De Klimop', active: false } });
+    payload: { name: 'OBS De Klimop', active: false, districtIds: partner.districts.map((d) => d.id) } });
   const inactive = await post(worker, body);
   assert.deepEqual([inactive.statusCode, inactive.json().code], [409, 'partner_inactive']);
   const stored = await app.db.query(`SELECT id FROM referrals WHERE client_id = $1`, [clientId]);

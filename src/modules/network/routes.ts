@@ -39,7 +39,7 @@ export async function networkRoutes(app: FastifyInstance) {
     config: { permission: 'network.write' },
     schema: { tags, summary: 'Add a partner: a GP practice by practiceId, any other kind by name', body: PartnerCreate, response: { 201: NetworkPartner } },
   }, async (req, reply) => reply.status(201).send(await req.store.change(admin('network_partner.create', { kind: req.body.kind }),
-    (tx) => createPartner(tx, req.body), (p: NetworkPartner) => admin('network_partner.create', { partnerId: p.id, kind: p.kind }))));
+    (tx) => createPartner(tx, req.store.ctx.actor, req.body), (p: NetworkPartner) => admin('network_partner.create', { partnerId: p.id, kind: p.kind }))));
 
   r.put('/api/v1/network-partners/:id', {
     config: { permission: 'network.write' },
@@ -48,14 +48,14 @@ export async function networkRoutes(app: FastifyInstance) {
   }, async (req, reply) => {
     const version = versionOf(req);
     return withETag(reply, await req.store.change(admin('network_partner.update', { partnerId: req.params.id, version }),
-      (tx) => updatePartner(tx, req.params.id, req.body, version)));
+      (tx) => updatePartner(tx, req.store.ctx.actor, req.params.id, req.body, version)));
   });
 
   r.post('/api/v1/network-partners/:id/agreements', {
     config: { permission: 'network.write' },
     schema: { tags, summary: 'Record an agreement with a partner (what, contact, valid from/to)', params: IdParams, body: AgreementInput, response: { 201: Agreement } },
   }, async (req, reply) => reply.status(201).send(await req.store.change(admin('network_agreement.create', { partnerId: req.params.id }),
-    (tx) => createAgreement(tx, req.params.id, req.body), (a: Agreement) => admin('network_agreement.create', { partnerId: req.params.id, agreementId: a.id }))));
+    (tx) => createAgreement(tx, req.store.ctx.actor, req.params.id, req.body), (a: Agreement) => admin('network_agreement.create', { partnerId: req.params.id, agreementId: a.id }))));
 
   r.put('/api/v1/network-agreements/:id', {
     config: { permission: 'network.write' },
@@ -64,7 +64,7 @@ export async function networkRoutes(app: FastifyInstance) {
   }, async (req, reply) => {
     const version = versionOf(req);
     return withETag(reply, await req.store.change(admin('network_agreement.update', { agreementId: req.params.id, version }),
-      (tx) => updateAgreement(tx, req.params.id, req.body, version)));
+      (tx) => updateAgreement(tx, req.store.ctx.actor, req.params.id, req.body, version)));
   });
 
   r.post('/api/v1/partner-referrals', {

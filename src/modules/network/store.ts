@@ -1,9 +1,10 @@
 import type { Queryable } from '../../platform/db.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { updateVersioned } from '../../platform/versioning.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { listDistricts } from '../org/store.ts';
 import { listPractices, practicesByIds } from '../practices/store.ts';
+import { mayKeepPartner, type NetworkKeeper, partnerDistrictsRefusal } from './district-rights.ts';
 import type { Agreement, AgreementInput, NetworkPartner, PartnerCreate, PartnerKind, PartnerUpdate, UnlinkedPractice } from './schemas.ts';
 
 /**
@@ -20,6 +21,29 @@ const AGREEMENT_COLS = `id, partner_id AS "partnerId", subject, contact_name AS 
 type AgreementRow = Omit<Agreement, 'current'>;
 
 const partnerNotFound = () => notFound('Netwerkpartner niet gevonden / Network partner not found');
+
+/** The user changing the network: roles and teams (their teams' districts are theirs to keep, district-rights.ts). */
+export type NetworkActor = { roles: readonly string[]; teamIds: readonly string[] };
+
+async function keeperOf(q: Queryable, actor: NetworkActor): Promise<NetworkKeeper> {
+  const own = (await listDistricts(q)).filter((d) => d.teamId !== null && actor.teamIds.includes(d.teamId)).map((d) => d.id);
+  return { roles: actor.roles, ownDistrictIds: new Set(own) };
+}
+
+/** 403 partner_not_your_district, naming the districts field: why this user may not keep this partner. */
+const notYourDistrict = (reason: 'citywide' | 'other_district') => new AppError('partner_not_your_district', 403, reason === 'citywide'
+  ? 'Een netwerkpartner voor de hele stad (zonder wijk) houdt de functioneel beheerder bij; kies een wijk van uw team / A citywide partner (no district) is kept by the functional administrator; choose a district of your team'
+  : 'U houdt alleen netwerkpartners bij in de wijken van uw eigen team / You keep only the network partners in the districts of your own team', 'districtIds', { reason });
+
+async function requireDistricts(q: Queryable, actor: NetworkActor, before: readonly string[] | null, after: readonly string[]) {
+  const reason = partnerDistrictsRefusal(await keeperOf(q, actor), before, after);
+  if (reason) throw notYourDistrict(reason);
+}
+
+async function requireKeeper(q: Queryable, actor: NetworkActor, partner: NetworkPartner) {
+  const districtIds = partner.districts.map((d) => d.id);
+  if (!mayKeepPartner(await keeperOf(q, actor), districtIds)) throw notYourDistrict(districtIds.length === 0 ? 'citywide' : 'other_district');
+}
 const agreementNotFound = () => notFound('Afspraak niet gevonden / Agreement not found');
 
 /** Valid on `today` (a Dutch date): from validFrom up to and including validTo. */
@@ -81,20 +105,23 @@ async function checkDistricts(q: Queryable, districtIds: readonly string[]) {
   if (districtIds.some((id) => !known.has(id))) throw badRequest('Onbekende wijk / Unknown district', 'districtIds');
 }
 
+/** After checkDistricts and the keeper's check. */
 async function setDistricts(tx: Queryable, partnerId: string, districtIds: readonly string[]) {
-  await checkDistricts(tx, districtIds);
   await tx.query('DELETE FROM network_partner_districts WHERE partner_id = $1', [partnerId]);
   if (districtIds.length > 0) {
     await tx.query('INSERT INTO network_partner_districts (partner_id, district_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [partnerId, [...districtIds]]);
   }
 }
 
-export async function createPartner(tx: Queryable, input: PartnerCreate): Promise<NetworkPartner> {
+/** Adds a partner; a team lead only in their own teams' districts (403 partner_not_your_district). */
+export async function createPartner(tx: Queryable, actor: NetworkActor, input: PartnerCreate): Promise<NetworkPartner> {
   const gp = input.kind === 'gp_practice';
   if (gp && !input.practiceId) throw badRequest('Kies de huisartsenpraktijk / Choose the GP practice', 'practiceId');
   if (!gp && input.practiceId) throw badRequest('Alleen een huisartsenpraktijk verwijst naar het praktijkenregister / Only a GP practice links to a practice', 'practiceId');
   if (!gp && (input.name ?? '').length < 2) throw badRequest('Vul de naam van de partner in / Give the partner\'s name', 'name');
   if (gp && (await practicesByIds(tx, [input.practiceId!])).size === 0) throw badRequest('Onbekende huisartsenpraktijk / Unknown GP practice', 'practiceId');
+  await checkDistricts(tx, input.districtIds);
+  await requireDistricts(tx, actor, null, input.districtIds);
   let id: string;
   try {
     const [row] = await tx.query<{ id: string }>(
@@ -109,13 +136,20 @@ export async function createPartner(tx: Queryable, input: PartnerCreate): Promis
   return getPartner(tx, id);
 }
 
-/** Changes a partner from the version it was based on (If-Match): 412 with the current partner when someone else changed it since. */
-export async function updatePartner(tx: Queryable, id: string, input: PartnerUpdate, version: number): Promise<NetworkPartner> {
+/**
+ * Changes a partner from the version it was based on (If-Match): 412 with the current partner when
+ * someone else changed it since. A team lead changes only a partner in their teams' districts, and
+ * adds or removes only those districts (403 partner_not_your_district).
+ */
+export async function updatePartner(tx: Queryable, actor: NetworkActor, id: string, input: PartnerUpdate, version: number): Promise<NetworkPartner> {
   const before = await getPartner(tx, id);
+  await requireKeeper(tx, actor, before);
   if (before.kind !== 'gp_practice' && (input.name ?? '').length < 2) throw badRequest('Vul de naam van de partner in / Give the partner\'s name', 'name');
   if (before.kind === 'gp_practice' && input.name && input.name !== before.name) {
     throw badRequest('De naam van een huisartsenpraktijk wijzigt u bij de huisartsenpraktijken / A GP practice is renamed in the practices register', 'name');
   }
+  await checkDistricts(tx, input.districtIds);
+  await requireDistricts(tx, actor, before.districts.map((d) => d.id), input.districtIds);
   await updateVersioned(
     async () => (await tx.query<{ version: number }>(
       `UPDATE network_partners SET name = CASE WHEN kind = 'gp_practice' THEN NULL ELSE $2 END, contact_name = $3, phone = $4, email = $5, active = $6,
@@ -136,8 +170,9 @@ function checkDates(a: AgreementInput) {
 
 const withCurrent = (a: AgreementRow): Agreement => ({ ...a, current: isCurrent(a, amsterdamDate(new Date())) });
 
-export async function createAgreement(tx: Queryable, partnerId: string, a: AgreementInput): Promise<Agreement> {
-  await getPartner(tx, partnerId);
+/** Records an agreement with a partner the user keeps (a team lead: one in their teams' districts). */
+export async function createAgreement(tx: Queryable, actor: NetworkActor, partnerId: string, a: AgreementInput): Promise<Agreement> {
+  await requireKeeper(tx, actor, await getPartner(tx, partnerId));
   checkDates(a);
   const [row] = await tx.query<AgreementRow>(
     `INSERT INTO network_agreements (partner_id, subject, contact_name, contact_phone, contact_email, valid_from, valid_to)
@@ -146,7 +181,10 @@ export async function createAgreement(tx: Queryable, partnerId: string, a: Agree
   return withCurrent(row!);
 }
 
-export async function updateAgreement(tx: Queryable, id: string, a: AgreementInput, version: number): Promise<Agreement> {
+export async function updateAgreement(tx: Queryable, actor: NetworkActor, id: string, a: AgreementInput, version: number): Promise<Agreement> {
+  const [partner] = await tx.query<{ partner_id: string }>('SELECT partner_id FROM network_agreements WHERE id = $1', [id]);
+  if (!partner) throw agreementNotFound();
+  await requireKeeper(tx, actor, await getPartner(tx, partner.partner_id));
   checkDates(a);
   const row = await updateVersioned(
     async () => (await tx.query<AgreementRow>(

@@ -1,6 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { permissions } from '../../../../src/platform/access/permissions.ts';
+import { keepsWholeNetwork, mayKeepPartner, type NetworkKeeper } from '../../../../src/modules/network/district-rights.ts';
 import type { Agreement, NetworkPartner, UnlinkedPractice } from '../../../../src/modules/network/schemas.ts';
 import { api } from '../../api.ts';
 import { EmailLink, PhoneLink } from '../../components/contact-details.tsx';
@@ -17,14 +18,16 @@ const KINDS = ['school', 'gp_practice', 'cjg', 'work_income', 'kbr', 'welfare', 
 
 /**
  * Netwerkpartners (docs/network.md): the partners per district, filtered by kind and district, with
- * their contact and current agreements. Team leads and functional administrators add and change
- * partners and their agreements here; everyone else with the page reads it (who to call).
+ * their contact and current agreements. Team leads add and change the partners (and agreements) in
+ * their own teams' districts, functional administrators all of them (district-rights.ts, the
+ * server's rule); everyone else with the page reads it (who to call).
  */
 export function NetworkPage() {
   const t = useT();
   const { forError } = useProblemText();
   const { state } = useSession();
   const roles: readonly string[] = state.status === 'active' ? state.session.user.roles : [];
+  const teamIds: readonly string[] = state.status === 'active' ? state.session.user.teams.map((t) => t.id) : [];
   const mayWrite = permissions['network.write'].some((r) => roles.includes(r));
   const [kind, setKind] = useState('');
   const [districtId, setDistrictId] = useState('');
@@ -36,6 +39,10 @@ export function NetworkPage() {
   const chosen = partners.data?.find((p) => p.id === selected) ?? null;
   const kindOptions = KINDS.map((k) => ({ value: k, label: t(`network.kind.${k}`) }));
   const districtOptions = (districts.data ?? []).map((d) => ({ value: d.id, label: d.name }));
+  const keeper: NetworkKeeper = { roles, ownDistrictIds: new Set((districts.data ?? []).filter((d) => d.teamId && teamIds.includes(d.teamId)).map((d) => d.id)) };
+  const mayEdit = (p: NetworkPartner) => mayWrite && mayKeepPartner(keeper, p.districts.map((d) => d.id));
+  // A team lead chooses among their own teams' districts; the administrator among all (and none: citywide).
+  const ownOptions = keepsWholeNetwork(keeper) ? districtOptions : districtOptions.filter((o) => keeper.ownDistrictIds.has(o.value));
 
   return (
     <>
@@ -49,21 +56,23 @@ export function NetworkPage() {
       </div>
       {partners.error ? <Alert type="error"><Paragraph>{forError(partners.error)}</Paragraph></Alert> : null}
       {!partners.data ? <Loading /> : partners.data.length === 0 ? <Paragraph>{t('network.list.none')}</Paragraph> : (
-        <PartnerTable partners={partners.data} mayWrite={mayWrite} onEdit={(id) => { setSelected(id); setNotice(null); }} />
+        <PartnerTable partners={partners.data} mayWrite={mayWrite} mayEdit={mayEdit} onEdit={(id) => { setSelected(id); setNotice(null); }} />
       )}
-      {chosen && mayWrite && (
-        <PartnerEditor key={`${chosen.id}-${chosen.version}`} partner={chosen} districtOptions={districtOptions}
+      {chosen && mayEdit(chosen) && (
+        <PartnerEditor key={`${chosen.id}-${chosen.version}`} partner={chosen} districtOptions={ownOptions} wholeCity={keepsWholeNetwork(keeper)}
           onSaved={(p, text) => { setNotice(text); partners.reload(); setSelected(p.id); }} onClose={() => setSelected(null)} />
       )}
-      {mayWrite && (
-        <NewPartner kindOptions={kindOptions} districtOptions={districtOptions}
+      {mayWrite && ownOptions.length > 0 && (
+        <NewPartner kindOptions={kindOptions} districtOptions={ownOptions} wholeCity={keepsWholeNetwork(keeper)}
           onCreated={(p) => { setNotice(t('network.form.created', { name: p.name })); partners.reload(); setSelected(p.id); }} />
       )}
     </>
   );
 }
 
-function PartnerTable({ partners, mayWrite, onEdit }: { partners: NetworkPartner[]; mayWrite: boolean; onEdit: (id: string) => void }) {
+function PartnerTable({ partners, mayWrite, mayEdit, onEdit }: {
+  partners: NetworkPartner[]; mayWrite: boolean; mayEdit: (p: NetworkPartner) => boolean; onEdit: (id: string) => void;
+}) {
   const t = useT();
   return (
     <TableScroll label={t('network.title')}>
@@ -94,9 +103,11 @@ function PartnerTable({ partners, mayWrite, onEdit }: { partners: NetworkPartner
                 <TableCell>{current.length === 0 ? t('network.list.noAgreements') : current.map((a) => a.subject).join(' · ')}</TableCell>
                 {mayWrite && (
                   <TableCell>
-                    <Button type="button" appearance="subtle-button" onClick={() => onEdit(p.id)} aria-label={t('network.list.editLabel', { name: p.name })}>
-                      {t('network.list.edit')}
-                    </Button>
+                    {mayEdit(p) ? (
+                      <Button type="button" appearance="subtle-button" onClick={() => onEdit(p.id)} aria-label={t('network.list.editLabel', { name: p.name })}>
+                        {t('network.list.edit')}
+                      </Button>
+                    ) : <span className="ww-muted">{t(p.districts.length === 0 ? 'network.list.keptByAdmin' : 'network.list.otherTeam')}</span>}
                   </TableCell>
                 )}
               </TableRow>
@@ -112,14 +123,20 @@ type Option = { value: string; label: string };
 type ContactDraft = { name: string; districtIds: string[]; contactName: string; phone: string; email: string };
 const bodyOf = (d: ContactDraft) => ({ districtIds: d.districtIds, contactName: d.contactName.trim() || null, phone: d.phone.trim() || null, email: d.email.trim() || null });
 
-function ContactFields({ form, draft, setDraft, districtOptions }: {
+function ContactFields({ form, draft, setDraft, districtOptions, wholeCity, otherDistricts = [] }: {
   form: ReturnType<typeof useFormErrors>; draft: ContactDraft; setDraft: (d: ContactDraft) => void; districtOptions: Option[];
+  /** May leave every district off (a citywide partner): the functional administrator. */
+  wholeCity: boolean;
+  /** The partner's districts of other teams: they stay as they are, shown, not offered. */
+  otherDistricts?: string[];
 }) {
   const t = useT();
+  const help = [t(wholeCity ? 'network.form.districtsHelp' : 'network.form.districtsHelpOwn'),
+    ...(otherDistricts.length ? [t('network.form.otherDistricts', { names: otherDistricts.join(', ') })] : [])].join(' ');
   return (
     <>
       <CheckboxGroup {...form.field('districtIds')} value={draft.districtIds} onChange={(v) => setDraft({ ...draft, districtIds: v })} options={districtOptions}
-        description={t('network.form.districtsHelp')} columns />
+        description={help} columns />
       <TextField {...form.field('contactName')} value={draft.contactName} onChange={(v) => setDraft({ ...draft, contactName: v })} />
       <TextField {...form.field('phone')} type="tel" value={draft.phone} onChange={(v) => setDraft({ ...draft, phone: v })} />
       <TextField {...form.field('email')} type="email" value={draft.email} onChange={(v) => setDraft({ ...draft, email: v })} />
@@ -137,7 +154,9 @@ function usePartnerLabels() {
 
 const emptyDraft: ContactDraft = { name: '', districtIds: [], contactName: '', phone: '', email: '' };
 
-function NewPartner({ kindOptions, districtOptions, onCreated }: { kindOptions: Option[]; districtOptions: Option[]; onCreated: (p: NetworkPartner) => void }) {
+function NewPartner({ kindOptions, districtOptions, wholeCity, onCreated }: {
+  kindOptions: Option[]; districtOptions: Option[]; wholeCity: boolean; onCreated: (p: NetworkPartner) => void;
+}) {
   const t = useT();
   const [kind, setKind] = useState('');
   const [practiceId, setPracticeId] = useState('');
@@ -151,6 +170,7 @@ function NewPartner({ kindOptions, districtOptions, onCreated }: { kindOptions: 
     if (!kind) errs.kind = t('network.form.kindRequired');
     if (kind === 'gp_practice' && !practiceId) errs.practiceId = t('network.form.practiceRequired');
     if (kind && kind !== 'gp_practice' && draft.name.trim().length < 2) errs.name = t('network.form.nameRequired');
+    if (!wholeCity && draft.districtIds.length === 0) errs.districtIds = t('network.form.districtRequired');
     if (Object.keys(errs).length) return form.fail(errs);
     await form.run(async () => {
       const body = { kind, ...(kind === 'gp_practice' ? { practiceId } : { name: draft.name.trim() }), ...bodyOf(draft) };
@@ -173,19 +193,22 @@ function NewPartner({ kindOptions, districtOptions, onCreated }: { kindOptions: 
               options={(practices.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (AGB ${p.agbCode})` }))} description={t('network.form.practiceHelp')} required />
           )
         ) : <TextField {...form.field('name')} value={draft.name} onChange={(v) => setDraft({ ...draft, name: v })} required />}
-        <ContactFields form={form} draft={draft} setDraft={setDraft} districtOptions={districtOptions} />
+        <ContactFields form={form} draft={draft} setDraft={setDraft} districtOptions={districtOptions} wholeCity={wholeCity} />
         <div className="ww-actions"><Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('network.form.create')}</Button></div>
       </form>
     </section>
   );
 }
 
-function PartnerEditor({ partner, districtOptions, onSaved, onClose }: {
-  partner: NetworkPartner; districtOptions: Option[]; onSaved: (p: NetworkPartner, notice: string) => void; onClose: () => void;
+function PartnerEditor({ partner, districtOptions, wholeCity, onSaved, onClose }: {
+  partner: NetworkPartner; districtOptions: Option[]; wholeCity: boolean; onSaved: (p: NetworkPartner, notice: string) => void; onClose: () => void;
 }) {
   const t = useT();
   const gp = partner.kind === 'gp_practice';
-  const [draft, setDraft] = useState<ContactDraft>({ name: partner.name, districtIds: partner.districts.map((d) => d.id),
+  // A team lead changes only their own teams' districts; the partner's other districts are sent back as they are.
+  const offered = new Set(districtOptions.map((o) => o.value));
+  const others = partner.districts.filter((d) => !offered.has(d.id));
+  const [draft, setDraft] = useState<ContactDraft>({ name: partner.name, districtIds: partner.districts.filter((d) => offered.has(d.id)).map((d) => d.id),
     contactName: partner.contactName ?? '', phone: partner.phone ?? '', email: partner.email ?? '' });
   const [active, setActive] = useState(partner.active);
   const [version, setVersion] = useState(partner.version);
@@ -195,9 +218,11 @@ function PartnerEditor({ partner, districtOptions, onSaved, onClose }: {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!gp && draft.name.trim().length < 2) return form.fail({ name: t('network.form.nameRequired') });
+    if (!wholeCity && draft.districtIds.length + others.length === 0) return form.fail({ districtIds: t('network.form.districtRequired') });
     setConflict(false);
     try {
-      const saved = await api.put<NetworkPartner>(`/api/v1/network-partners/${partner.id}`, { ...(gp ? {} : { name: draft.name.trim() }), active, ...bodyOf(draft) }, { version });
+      const body = { ...(gp ? {} : { name: draft.name.trim() }), active, ...bodyOf({ ...draft, districtIds: [...draft.districtIds, ...others.map((d) => d.id)] }) };
+      const saved = await api.put<NetworkPartner>(`/api/v1/network-partners/${partner.id}`, body, { version });
       onSaved(saved, t('network.form.saved', { name: saved.name }));
     } catch (err) {
       // Someone else saved meanwhile: keep what the user typed and save on top of the version now stored.
@@ -216,7 +241,8 @@ function PartnerEditor({ partner, districtOptions, onSaved, onClose }: {
       {form.summary}
       <form onSubmit={submit} noValidate className="ww-form">
         {!gp && <TextField {...form.field('name')} value={draft.name} onChange={(v) => setDraft({ ...draft, name: v })} required />}
-        <ContactFields form={form} draft={draft} setDraft={setDraft} districtOptions={districtOptions} />
+        <ContactFields form={form} draft={draft} setDraft={setDraft} districtOptions={districtOptions} wholeCity={wholeCity}
+          otherDistricts={others.map((d) => d.name)} />
         <SingleCheckbox id="partner-edit-active" label={t('network.form.active')} checked={active} onChange={setActive} />
         <div className="ww-actions">
           <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>{t('network.form.save')}</Button>
