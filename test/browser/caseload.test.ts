@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { addDays, amsterdamDate } from '../../src/modules/legal-terms/legal-terms.ts';
+import { loginAs } from '../helpers.ts';
 import { apiAs, loginAndWait, seriousViolations, uiTest } from './harness.ts';
 
 uiTest('a team worker sees accepted referrals in "Mijn cases" with their plan deadline in words, the overdue one first, and records the plan', async ({ page, ui }) => {
@@ -71,4 +72,24 @@ uiTest('the team lead sees the caseload per professional and the waiting list, a
   // The hand-over is in the case's history: who, from whom to whom.
   await page.getByRole('region', { name: /Lopende trajecten/ }).getByRole('link', { name: 'Overdracht' }).click();
   await page.getByRole('region', { name: 'Verloop' }).getByText(/Overgedragen \(Tom Teamleider\) van Wim Wijkteam aan Wendy Wmo-adviseur/).waitFor();
+});
+
+uiTest('the list of unassigned referrals counts every one in its heading, not only the first page of cards', async ({ page, ui }) => {
+  let teamId = '';
+  // One login for the 51 referrals (logins are rate limited).
+  const balie = await loginAs(ui.app, 'balie');
+  for (let k = 0; k < 51; k++) {
+    const contact = await ui.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie, payload: {
+      channel: 'phone', question: 'Hulp nodig met de administratie', lifeDomains: ['finances_debts'], outcome: 2,
+      newClient: { surname: `Wachtlijst${k}`, birthDate: '1975-06-06', address: { postcode: '3031 BB', houseNumber: 30 + k } } } });
+    assert.equal(contact.statusCode, 201, contact.body);
+    teamId = contact.json().referral.teamId;
+  }
+  const all = (await ui.app.inject({ method: 'GET', url: `/api/v1/teams/${teamId}/referrals?status=open&limit=200`, headers: await loginAs(ui.app, 'wijkteam') })).json().length as number;
+  assert.ok(all > 50);
+  await loginAndWait(page, 'wijkteam');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn cases' }).click();
+  await page.getByLabel('Lijst').selectOption({ label: 'Niet toegewezen verwijzingen' });
+  await page.getByRole('heading', { level: 2, name: `Verwijzingen zonder professional (${all})` }).waitFor();
+  assert.equal(await page.getByRole('list', { name: /Verwijzingen zonder professional/ }).getByRole('listitem').count(), 50, 'one page of cards');
 });

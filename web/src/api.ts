@@ -52,6 +52,8 @@ export type RequestOptions = {
   headers?: Record<string, string>;
   /** The version of the record this change is based on, sent as If-Match (docs/architecture.md "Versions and If-Match"). */
   version?: number;
+  /** Reads the headers of a successful answer, e.g. `X-Total-Count` beside a page of a list. */
+  onHeaders?: (headers: Headers) => void;
 };
 
 export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
@@ -90,6 +92,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     if (res.status === 401 && !opts.quiet401) for (const fn of unauthenticatedListeners) fn();
     throw err;
   }
+  opts.onHeaders?.(res.headers);
   return data as T;
 }
 

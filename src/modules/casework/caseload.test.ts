@@ -184,3 +184,20 @@ test('the team lead hands a case to another professional of the team; not to som
     `SELECT outcome, details FROM audit_log WHERE action = 'trajectory.reassign' ORDER BY id DESC LIMIT 1`);
   assert.deepEqual([audit!.outcome, audit!.details.professionalUserId], ['success', wendyId]);
 });
+
+test('the list of unassigned referrals tells how many there are in all, not only the page it shows', async (t) => {
+  const app = await build(t);
+  const balie = await loginAs(app, 'balie');
+  const wim = await loginAs(app, 'wijkteam');
+  let teamId = '';
+  for (const k of [1, 2, 3]) teamId = (await referred(app, balie, `Wachtend${k}`, k)).teamId;
+  const whole = await app.inject({ method: 'GET', url: `/api/v1/teams/${teamId}/referrals?status=open&limit=200`, headers: wim });
+  assert.equal(whole.statusCode, 200, whole.body);
+  const all = whole.json().length as number;
+  assert.ok(all >= 3);
+  assert.equal(whole.headers['x-total-count'], String(all));
+  const first = await app.inject({ method: 'GET', url: `/api/v1/teams/${teamId}/referrals?status=open&limit=2`, headers: wim });
+  assert.deepEqual([first.json().length, first.headers['x-total-count']], [2, String(all)], 'the first page of two counts every open referral');
+  const next = /^<([^>]+)>; rel="next"$/.exec(String(first.headers.link))![1]!;
+  assert.equal((await app.inject({ method: 'GET', url: next, headers: wim })).headers['x-total-count'], String(all), 'the next page too');
+});

@@ -167,7 +167,8 @@ export function referralStore(store: Store) {
     /**
      * One page of a team's inbox: crisis and urgent first, then the oldest. Keyset paging: `after` is
      * the last referral of the previous page (its urgency and arrival do not change); `hasMore` tells
-     * whether another page follows.
+     * whether another page follows; `total` how many the whole list holds (every page, the same
+     * team, status and need-to-know condition), so a page can say "12 in all" while it shows 50 at most.
      */
     inbox: (teamId: string, status: ReferralStatus | undefined, page: { after?: string; limit: number } = { limit: 200 }) => {
       if (!actor.teamIds.includes(teamId)) throw forbidden('U bent geen lid van dit team / You are not a member of this team', 'not_team_member');
@@ -175,11 +176,13 @@ export function referralStore(store: Store) {
         const params: unknown[] = [teamId, status ?? null];
         const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
         const rank = (r: string) => `CASE ${r}.urgency WHEN 'crisis' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`;
+        const where = `r.team_id = $1 AND ($2::text IS NULL OR r.status = $2) AND ${visible('r.client_id', p)}`;
+        const [counted] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM referrals r WHERE ${where}`, [...params]);
         const after = page.after ? `AND (${rank('r')}, r.created_at, r.id) > (SELECT ${rank('x')}, x.created_at, x.id FROM referrals x WHERE x.id = ${p(page.after)})` : '';
-        const rows = await tx.query<Row>(`${SELECT} WHERE r.team_id = $1 AND ($2::text IS NULL OR r.status = $2)
-          AND ${visible('r.client_id', p)} ${after} ORDER BY ${rank('r')}, r.created_at, r.id LIMIT ${p(page.limit + 1)}`, params);
+        const rows = await tx.query<Row>(`${SELECT} WHERE ${where} ${after} ORDER BY ${rank('r')}, r.created_at, r.id LIMIT ${p(page.limit + 1)}`, params);
         const shown = rows.slice(0, page.limit);
-        return { result: { items: await toViews(tx, shown), hasMore: rows.length > page.limit }, clientIds: [...new Set(shown.map((r) => r.client_id))] };
+        return { result: { items: await toViews(tx, shown), hasMore: rows.length > page.limit, total: counted!.n },
+          clientIds: [...new Set(shown.map((r) => r.client_id))] };
       });
     },
 

@@ -17,7 +17,7 @@ export async function referralRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/teams/:id/referrals', {
     config: { permission: 'referral.read' },
-    schema: { tags, summary: "A team's inbox: referrals (crisis and urgent first, then the oldest), optionally by status; paged: a Link header (rel=\"next\") names the next page",
+    schema: { tags, summary: "A team's inbox: referrals (crisis and urgent first, then the oldest), optionally by status; paged: a Link header (rel=\"next\") names the next page, X-Total-Count how many the whole list holds (every page)",
       params: IdParams,
       querystring: z.object({
         status: z.enum(['open', 'accepted', 'returned', 'in_progress', 'closed']).optional(),
@@ -25,7 +25,8 @@ export async function referralRoutes(app: FastifyInstance) {
         limit: z.coerce.number().int().min(1).max(200).default(200),
       }), response: { 200: z.array(ReferralView) } },
   }, async (req, reply) => {
-    const { items, hasMore } = await referralStore(req.store).inbox(req.params.id, req.query.status, { after: req.query.after, limit: req.query.limit });
+    const { items, hasMore, total } = await referralStore(req.store).inbox(req.params.id, req.query.status, { after: req.query.after, limit: req.query.limit });
+    reply.header('X-Total-Count', String(total));
     const last = items.at(-1);
     if (hasMore && last) {
       const next = new URLSearchParams({ ...(req.query.status ? { status: req.query.status } : {}), after: last.id, limit: String(req.query.limit) });

@@ -170,16 +170,21 @@ function ReassignForm({ item, professionals, onDone }: { item: CaseloadItem; pro
   );
 }
 
-/** The team's referrals no one has accepted yet; every card links to the client. */
+/**
+ * The team's referrals no one has accepted yet; every card links to the client. The heading counts the
+ * whole list as the API does (X-Total-Count), not the cards loaded so far.
+ */
 function UnassignedReferrals({ teamId }: { teamId: string }) {
   const { t } = useI18n();
   const { forError } = useProblemText();
   const fmt = useFormat();
   const [list, setList] = useState<ReferralView[] | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
   const [hasMore, setHasMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fetchPage = useCallback(async (after?: string) => {
-    const page = await api.get<ReferralView[]>(`/api/v1/teams/${teamId}/referrals`, { query: { status: 'open', after, limit: PAGE } });
+    const page = await api.get<ReferralView[]>(`/api/v1/teams/${teamId}/referrals`, { query: { status: 'open', after, limit: PAGE },
+      onHeaders: (h) => { const n = Number(h.get('x-total-count')); if (h.has('x-total-count') && Number.isInteger(n)) setTotal(n); } });
     setHasMore(page.length === PAGE);
     return page;
   }, [teamId]);
@@ -196,7 +201,7 @@ function UnassignedReferrals({ teamId }: { teamId: string }) {
   return (
     <section aria-labelledby="unassigned-list">
       {error && <Alert type="error"><Paragraph>{error}</Paragraph></Alert>}
-      <Heading level={2} id="unassigned-list">{t('casework.unassignedList', { count: list?.length ?? 0 })}</Heading>
+      <Heading level={2} id="unassigned-list">{t('casework.unassignedList', { count: total ?? list?.length ?? 0 })}</Heading>
       {!list ? (error ? null : <Loading />) : list.length === 0 ? <Paragraph>{t('casework.unassignedEmpty')}</Paragraph> : (
         <>
           <ul className="ww-cards" aria-labelledby="unassigned-list">
