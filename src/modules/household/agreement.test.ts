@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
+import { loginAs } from '../../../test/helpers.ts';
 import { acceptedTrajectory } from '../../../test/trajectory-case.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 
@@ -56,4 +57,34 @@ test('when the step is refused for one member (the plan dated before her referra
   const hh = (await h.app.inject({ method: 'GET', url: `/api/v1/households/${h.householdId}`, headers: h.wim })).json();
   assert.deepEqual([hh.plan.agreedOn, hh.plan.agreedHow, hh.version], [null, null, 1]);
   assert.deepEqual(await Promise.all([h.parent, h.child].map((m) => h.trajectory(m.trajectoryId))), before);
+});
+
+test("a member's trajectory of another team refuses the whole agreement with 403, naming the member; nothing changes", async (t) => {
+  const h = await household(t);
+  // The child is referred to Wijkteam Charlois too (her school is there), and Zara of that team accepts it.
+  const balie = await loginAs(h.app, 'balie');
+  const zara = await loginAs(h.app, 'wijkteam2');
+  const teams = (await h.app.inject({ method: 'GET', url: '/api/v1/teams', headers: balie })).json() as { id: string; name: string }[];
+  const charlois = teams.find((x) => x.name === 'Wijkteam Charlois')!.id;
+  const contact = await h.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: balie, payload: {
+    channel: 'phone', question: 'Zorgen over schoolverzuim', lifeDomains: ['finances_debts'], outcome: 2, clientId: h.child.clientId,
+    referral: { teamId: charlois, teamOverrideReason: 'Haar school en begeleiding zitten in Charlois' } } });
+  assert.equal(contact.statusCode, 201, contact.body);
+  const zaraId = (await h.app.inject({ method: 'GET', url: '/api/v1/session', headers: zara })).json().user.id as string;
+  const accepted = await h.app.inject({ method: 'POST', url: `/api/v1/referrals/${contact.json().referral.id}/accept`, headers: zara, payload: { assignedUserId: zaraId } });
+  assert.equal(accepted.statusCode, 200, accepted.body);
+  const charloisTrajectory = accepted.json().trajectoryId as string;
+  const before = await Promise.all([h.parent, h.child].map((m) => h.trajectory(m.trajectoryId)));
+  const charloisBefore = (await h.app.inject({ method: 'GET', url: `/api/v1/trajectories/${charloisTrajectory}`, headers: zara })).json();
+  assert.equal(charloisBefore.status, 'intake');
+
+  const res = await h.agree(dayAgo(0));
+  assert.equal(res.statusCode, 403, res.body);
+  const problem = res.json();
+  assert.deepEqual([problem.code, problem.clientId, problem.trajectoryId, problem.teamId], ['member_trajectory_other_team', h.child.clientId, charloisTrajectory, charlois]);
+  assert.match(problem.detail, /Groot-Smit.*Wijkteam Charlois/);
+  const hh = (await h.app.inject({ method: 'GET', url: `/api/v1/households/${h.householdId}`, headers: h.wim })).json();
+  assert.deepEqual([hh.plan.agreedOn, hh.plan.agreedHow, hh.version], [null, null, 1]);
+  assert.deepEqual(await Promise.all([h.parent, h.child].map((m) => h.trajectory(m.trajectoryId))), before);
+  assert.deepEqual((await h.app.inject({ method: 'GET', url: `/api/v1/trajectories/${charloisTrajectory}`, headers: zara })).json(), charloisBefore);
 });
