@@ -1,23 +1,37 @@
-import type { Queryable } from '../../platform/db.ts';
-import { planClockFacts } from '../casework/figures.ts';
+import type { Db, Queryable } from '../../platform/db.ts';
+import { planServiceNormCounts } from '../casework/figures.ts';
 import { normOn } from '../legal-terms/legal-terms.ts';
 import { listNorms } from '../legal-terms/store.ts';
 import { teamNames } from '../org/store.ts';
-import { wmoClockFacts } from '../wmo/figures.ts';
+import { wmoServiceNormCounts } from '../wmo/figures.ts';
 import { disclosureRule } from './disclosure.ts';
 import type { ServiceNormFigures } from './schemas.ts';
-import { type ClockFact, Indicator, serviceNormRows } from './service-norms.ts';
+import { type ClockFact, Indicator, type ServiceNormRow, serviceNormRows, shownServiceNormRow } from './service-norms.ts';
 
-/** Service norms per indicator and team for a period (both dates inclusive), open items as on `asOf`. Aggregates only. `folded`: the clocks already folded for this period (shared with the dashboard). */
+/**
+ * A count over some 100,000 clocks, given a database (not a transaction): in a transaction of its own
+ * with room to aggregate per client in memory instead of spilling to disk, and on its own pooled
+ * connection, so that the Wmo and the plan counts run side by side.
+ */
+const counted = <T>(q: Queryable, count: (q: Queryable) => Promise<T>): Promise<T> =>
+  'transaction' in q ? (q as Db).transaction(async (tx) => { await tx.query(`SET LOCAL work_mem = '32MB'`); return count(tx); }) : count(q);
+
+/**
+ * Service norms per indicator and team for a period (both dates inclusive), open items as on `asOf`.
+ * Aggregates only. `folded`: the clocks already folded for this period (shared with the dashboard,
+ * which also lists them); without them (the council report) the owning modules count in SQL and only
+ * the counts come back.
+ */
 export async function serviceNormFigures(tx: Queryable, from: string, to: string, asOf: string,
   folded?: { assessment: readonly ClockFact[]; decision: readonly ClockFact[]; plan: readonly ClockFact[] }): Promise<ServiceNormFigures> {
-  const wmo = folded ?? await wmoClockFacts(tx, from, to, asOf);
-  const plan = folded?.plan ?? await planClockFacts(tx, from, to, asOf);
-  const rows = [
-    ...serviceNormRows(Indicator.WmoAssessment, wmo.assessment, from, to),
-    ...serviceNormRows(Indicator.WmoDecision, wmo.decision, from, to),
-    ...serviceNormRows(Indicator.NeighbourhoodPlan, plan, from, to),
-  ];
+  const rows = folded
+    ? [
+        ...serviceNormRows(Indicator.WmoAssessment, folded.assessment, from, to),
+        ...serviceNormRows(Indicator.WmoDecision, folded.decision, from, to),
+        ...serviceNormRows(Indicator.NeighbourhoodPlan, folded.plan, from, to),
+      ]
+    : (await Promise.all([counted(tx, (q) => wmoServiceNormCounts(q, from, to, asOf)), counted(tx, (q) => planServiceNormCounts(q, from, to, asOf))]))
+      .flat().map(shownServiceNormRow).filter((r): r is ServiceNormRow => r !== null);
   const names = await teamNames(tx, [...new Set(rows.map((x) => x.teamId))]);
   const norms = await listNorms(tx);
   return {

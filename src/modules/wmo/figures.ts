@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db.ts';
-import { daysBetween, type IsoDate, type LegalCalendar, normOn } from '../legal-terms/legal-terms.ts';
+import { daysBetween, type IsoDate, type LegalCalendar, type Norm, normOn } from '../legal-terms/legal-terms.ts';
 import { loadCalendar } from '../legal-terms/store.ts';
-import type { ClockFact } from '../monitor/service-norms.ts';
+import { type ClockFact, countFactsSql, Indicator, type ServiceNormCounts } from '../monitor/service-norms.ts';
 import { clocksOf, stateOf, type WmoAction, type WmoClock } from './wmo-process.ts';
 
 /** Norm code (legal_norms, migration 096): a running Wmo clock is 'at risk' this close to its due date. */
@@ -10,7 +10,7 @@ export const WMO_AT_RISK = 'wmo_at_risk';
 
 /** One clock as the figures need it: what the fold gave, independent of the as-of day (unless paused). */
 type FoldedClock = { startedOn: IsoDate; dueOn: IsoDate | null; stoppedOn: IsoDate | null; doneOn: IsoDate | null; late: boolean; paused: boolean };
-type Folded = { assessment: FoldedClock | null; decision: FoldedClock | null; lastOn: IsoDate };
+type Folded = { assessment: FoldedClock | null; decision: FoldedClock | null; lastOn: IsoDate; finishedOn: IsoDate | null };
 
 /** Folds one melding's steps (those on or before `asOf`) into its onderzoek and beschikking clocks. */
 function fold(notifiedOn: IsoDate, actions: readonly WmoAction[], calendar: LegalCalendar, asOf: IsoDate): Folded {
@@ -22,15 +22,18 @@ function fold(notifiedOn: IsoDate, actions: readonly WmoAction[], calendar: Lega
   return {
     assessment: of(clocks.find((c) => c.kind === 'assessment'), s.reportOn ?? s.applicationOn),
     decision: of(clocks.find((c) => c.kind === 'decision'), s.decision?.on ?? null),
-    // ISO dates sort as text: the latest step's day.
+    // ISO dates sort as text: the latest step's day; the first decision or withdrawal (a melding that may count in a period is one not finished before it).
     lastOn: [notifiedOn, ...actions.map((a) => a.on)].sort().at(-1)!,
+    finishedOn: actions.filter((a) => a.type === 'decide' || a.type === 'withdraw').map((a) => a.on).sort()[0] ?? null,
   };
 }
 
+/** How many days before its due date a running clock is at risk (the norm wmo_at_risk valid on the clock's start). */
+const atRiskWindow = (n: Norm) => (n.unit === 'weeks' ? n.amount * 7 : n.amount);
+
 /** A clock's fact on `asOf`: done (within the norm or not), or open and how. Stopped by a withdrawal: neither. */
 function factOf(c: FoldedClock, caseId: string, teamId: string, clientId: string, calendar: LegalCalendar, asOf: IsoDate): ClockFact {
-  const atRisk = normOn(calendar.norms, WMO_AT_RISK, c.startedOn);
-  const window = atRisk.unit === 'weeks' ? atRisk.amount * 7 : atRisk.amount;
+  const window = atRiskWindow(normOn(calendar.norms, WMO_AT_RISK, c.startedOn));
   const open = c.stoppedOn !== null ? null
     : c.paused ? 'paused'
     : c.dueOn !== null && daysBetween(asOf, c.dueOn) < 0 ? 'overdue'
@@ -43,6 +46,13 @@ const calendarKey = (calendar: LegalCalendar) => createHash('sha256').update(JSO
 
 const ACTIONS = `SELECT notification_id AS "notificationId", type, on_date::text AS "on", reason, until::text AS until, outcome, committee
   FROM wmo_actions WHERE notification_id = ANY($1::uuid[])`;
+
+/** A melding that may count in [$1, $2]: a Wmo melding made by $2 and not decided or withdrawn before $1. */
+const CANDIDATE = `n.law = 'wmo' AND n.notified_on <= $2::date AND NOT EXISTS (
+  SELECT 1 FROM wmo_actions a WHERE a.notification_id = n.id AND a.type IN ('decide', 'withdraw') AND a.on_date < $1::date)`;
+/** Its kept clocks `f` may be read as on `asOf`: current for its version and the calendar (`key`), no step after `asOf`, not paused. */
+const keptAs = (key: string, asOf: string) => `f.notification_id = n.id AND f.version = n.version AND f.calendar_key = ${key} AND f.last_on <= ${asOf}::date AND NOT f.paused`;
+const KEPT = keptAs('$3', '$4');
 
 type Candidate = {
   id: string; clientId: string; teamId: string | null; notifiedOn: IsoDate; kept: boolean;
@@ -66,10 +76,7 @@ export async function wmoClockFacts(q: Queryable, from: IsoDate, to: IsoDate, as
        f.assessment_due_on::text AS "aDue", f.assessment_stopped_on::text AS "aStopped", f.assessment_done_on::text AS "aDone", f.assessment_late AS "aLate",
        f.decision_started_on::text AS "dStarted", f.decision_due_on::text AS "dDue", f.decision_stopped_on::text AS "dStopped",
        f.decision_done_on::text AS "dDone", f.decision_late AS "dLate"
-     FROM wmo_notifications n
-     LEFT JOIN wmo_clock_facts f ON f.notification_id = n.id AND f.version = n.version AND f.calendar_key = $3 AND f.last_on <= $4::date AND NOT f.paused
-     WHERE n.law = 'wmo' AND n.notified_on <= $2::date AND NOT EXISTS (
-       SELECT 1 FROM wmo_actions a WHERE a.notification_id = n.id AND a.type IN ('decide', 'withdraw') AND a.on_date < $1::date)`,
+     FROM wmo_notifications n LEFT JOIN wmo_clock_facts f ON ${KEPT} WHERE ${CANDIDATE}`,
     [from, to, calendarKey(calendar), asOf]);
   const toFold = rows.filter((r) => !r.kept && r.teamId);
   const actions = toFold.length === 0 ? []
@@ -82,12 +89,62 @@ export async function wmoClockFacts(q: Queryable, from: IsoDate, to: IsoDate, as
     const f: Folded = r.kept
       ? { assessment: { startedOn: r.notifiedOn, dueOn: r.aDue, stoppedOn: r.aStopped, doneOn: r.aDone, late: r.aLate ?? false, paused: false },
           decision: r.dStarted ? { startedOn: r.dStarted, dueOn: r.dDue, stoppedOn: r.dStopped, doneOn: r.dDone, late: r.dLate ?? false, paused: false } : null,
-          lastOn: asOf }
+          lastOn: asOf, finishedOn: null }
       : fold(r.notifiedOn, byId.get(r.id) ?? [], calendar, asOf);
     if (f.assessment) assessment.push(factOf(f.assessment, r.id, r.teamId, r.clientId, calendar, asOf));
     if (f.decision) decision.push(factOf(f.decision, r.id, r.teamId, r.clientId, calendar, asOf));
   }
   return { assessment, decision };
+}
+
+/**
+ * The service-norm counts of the two Wmo clocks per team for [from, to] as on `asOf`, counted in SQL
+ * (the council report). A kept melding is a candidate by its kept first decision or withdrawal, and
+ * its clocks become facts in SQL by the same comparisons as `factOf`; the few without a current kept
+ * row are folded here and sent along. Only the counts come back. Gives what `serviceNormRows` gives
+ * over `wmoClockFacts` (src/modules/monitor/service-norm-counts.test.ts holds the two together).
+ */
+export async function wmoServiceNormCounts(q: Queryable, from: IsoDate, to: IsoDate, asOf: IsoDate): Promise<ServiceNormCounts[]> {
+  const calendar = await loadCalendar(q);
+  const key = calendarKey(calendar);
+  // Those without a current kept row: folded here from their steps up to `asOf`. Whether one was finished before
+  // `from` is read from the same steps (no second look at every melding's steps in SQL).
+  const rest = await q.query<{ id: string; clientId: string; teamId: string; notifiedOn: IsoDate }>(
+    `SELECT n.id, n.client_id AS "clientId", coalesce(n.inbox_team_id, n.team_id) AS "teamId", n.notified_on::text AS "notifiedOn"
+     FROM wmo_notifications n WHERE n.law = 'wmo' AND n.notified_on <= $1::date AND coalesce(n.inbox_team_id, n.team_id) IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM wmo_clock_facts f WHERE ${keptAs('$2', '$3')})`, [to, key, asOf]);
+  const actions = rest.length === 0 ? []
+    : await q.query<WmoAction & { notificationId: string }>(`${ACTIONS} AND on_date <= $2::date ORDER BY id`, [rest.map((r) => r.id), asOf]);
+  const byId = Map.groupBy(actions, (a) => a.notificationId);
+  const finishedBefore = (steps: readonly WmoAction[]) => steps.some((a) => (a.type === 'decide' || a.type === 'withdraw') && a.on < from);
+  const folded = rest.filter((r) => !finishedBefore(byId.get(r.id) ?? [])).flatMap((r) => {
+    const f = fold(r.notifiedOn, byId.get(r.id) ?? [], calendar, asOf);
+    return ([[Indicator.WmoAssessment, f.assessment], [Indicator.WmoDecision, f.decision]] as const)
+      .flatMap(([indicator, c]) => (c ? [{ indicator, ...factOf(c, r.id, r.teamId, r.clientId, calendar, asOf) }] : []));
+  });
+  const col = <T>(pick: (x: (typeof folded)[number]) => T) => folded.map(pick);
+  const params: unknown[] = [from, to, key, asOf, col((x) => x.indicator), col((x) => x.teamId), col((x) => x.clientId), col((x) => x.startedOn),
+    col((x) => x.doneOn), col((x) => x.withinNorm), col((x) => x.open)];
+  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  // The at-risk window of the norm valid on each clock's start (normOn), as one CASE over the few configured norms.
+  const windows = calendar.norms.filter((n) => n.code === WMO_AT_RISK).map((n) =>
+    `WHEN c.started_on >= ${p(n.validFrom)}::date${n.validTo ? ` AND c.started_on <= ${p(n.validTo)}::date` : ''} THEN ${p(atRiskWindow(n))}::int`);
+  const window = windows.length ? `CASE ${windows.join(' ')} END` : 'NULL::int';
+  // factOf in SQL: stopped → not open; overdue after the due day; at risk from the window before it.
+  const keptFacts = `SELECT c.indicator, coalesce(n.inbox_team_id, n.team_id) AS team_id, n.client_id, c.started_on, c.done_on,
+      c.done_on IS NOT NULL AND NOT coalesce(c.late, false) AS within_norm,
+      CASE WHEN c.stopped_on IS NOT NULL THEN NULL WHEN c.due_on < $4::date THEN 'overdue'
+        WHEN c.due_on - ${window} <= $4::date THEN 'at_risk' ELSE 'on_time' END AS open
+    FROM wmo_clock_facts f JOIN wmo_notifications n ON ${KEPT}
+    CROSS JOIN LATERAL (VALUES
+      ('${Indicator.WmoAssessment}', n.notified_on, f.assessment_due_on, f.assessment_stopped_on, f.assessment_done_on, f.assessment_late),
+      ('${Indicator.WmoDecision}', f.decision_started_on, f.decision_due_on, f.decision_stopped_on, f.decision_done_on, f.decision_late))
+      AS c(indicator, started_on, due_on, stopped_on, done_on, late)
+    WHERE n.law = 'wmo' AND n.notified_on <= $2::date AND (f.finished_on IS NULL OR f.finished_on >= $1::date)
+      AND coalesce(n.inbox_team_id, n.team_id) IS NOT NULL AND c.started_on IS NOT NULL`;
+  const foldedFacts = `SELECT * FROM unnest($5::text[], $6::uuid[], $7::uuid[], $8::date[], $9::date[], $10::bool[], $11::text[])
+    AS x(indicator, team_id, client_id, started_on, done_on, within_norm, open)`;
+  return q.query<ServiceNormCounts>(countFactsSql(`${keptFacts} UNION ALL ${foldedFacts}`, '$1::date', '$2::date'), params);
 }
 
 /**
@@ -113,20 +170,21 @@ export async function keepWmoClockFacts(db: Db, today: IsoDate, batch = 5000): P
     const col = <T>(pick: (x: (typeof folded)[number]) => T) => folded.map(pick);
     await db.query(
       `INSERT INTO wmo_clock_facts (notification_id, version, calendar_key, last_on, paused, assessment_due_on, assessment_stopped_on, assessment_done_on,
-         assessment_late, decision_started_on, decision_due_on, decision_stopped_on, decision_done_on, decision_late)
-       SELECT x.id, x.version, $3, x.last_on, x.paused, x.a_due, x.a_stopped, x.a_done, x.a_late, x.d_started, x.d_due, x.d_stopped, x.d_done, x.d_late
-       FROM unnest($1::uuid[], $2::int[], $4::date[], $5::bool[], $6::date[], $7::date[], $8::date[], $9::bool[], $10::date[], $11::date[], $12::date[], $13::date[], $14::bool[])
-         AS x(id, version, last_on, paused, a_due, a_stopped, a_done, a_late, d_started, d_due, d_stopped, d_done, d_late)
+         assessment_late, decision_started_on, decision_due_on, decision_stopped_on, decision_done_on, decision_late, finished_on)
+       SELECT x.id, x.version, $3, x.last_on, x.paused, x.a_due, x.a_stopped, x.a_done, x.a_late, x.d_started, x.d_due, x.d_stopped, x.d_done, x.d_late, x.finished_on
+       FROM unnest($1::uuid[], $2::int[], $4::date[], $5::bool[], $6::date[], $7::date[], $8::date[], $9::bool[], $10::date[], $11::date[], $12::date[], $13::date[], $14::bool[], $15::date[])
+         AS x(id, version, last_on, paused, a_due, a_stopped, a_done, a_late, d_started, d_due, d_stopped, d_done, d_late, finished_on)
        ON CONFLICT (notification_id) DO UPDATE SET version = excluded.version, calendar_key = excluded.calendar_key, last_on = excluded.last_on,
          paused = excluded.paused, assessment_due_on = excluded.assessment_due_on, assessment_stopped_on = excluded.assessment_stopped_on,
          assessment_done_on = excluded.assessment_done_on, assessment_late = excluded.assessment_late, decision_started_on = excluded.decision_started_on,
          decision_due_on = excluded.decision_due_on, decision_stopped_on = excluded.decision_stopped_on, decision_done_on = excluded.decision_done_on,
-         decision_late = excluded.decision_late`,
+         decision_late = excluded.decision_late, finished_on = excluded.finished_on`,
       [col((x) => x.r.id), col((x) => x.r.version), key, col((x) => x.f.lastOn),
         col((x) => (x.f.assessment?.paused ?? false) || (x.f.decision?.paused ?? false)),
         col((x) => x.f.assessment?.dueOn ?? null), col((x) => x.f.assessment?.stoppedOn ?? null), col((x) => x.f.assessment?.doneOn ?? null),
         col((x) => x.f.assessment?.late ?? null), col((x) => x.f.decision?.startedOn ?? null), col((x) => x.f.decision?.dueOn ?? null),
-        col((x) => x.f.decision?.stoppedOn ?? null), col((x) => x.f.decision?.doneOn ?? null), col((x) => x.f.decision?.late ?? null)]);
+        col((x) => x.f.decision?.stoppedOn ?? null), col((x) => x.f.decision?.doneOn ?? null), col((x) => x.f.decision?.late ?? null),
+        col((x) => x.f.finishedOn)]);
     total += rows.length;
   }
 }
