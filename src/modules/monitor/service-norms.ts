@@ -86,7 +86,14 @@ function countFacts(indicator: Indicator, teamId: string, all: readonly ClockFac
 
 /** One row per indicator and team that has anything to report, suppression applied. */
 export function serviceNormRows(indicator: Indicator, facts: readonly ClockFact[], from: IsoDate, to: IsoDate): ServiceNormRow[] {
-  return [...Map.groupBy(facts, (f) => f.teamId)].map(([teamId, all]) => shownServiceNormRow(countFacts(indicator, teamId, all, from, to)))
+  // No Map.groupBy: this file is shared with the web UI, whose build targets an older library.
+  const byTeam = new Map<string, ClockFact[]>();
+  for (const f of facts) {
+    const list = byTeam.get(f.teamId);
+    if (list) list.push(f);
+    else byTeam.set(f.teamId, [f]);
+  }
+  return [...byTeam].map(([teamId, all]) => shownServiceNormRow(countFacts(indicator, teamId, all, from, to)))
     .filter((r): r is ServiceNormRow => r !== null);
 }
 
