@@ -13,7 +13,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 type Filter = { clientId: string; userId: string; action: string; from: string; to: string; outcome: string };
 const EMPTY: Filter = { clientId: '', userId: '', action: '', from: '', to: '', outcome: '' };
 /** Kinds of action to filter on: the start of the action code (the server matches the start). */
-const ACTION_GROUPS = ['client.', 'client.break_glass', 'consent.', 'contact.', 'referral.', 'trajectory.', 'household.', 'safety_record.', 'wmo.', 'portal', 'fhir.', 'session.', 'user.', 'audit.', 'break_glass.'];
+const ACTION_GROUPS = ['client.', 'client.break_glass', 'consent.', 'contact.', 'referral.', 'trajectory.', 'household.', 'safety_record.', 'wmo.', 'indication',
+  'iwmo.', 'network', 'portal', 'fhir.', 'figures.', 'council_report.', 'survey', 'budget', 'session.', 'user.', 'audit.', 'break_glass.'];
 /** The filter as query parameters, without the empty ones (also for the CSV link). */
 const queryOf = (f: Filter) => Object.fromEntries(Object.entries(f).filter(([, v]) => v));
 
