@@ -139,5 +139,12 @@ export async function createClient(app: FastifyInstance, headers: AuthHeaders, b
   return res.json().id;
 }
 
+/** The id of a demo district (wijk) by its name. */
+export async function districtId(app: FastifyInstance, name: string): Promise<string> {
+  const [d] = await app.db.query<{ id: string }>('SELECT id FROM districts WHERE name = $1', [name]);
+  if (!d) throw new Error(`no district ${name}`);
+  return d.id;
+}
+
 /** Valid BSNs (elfproef) for tests; never real people. */
 export const TEST_BSNS = ['111222333', '123456782', '999999990', '999993653', '111111110'];

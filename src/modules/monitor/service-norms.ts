@@ -109,7 +109,8 @@ export function serviceNormRows(indicator: Indicator, facts: readonly ClockFact[
  */
 export function countFactsSql(facts: string, from: string, to: string): string {
   const done = `done_on BETWEEN ${from} AND ${to}`;
-  const clients = (name: string) => `sum(${name})::int AS "${name === 'at_risk' ? 'atRisk' : name}", count(*) FILTER (WHERE ${name} > 0)::int AS "${name === 'at_risk' ? 'atRisk' : name}Persons"`;
+  // A count per team and how many clients it is about, from the per-client counts of column `col`.
+  const clients = (col: string, as: string) => `sum(${col})::int AS "${as}", count(*) FILTER (WHERE ${col} > 0)::int AS "${as}Persons"`;
   const pct = (p: number) => `percentile_disc(${p}) WITHIN GROUP (ORDER BY done_on - started_on)`;
   return `WITH facts AS NOT MATERIALIZED (${facts}),
     per_client AS (
@@ -117,7 +118,8 @@ export function countFactsSql(facts: string, from: string, to: string): string {
         count(*) FILTER (WHERE open IS NOT NULL) AS open, count(*) FILTER (WHERE open = 'at_risk') AS at_risk, count(*) FILTER (WHERE open = 'overdue') AS overdue
       FROM facts GROUP BY indicator, team_id, client_id),
     counts AS (
-      SELECT indicator, team_id, ${clients('done')}, sum(within)::int AS within, ${clients('open')}, ${clients('at_risk')}, ${clients('overdue')}
+      SELECT indicator, team_id, ${clients('done', 'done')}, sum(within)::int AS within, ${clients('open', 'open')}, ${clients('at_risk', 'atRisk')},
+        ${clients('overdue', 'overdue')}
       FROM per_client GROUP BY indicator, team_id),
     lead_times AS (
       SELECT indicator, team_id, ${pct(0.5)} AS "medianDays", ${pct(0.9)} AS "p90Days" FROM facts WHERE ${done} GROUP BY indicator, team_id)

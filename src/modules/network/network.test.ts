@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { build, loginAs } from '../../../test/helpers.ts';
-
-const districtId = async (app: FastifyInstance, name: string) =>
-  (await app.db.query<{ id: string }>('SELECT id FROM districts WHERE name = $1', [name]))[0]!.id;
+import { build, districtId, loginAs } from '../../../test/helpers.ts';
 
 test('a team lead adds a school in a district with an agreement, and the district list shows it by kind', async (t) => {
   const app = await build(t);

@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { build, loginAs } from '../../../test/helpers.ts';
+import { build, districtId, loginAs } from '../../../test/helpers.ts';
 
 /** Who keeps which network partner (docs/network.md): a team lead their own teams' districts, the functional administrator all. */
 
 type Headers = Record<string, string>;
-const districtId = async (app: FastifyInstance, name: string) =>
-  (await app.db.query<{ id: string }>('SELECT id FROM districts WHERE name = $1', [name]))[0]!.id;
 const NOORDEN = 'Oude Noorden en Agniesebuurt'; // Wijkteam Oude Noorden: the team lead's team
 const CHARLOIS = 'Oud-Charlois en Tarwewijk'; // Wijkteam Charlois
+
+/** The demo's team lead (Oude Noorden), the functional administrator, and the two districts. */
+async function arrange(t: test.TestContext) {
+  const app = await build(t);
+  return { app, lead: await loginAs(app, 'teamleider'), admin: await loginAs(app, 'beheer'),
+    charlois: await districtId(app, CHARLOIS), noorden: await districtId(app, NOORDEN) };
+}
 
 async function partner(app: FastifyInstance, headers: Headers, payload: Record<string, unknown>) {
   const res = await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers, payload });
@@ -18,11 +23,7 @@ async function partner(app: FastifyInstance, headers: Headers, payload: Record<s
 }
 
 test("a team lead cannot add, change or make agreements with partners in another team's district or citywide; the administrator can", async (t) => {
-  const app = await build(t);
-  const lead = await loginAs(app, 'teamleider');
-  const admin = await loginAs(app, 'beheer');
-  const charlois = await districtId(app, CHARLOIS);
-  const noorden = await districtId(app, NOORDEN);
+  const { app, lead, admin, charlois, noorden } = await arrange(t);
   const school = await partner(app, admin, { kind: 'school', name: 'OBS De Globetrotter', districtIds: [charlois] });
   const wi = await partner(app, admin, { kind: 'work_income', name: 'Werk & Inkomen Rotterdam' });
   const agreement = (await app.inject({ method: 'POST', url: `/api/v1/network-partners/${school.id}/agreements`, headers: admin,
@@ -69,13 +70,9 @@ test("a team lead cannot add, change or make agreements with partners in another
 });
 
 test("a partner working in two teams' districts: the team lead changes its contact and agreements and their own district, not the other team's", async (t) => {
-  const app = await build(t);
-  const lead = await loginAs(app, 'teamleider');
-  const admin = await loginAs(app, 'beheer');
-  const charlois = await districtId(app, CHARLOIS);
-  const noorden = await districtId(app, NOORDEN);
-  const centrum = await districtId(app, (await app.db.query<{ name: string }>(
-    `SELECT d.name FROM districts d JOIN teams t ON t.id = d.team_id WHERE t.name NOT IN ('Wijkteam Oude Noorden', 'Wijkteam Charlois') ORDER BY d.name LIMIT 1`))[0]!.name);
+  const { app, lead, admin, charlois, noorden } = await arrange(t);
+  const centrum = (await app.db.query<{ id: string }>(
+    `SELECT d.id FROM districts d JOIN teams t ON t.id = d.team_id WHERE t.name NOT IN ('Wijkteam Oude Noorden', 'Wijkteam Charlois') ORDER BY d.name LIMIT 1`))[0]!.id;
   const welfare = await partner(app, admin, { kind: 'welfare', name: 'Welzijn Rotterdam', districtIds: [noorden, charlois] });
   const put = (payload: Record<string, unknown>, version: number) => app.inject({ method: 'PUT', url: `/api/v1/network-partners/${welfare.id}`,
     headers: { ...lead, 'if-match': `"${version}"` }, payload: { name: welfare.name, ...payload } });

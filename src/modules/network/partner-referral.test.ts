@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { build, createClient, loginAs } from '../../../test/helpers.ts';
+import { build, createClient, districtId, loginAs } from '../../../test/helpers.ts';
 import { referralFacts } from '../referrals/referral-figures.ts';
 import { amsterdamDate } from '../legal-terms/legal-terms.ts';
 import { bearer, fixture, tokenFor } from '../fhir/fhir-test-helpers.ts';
@@ -9,8 +9,8 @@ import { bearer, fixture, tokenFor } from '../fhir/fhir-test-helpers.ts';
 type Headers = Record<string, string>;
 
 async function school(app: FastifyInstance, lead: Headers, name = 'OBS De Klimop') {
-  const [district] = await app.db.query<{ id: string }>(`SELECT id FROM districts WHERE name = 'Oude Noorden en Agniesebuurt'`);
-  const res = await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: lead, payload: { kind: 'school', name, districtIds: [district!.id] } });
+  const res = await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: lead,
+    payload: { kind: 'school', name, districtIds: [await districtId(app, 'Oude Noorden en Agniesebuurt')] } });
   assert.equal(res.statusCode, 201, res.body);
   return res.json() as { id: string; version: number; districts: { id: string }[] };
 }
@@ -56,8 +56,8 @@ test('a GP practice in the network that phones in is counted as a GP referral, l
   const lead = await loginAs(app, 'teamleider');
   const worker = await loginAs(app, 'wijkteam');
   const [practice] = await app.db.query<{ id: string }>('SELECT id FROM gp_practices');
-  const [district] = await app.db.query<{ id: string }>(`SELECT id FROM districts WHERE name = 'Oude Noorden en Agniesebuurt'`);
-  const gp = (await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: lead, payload: { kind: 'gp_practice', practiceId: practice!.id, districtIds: [district!.id] } })).json();
+  const gp = (await app.inject({ method: 'POST', url: '/api/v1/network-partners', headers: lead,
+    payload: { kind: 'gp_practice', practiceId: practice!.id, districtIds: [await districtId(app, 'Oude Noorden en Agniesebuurt')] } })).json();
   const clientId = await createClient(app, worker, { surname: 'Patiënt', address });
   const res = await app.inject({ method: 'POST', url: '/api/v1/partner-referrals', headers: worker,
     payload: { partnerId: gp.id, clientId, referrerName: 'Dr. A. Arts', reason: 'Eenzaam na overlijden partner' } });

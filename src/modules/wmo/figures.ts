@@ -44,8 +44,14 @@ function factOf(c: FoldedClock, caseId: string, teamId: string, clientId: string
 /** Changes whenever a norm or a holiday does: folded clocks kept under another key are folded again. */
 const calendarKey = (calendar: LegalCalendar) => createHash('sha256').update(JSON.stringify(calendar)).digest('base64url');
 
-const ACTIONS = `SELECT notification_id AS "notificationId", type, on_date::text AS "on", reason, until::text AS until, outcome, committee
-  FROM wmo_actions WHERE notification_id = ANY($1::uuid[])`;
+/** The steps of these meldingen in the order recorded, those on or before `upTo` (null: all), per melding. */
+async function stepsOf(q: Queryable, ids: readonly string[], upTo: IsoDate | null): Promise<Map<string, WmoAction[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<WmoAction & { notificationId: string }>(
+    `SELECT notification_id AS "notificationId", type, on_date::text AS "on", reason, until::text AS until, outcome, committee
+     FROM wmo_actions WHERE notification_id = ANY($1::uuid[]) AND ($2::date IS NULL OR on_date <= $2::date) ORDER BY id`, [[...ids], upTo]);
+  return Map.groupBy(rows, (a) => a.notificationId);
+}
 
 /** A melding that may count in [$1, $2]: a Wmo melding made by $2 and not decided or withdrawn before $1. */
 const CANDIDATE = `n.law = 'wmo' AND n.notified_on <= $2::date AND NOT EXISTS (
@@ -78,10 +84,7 @@ export async function wmoClockFacts(q: Queryable, from: IsoDate, to: IsoDate, as
        f.decision_done_on::text AS "dDone", f.decision_late AS "dLate"
      FROM wmo_notifications n LEFT JOIN wmo_clock_facts f ON ${KEPT} WHERE ${CANDIDATE}`,
     [from, to, calendarKey(calendar), asOf]);
-  const toFold = rows.filter((r) => !r.kept && r.teamId);
-  const actions = toFold.length === 0 ? []
-    : await q.query<WmoAction & { notificationId: string }>(`${ACTIONS} AND on_date <= $2::date ORDER BY id`, [toFold.map((r) => r.id), asOf]);
-  const byId = Map.groupBy(actions, (a) => a.notificationId);
+  const byId = await stepsOf(q, rows.filter((r) => !r.kept && r.teamId).map((r) => r.id), asOf);
   const assessment: ClockFact[] = [];
   const decision: ClockFact[] = [];
   for (const r of rows) {
@@ -113,9 +116,7 @@ export async function wmoServiceNormCounts(q: Queryable, from: IsoDate, to: IsoD
     `SELECT n.id, n.client_id AS "clientId", coalesce(n.inbox_team_id, n.team_id) AS "teamId", n.notified_on::text AS "notifiedOn"
      FROM wmo_notifications n WHERE n.law = 'wmo' AND n.notified_on <= $1::date AND coalesce(n.inbox_team_id, n.team_id) IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM wmo_clock_facts f WHERE ${keptAs('$2', '$3')})`, [to, key, asOf]);
-  const actions = rest.length === 0 ? []
-    : await q.query<WmoAction & { notificationId: string }>(`${ACTIONS} AND on_date <= $2::date ORDER BY id`, [rest.map((r) => r.id), asOf]);
-  const byId = Map.groupBy(actions, (a) => a.notificationId);
+  const byId = await stepsOf(q, rest.map((r) => r.id), asOf);
   const finishedBefore = (steps: readonly WmoAction[]) => steps.some((a) => (a.type === 'decide' || a.type === 'withdraw') && a.on < from);
   const folded = rest.filter((r) => !finishedBefore(byId.get(r.id) ?? [])).flatMap((r) => {
     const f = fold(r.notifiedOn, byId.get(r.id) ?? [], calendar, asOf);
@@ -164,8 +165,7 @@ export async function keepWmoClockFacts(db: Db, today: IsoDate, batch = 5000): P
        WHERE n.law = 'wmo' AND NOT EXISTS (SELECT 1 FROM wmo_clock_facts f WHERE f.notification_id = n.id AND f.version = n.version AND f.calendar_key = $1)
        LIMIT $2`, [key, batch]);
     if (rows.length === 0) return total;
-    const actions = await db.query<WmoAction & { notificationId: string }>(`${ACTIONS} ORDER BY id`, [rows.map((r) => r.id)]);
-    const byId = Map.groupBy(actions, (a) => a.notificationId);
+    const byId = await stepsOf(db, rows.map((r) => r.id), null);
     const folded = rows.map((r) => ({ r, f: fold(r.notifiedOn, byId.get(r.id) ?? [], calendar, today) }));
     const col = <T>(pick: (x: (typeof folded)[number]) => T) => folded.map(pick);
     await db.query(
