@@ -201,7 +201,8 @@ function UnassignedReferrals({ teamId }: { teamId: string }) {
   return (
     <section aria-labelledby="unassigned-list">
       {error && <Alert type="error"><Paragraph>{error}</Paragraph></Alert>}
-      <Heading level={2} id="unassigned-list">{t('casework.unassignedList', { count: total ?? list?.length ?? 0 })}</Heading>
+      {/* No number until the list is in: a "(0)" while loading would be read as "none waiting". */}
+      <Heading level={2} id="unassigned-list">{list ? t('casework.unassignedList', { count: total ?? list.length }) : t('casework.unassignedTitle')}</Heading>
       {!list ? (error ? null : <Loading />) : list.length === 0 ? <Paragraph>{t('casework.unassignedEmpty')}</Paragraph> : (
         <>
           <ul className="ww-cards" aria-labelledby="unassigned-list">
