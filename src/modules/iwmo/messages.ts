@@ -67,13 +67,14 @@ export function composeMessage<N extends Exclude<MessageNumber, Retour>>(n: N, m
 
 export type ReadResult =
   | { ok: true; standard: Standard; n: MessageNumber; message: MessageOf[MessageNumber] }
-  | { ok: false; standard: Standard | null; n: MessageNumber | null; problems: XmlProblem[] };
+  /** `schemaValid`: it passed its XSD and broke a business rule (so it can be parsed, and answered with a retour). */
+  | { ok: false; standard: Standard | null; n: MessageNumber | null; problems: XmlProblem[]; schemaValid: boolean };
 
 /** Reads any iWmo / iJw 3.2 message we know: which one follows from its namespace. */
 export function readMessage(xml: string, ctx: RuleContext = {}): ReadResult {
   const xsd = validateXsd(xml);
-  if (!xsd.ok) return xsd;
+  if (!xsd.ok) return { ...xsd, schemaValid: false };
   const message = parsers[xsd.n](xml, xsd.standard);
   const problems = rulesOf(xsd.n, message, ctx);
-  return problems.length ? { ok: false, standard: xsd.standard, n: xsd.n, problems } : { ok: true, standard: xsd.standard, n: xsd.n, message };
+  return problems.length ? { ok: false, standard: xsd.standard, n: xsd.n, problems, schemaValid: true } : { ok: true, standard: xsd.standard, n: xsd.n, message };
 }
