@@ -72,4 +72,13 @@ test('service norms counted in SQL equal those counted from the folded clocks, f
     }
     assert.ok(counted.rows.some((r) => (r.open ?? 0) > 0 && (r.overdue ?? 0) > 0), `open items ${from}`);
   }
+
+  // Forwarded to another team and not yet folded again by the job: counted at once under the team that has them.
+  await db.query('UPDATE wmo_notifications SET inbox_team_id = $2 WHERE coalesce(inbox_team_id, team_id) = $1', [teams[0], teams[1]]);
+  const [from, to, asOf] = ['2025-01-01', '2025-06-30', '2025-06-30'] as const;
+  const counted = await serviceNormFigures(db, from, to, asOf);
+  const wmo = await wmoClockFacts(db, from, to, asOf);
+  assert.deepEqual(counted, await serviceNormFigures(db, from, to, asOf, { ...wmo, plan: await planClockFacts(db, from, to, asOf) }));
+  assert.deepEqual(counted.rows.filter((r) => r.indicator.startsWith('wmo_') && r.teamId === teams[0]), [], 'nothing left with the first team');
+  assert.ok(counted.rows.some((r) => r.indicator === 'wmo_assessment' && r.teamId === teams[1] && (r.done ?? 0) > 0));
 });

@@ -11,10 +11,19 @@ import { type ClockFact, Indicator, type ServiceNormRow, serviceNormRows, shownS
 /**
  * A count over some 100,000 clocks, given a database (not a transaction): in a transaction of its own
  * with room to aggregate per client in memory instead of spilling to disk, and on its own pooled
- * connection, so that the Wmo and the plan counts run side by side.
+ * connection, so that the Wmo and the plan counts run side by side (beside the contact figures).
+ * Without parallel workers: the report already keeps the cores busy with its parts, and per-client
+ * partial aggregates hardly shrink (nearly every client has one clock per team), so workers only
+ * added a second round of hashing (bench/council-report.ts, 2025-H1: median 686 ms with workers, 601 ms without).
  */
 const counted = <T>(q: Queryable, count: (q: Queryable) => Promise<T>): Promise<T> =>
-  'transaction' in q ? (q as Db).transaction(async (tx) => { await tx.query(`SET LOCAL work_mem = '32MB'`); return count(tx); }) : count(q);
+  'transaction' in q
+    ? (q as Db).transaction(async (tx) => {
+        await tx.query(`SET LOCAL work_mem = '32MB'`);
+        await tx.query('SET LOCAL max_parallel_workers_per_gather = 0');
+        return count(tx);
+      })
+    : count(q);
 
 /**
  * Service norms per indicator and team for a period (both dates inclusive), open items as on `asOf`.

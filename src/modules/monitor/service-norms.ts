@@ -103,16 +103,15 @@ export function serviceNormRows(indicator: Indicator, facts: readonly ClockFact[
  * `facts` is a relation with a ClockFact's columns: indicator, team_id, client_id, started_on, done_on,
  * within_norm, open ('on_time' | 'at_risk' | 'overdue' | 'paused' | null). Counted per client first
  * (a hash aggregate), so that "how many clients" needs no sort; the median and p90 are nearest-rank,
- * as `percentile` (percentile_disc). The facts are not materialised: computing them twice with
- * parallel workers is faster on two cores than once in one process. `from` and `to` are SQL date
- * expressions.
+ * as `percentile` (percentile_disc). The facts are computed once and read twice (materialised), in
+ * one process (see `counted` in service-norm-figures.ts). `from` and `to` are SQL date expressions.
  */
 export function countFactsSql(facts: string, from: string, to: string): string {
   const done = `done_on BETWEEN ${from} AND ${to}`;
   // A count per team and how many clients it is about, from the per-client counts of column `col`.
   const clients = (col: string, as: string) => `sum(${col})::int AS "${as}", count(*) FILTER (WHERE ${col} > 0)::int AS "${as}Persons"`;
   const pct = (p: number) => `percentile_disc(${p}) WITHIN GROUP (ORDER BY done_on - started_on)`;
-  return `WITH facts AS NOT MATERIALIZED (${facts}),
+  return `WITH facts AS MATERIALIZED (${facts}),
     per_client AS (
       SELECT indicator, team_id, client_id, count(*) FILTER (WHERE ${done}) AS done, count(*) FILTER (WHERE ${done} AND within_norm) AS within,
         count(*) FILTER (WHERE open IS NOT NULL) AS open, count(*) FILTER (WHERE open = 'at_risk') AS at_risk, count(*) FILTER (WHERE open = 'overdue') AS overdue

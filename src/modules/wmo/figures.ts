@@ -56,9 +56,12 @@ async function stepsOf(q: Queryable, ids: readonly string[], upTo: IsoDate | nul
 /** A melding that may count in [$1, $2]: a Wmo melding made by $2 and not decided or withdrawn before $1. */
 const CANDIDATE = `n.law = 'wmo' AND n.notified_on <= $2::date AND NOT EXISTS (
   SELECT 1 FROM wmo_actions a WHERE a.notification_id = n.id AND a.type IN ('decide', 'withdraw') AND a.on_date < $1::date)`;
-/** Its kept clocks `f` may be read as on `asOf`: current for its version and the calendar (`key`), no step after `asOf`, not paused. */
-const keptAs = (key: string, asOf: string) => `f.notification_id = n.id AND f.version = n.version AND f.calendar_key = ${key} AND f.last_on <= ${asOf}::date AND NOT f.paused`;
-const KEPT = keptAs('$3', '$4');
+/**
+ * A kept row `f` may be read as on `asOf`: folded since the melding last changed (the database marks it stale on every change,
+ * migration 340), with the same calendar (`key`), no step after `asOf`, not paused.
+ */
+const keptAs = (key: string, asOf: string) => `NOT f.stale AND f.calendar_key = ${key} AND f.last_on <= ${asOf}::date AND NOT f.paused`;
+const KEPT = `f.notification_id = n.id AND ${keptAs('$3', '$4')}`;
 
 type Candidate = {
   id: string; clientId: string; teamId: string | null; notifiedOn: IsoDate; kept: boolean;
@@ -112,10 +115,11 @@ export async function wmoServiceNormCounts(q: Queryable, from: IsoDate, to: IsoD
   const key = calendarKey(calendar);
   // Those without a current kept row: folded here from their steps up to `asOf`. Whether one was finished before
   // `from` is read from the same steps (no second look at every melding's steps in SQL).
+  // Every Wmo melding has a row (migration 340): the rest are the rows not readable as kept, less those a kept row says were finished before `from`.
   const rest = await q.query<{ id: string; clientId: string; teamId: string; notifiedOn: IsoDate }>(
-    `SELECT n.id, n.client_id AS "clientId", coalesce(n.inbox_team_id, n.team_id) AS "teamId", n.notified_on::text AS "notifiedOn"
-     FROM wmo_notifications n WHERE n.law = 'wmo' AND n.notified_on <= $1::date AND coalesce(n.inbox_team_id, n.team_id) IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM wmo_clock_facts f WHERE ${keptAs('$2', '$3')})`, [to, key, asOf]);
+    `SELECT f.notification_id AS id, f.client_id AS "clientId", f.team_id AS "teamId", f.notified_on::text AS "notifiedOn"
+     FROM wmo_clock_facts f WHERE f.notified_on <= $1::date AND f.team_id IS NOT NULL AND NOT coalesce(${keptAs('$2', '$3')}, false)
+       AND (f.stale OR f.finished_on IS NULL OR f.finished_on >= $4::date)`, [to, key, asOf, from]);
   const byId = await stepsOf(q, rest.map((r) => r.id), asOf);
   const finishedBefore = (steps: readonly WmoAction[]) => steps.some((a) => (a.type === 'decide' || a.type === 'withdraw') && a.on < from);
   const folded = rest.filter((r) => !finishedBefore(byId.get(r.id) ?? [])).flatMap((r) => {
@@ -132,28 +136,30 @@ export async function wmoServiceNormCounts(q: Queryable, from: IsoDate, to: IsoD
     `WHEN c.started_on >= ${p(n.validFrom)}::date${n.validTo ? ` AND c.started_on <= ${p(n.validTo)}::date` : ''} THEN ${p(atRiskWindow(n))}::int`);
   const window = windows.length ? `CASE ${windows.join(' ')} END` : 'NULL::int';
   // factOf in SQL: stopped → not open; overdue after the due day; at risk from the window before it.
-  const keptFacts = `SELECT c.indicator, coalesce(n.inbox_team_id, n.team_id) AS team_id, n.client_id, c.started_on, c.done_on,
+  // One table, no join: the row carries the melding's team, client and day (migration 340).
+  const keptFacts = `SELECT c.indicator, f.team_id, f.client_id, c.started_on, c.done_on,
       c.done_on IS NOT NULL AND NOT coalesce(c.late, false) AS within_norm,
       CASE WHEN c.stopped_on IS NOT NULL THEN NULL WHEN c.due_on < $4::date THEN 'overdue'
         WHEN c.due_on - ${window} <= $4::date THEN 'at_risk' ELSE 'on_time' END AS open
-    FROM wmo_clock_facts f JOIN wmo_notifications n ON ${KEPT}
+    FROM wmo_clock_facts f
     CROSS JOIN LATERAL (VALUES
-      ('${Indicator.WmoAssessment}', n.notified_on, f.assessment_due_on, f.assessment_stopped_on, f.assessment_done_on, f.assessment_late),
+      ('${Indicator.WmoAssessment}', f.notified_on, f.assessment_due_on, f.assessment_stopped_on, f.assessment_done_on, f.assessment_late),
       ('${Indicator.WmoDecision}', f.decision_started_on, f.decision_due_on, f.decision_stopped_on, f.decision_done_on, f.decision_late))
       AS c(indicator, started_on, due_on, stopped_on, done_on, late)
-    WHERE n.law = 'wmo' AND n.notified_on <= $2::date AND (f.finished_on IS NULL OR f.finished_on >= $1::date)
-      AND coalesce(n.inbox_team_id, n.team_id) IS NOT NULL AND c.started_on IS NOT NULL`;
+    WHERE ${keptAs('$3', '$4')} AND f.notified_on <= $2::date AND (f.finished_on IS NULL OR f.finished_on >= $1::date)
+      AND f.team_id IS NOT NULL AND c.started_on IS NOT NULL`;
   const foldedFacts = `SELECT * FROM unnest($5::text[], $6::uuid[], $7::uuid[], $8::date[], $9::date[], $10::bool[], $11::text[])
     AS x(indicator, team_id, client_id, started_on, done_on, within_norm, open)`;
   return q.query<ServiceNormCounts>(countFactsSql(`${keptFacts} UNION ALL ${foldedFacts}`, '$1::date', '$2::date'), params);
 }
 
 /**
- * Folds and keeps the clocks of Wmo meldingen that have no current kept row (new steps bump the
- * melding's version; a changed norm or holiday changes the calendar key), `batch` at a time, as
- * on `today`. Safe beside other instances and new steps: the version is read before the steps, so a
- * step that lands in between leaves a row under the old version, which no reader uses.
- * Returns how many meldingen it folded.
+ * Folds and keeps the clocks of Wmo meldingen whose kept row is stale (the database marks it so when
+ * the melding is made or changed, migration 340) or was folded under another calendar (a changed norm
+ * or holiday), `batch` at a time, as on `today`. Safe beside other instances and new steps: the
+ * version is read before the steps, and a row is written only if it still has that version; rows
+ * another transaction holds are skipped (never waited for) and stay stale for the next run.
+ * Returns how many meldingen it folded and kept.
  */
 export async function keepWmoClockFacts(db: Db, today: IsoDate, batch = 5000): Promise<number> {
   const calendar = await loadCalendar(db);
@@ -161,30 +167,29 @@ export async function keepWmoClockFacts(db: Db, today: IsoDate, batch = 5000): P
   let total = 0;
   for (;;) {
     const rows = await db.query<{ id: string; version: number; notifiedOn: IsoDate }>(
-      `SELECT n.id, n.version, n.notified_on::text AS "notifiedOn" FROM wmo_notifications n
-       WHERE n.law = 'wmo' AND NOT EXISTS (SELECT 1 FROM wmo_clock_facts f WHERE f.notification_id = n.id AND f.version = n.version AND f.calendar_key = $1)
-       LIMIT $2`, [key, batch]);
+      `SELECT notification_id AS id, version, notified_on::text AS "notifiedOn" FROM wmo_clock_facts
+       WHERE stale OR calendar_key IS DISTINCT FROM $1 LIMIT $2`, [key, batch]);
     if (rows.length === 0) return total;
     const byId = await stepsOf(db, rows.map((r) => r.id), null);
     const folded = rows.map((r) => ({ r, f: fold(r.notifiedOn, byId.get(r.id) ?? [], calendar, today) }));
     const col = <T>(pick: (x: (typeof folded)[number]) => T) => folded.map(pick);
-    await db.query(
-      `INSERT INTO wmo_clock_facts (notification_id, version, calendar_key, last_on, paused, assessment_due_on, assessment_stopped_on, assessment_done_on,
-         assessment_late, decision_started_on, decision_due_on, decision_stopped_on, decision_done_on, decision_late, finished_on)
-       SELECT x.id, x.version, $3, x.last_on, x.paused, x.a_due, x.a_stopped, x.a_done, x.a_late, x.d_started, x.d_due, x.d_stopped, x.d_done, x.d_late, x.finished_on
-       FROM unnest($1::uuid[], $2::int[], $4::date[], $5::bool[], $6::date[], $7::date[], $8::date[], $9::bool[], $10::date[], $11::date[], $12::date[], $13::date[], $14::bool[], $15::date[])
-         AS x(id, version, last_on, paused, a_due, a_stopped, a_done, a_late, d_started, d_due, d_stopped, d_done, d_late, finished_on)
-       ON CONFLICT (notification_id) DO UPDATE SET version = excluded.version, calendar_key = excluded.calendar_key, last_on = excluded.last_on,
-         paused = excluded.paused, assessment_due_on = excluded.assessment_due_on, assessment_stopped_on = excluded.assessment_stopped_on,
-         assessment_done_on = excluded.assessment_done_on, assessment_late = excluded.assessment_late, decision_started_on = excluded.decision_started_on,
-         decision_due_on = excluded.decision_due_on, decision_stopped_on = excluded.decision_stopped_on, decision_done_on = excluded.decision_done_on,
-         decision_late = excluded.decision_late, finished_on = excluded.finished_on`,
+    const kept = await db.query<{ id: string }>(
+      `WITH x AS (SELECT * FROM unnest($1::uuid[], $2::int[], $4::date[], $5::bool[], $6::date[], $7::date[], $8::date[], $9::bool[], $10::date[],
+               $11::date[], $12::date[], $13::date[], $14::bool[], $15::date[])
+             AS x(id, version, last_on, paused, a_due, a_stopped, a_done, a_late, d_started, d_due, d_stopped, d_done, d_late, finished_on)),
+         mine AS (SELECT f.notification_id FROM wmo_clock_facts f JOIN x ON x.id = f.notification_id AND x.version = f.version FOR UPDATE OF f SKIP LOCKED)
+       UPDATE wmo_clock_facts f SET stale = false, calendar_key = $3, last_on = x.last_on, paused = x.paused, assessment_due_on = x.a_due,
+         assessment_stopped_on = x.a_stopped, assessment_done_on = x.a_done, assessment_late = x.a_late, decision_started_on = x.d_started,
+         decision_due_on = x.d_due, decision_stopped_on = x.d_stopped, decision_done_on = x.d_done, decision_late = x.d_late, finished_on = x.finished_on
+       FROM x JOIN mine ON mine.notification_id = x.id WHERE f.notification_id = x.id RETURNING f.notification_id AS id`,
       [col((x) => x.r.id), col((x) => x.r.version), key, col((x) => x.f.lastOn),
         col((x) => (x.f.assessment?.paused ?? false) || (x.f.decision?.paused ?? false)),
         col((x) => x.f.assessment?.dueOn ?? null), col((x) => x.f.assessment?.stoppedOn ?? null), col((x) => x.f.assessment?.doneOn ?? null),
         col((x) => x.f.assessment?.late ?? null), col((x) => x.f.decision?.startedOn ?? null), col((x) => x.f.decision?.dueOn ?? null),
         col((x) => x.f.decision?.stoppedOn ?? null), col((x) => x.f.decision?.doneOn ?? null), col((x) => x.f.decision?.late ?? null),
         col((x) => x.f.finishedOn)]);
-    total += rows.length;
+    total += kept.length;
+    // Nothing of this batch could be written (all changed or held meanwhile): the next run takes them up.
+    if (kept.length === 0) return total;
   }
 }
