@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { build } from '../../../test/helpers.ts';
+import { build, ENGINE } from '../../../test/helpers.ts';
 import type { ClockFact } from '../monitor/service-norms.ts';
 import { keepWmoClockFacts, wmoClockFacts } from './figures.ts';
 
@@ -65,4 +65,39 @@ test('kept Wmo clocks give the same service-norm facts as folding every step, fo
   // A changed norm changes the calendar key: every melding is folded again.
   await app.db.query(`UPDATE legal_norms SET amount = 7 WHERE code = 'wmo_decision'`);
   assert.equal(await keepWmoClockFacts(app.db, '2021-07-01'), n);
+});
+
+test('a melding changed while the job folds is folded again on its next run, and a melding held by another transaction does not make the job wait', async (t) => {
+  const app = await build(t);
+  const busy = await melding(app, '2021-02-01', [['recordReport', '2021-03-01']]);
+  const other = await melding(app, '2021-02-02');
+  const stale = async (id: string) =>
+    (await app.db.query<{ stale: boolean }>('SELECT stale FROM wmo_clock_facts WHERE notification_id = $1', [id]))[0]!.stale;
+  assert.equal(await stale(other), true, 'a new melding waits for the job');
+  if (ENGINE === 'postgres') {
+    // A step being recorded for `busy` (its transaction still open): the job folds the rest and leaves `busy` to the next run.
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => { locked = r; });
+    const step = app.db.transaction(async (tx) => {
+      await tx.query('UPDATE wmo_notifications SET version = version + 1 WHERE id = $1', [busy]);
+      locked();
+      await held;
+    });
+    await isLocked;
+    await keepWmoClockFacts(app.db, '2021-07-01');
+    assert.equal(await stale(other), false);
+    release();
+    await step;
+    assert.equal(await stale(busy), true, 'changed meanwhile: still to be folded');
+  } else {
+    // One connection (PGlite): the same order of events without the overlap.
+    await keepWmoClockFacts(app.db, '2021-07-01');
+    await app.db.query('UPDATE wmo_notifications SET version = version + 1 WHERE id = $1', [busy]);
+    assert.equal(await stale(busy), true, 'changed since: to be folded again');
+  }
+  assert.ok(await keepWmoClockFacts(app.db, '2021-07-01') >= 1);
+  assert.equal(await stale(busy), false);
+  assert.equal(await keepWmoClockFacts(app.db, '2021-07-01'), 0, 'nothing left');
 });
