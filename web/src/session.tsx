@@ -1,5 +1,6 @@
 /** The logged-in session: loaded once from GET /api/v1/session; cleared on 401 anywhere. */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { type Permission, permissions } from '../../src/platform/access/permissions.ts';
 import { api, ApiError, onUnauthenticated, setCsrfToken } from './api.ts';
 import type { SessionView } from './types.ts';
 
@@ -70,4 +71,13 @@ export function useUser() {
   const { state } = useSession();
   if (state.status !== 'active') throw new Error('useUser without an active session');
   return state.session.user;
+}
+
+/**
+ * Whether the logged-in user has a permission (src/platform/access/permissions.ts): for offering only
+ * what the server would allow. The server checks every request again.
+ */
+export function useMay(): (p: Permission) => boolean {
+  const roles = useUser().roles;
+  return useCallback((p: Permission) => permissions[p].some((r) => roles.includes(r)), [roles]);
 }

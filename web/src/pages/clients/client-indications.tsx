@@ -3,11 +3,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { ClientIndication } from '../../../../src/modules/indications/schemas.ts';
 import type { MessageSummary } from '../../../../src/modules/iwmo/schemas.ts';
-import { permissions } from '../../../../src/platform/access/permissions.ts';
 import { api } from '../../api.ts';
 import { TableScroll } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
-import { useUser } from '../../session.tsx';
+import { useMay } from '../../session.tsx';
 import { IndicationVersions } from './indication-versions.tsx';
 
 type Indication = z.infer<typeof ClientIndication>;
@@ -22,8 +21,7 @@ export function ClientIndications({ clientId }: { clientId: string }) {
   const { t, lang } = useI18n();
   const fmt = useFormat();
   const { forError } = useProblemText();
-  const user = useUser();
-  const may = (p: keyof typeof permissions) => permissions[p].some((r) => user.roles.includes(r));
+  const may = useMay();
   const [indications, setIndications] = useState<Indication[] | null>(null);
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);

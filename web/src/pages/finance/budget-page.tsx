@@ -1,13 +1,12 @@
 import { Alert, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { permissions } from '../../../../src/platform/access/permissions.ts';
 import type { BudgetView } from '../../../../src/modules/finance/schemas.ts';
 import { api } from '../../api.ts';
 import { SelectField } from '../../components/form.tsx';
 import { PageTitle, TableScroll } from '../../components/page.tsx';
 import { useI18n } from '../../i18n.tsx';
-import { useUser } from '../../session.tsx';
+import { useMay } from '../../session.tsx';
 import { BudgetImport } from './budget-import.tsx';
 
 type BudgetDocument = { taskField: string; document: string; lines: number; adjustments: number };
@@ -32,8 +31,7 @@ const TREND = { income: 'Baten exclusief reserves', expenses: 'Lasten exclusief 
  */
 export function BudgetPage() {
   const { t } = useI18n();
-  const user = useUser();
-  const mayImport = permissions['budget.import'].some((r) => user.roles.includes(r));
+  const mayImport = useMay()('budget.import');
   const [documents, setDocuments] = useState<BudgetDocument[] | null>(null);
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -6,9 +6,8 @@ import { api } from '../../api.ts';
 import { TextField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, PageTitle, TableScroll } from '../../components/page.tsx';
 import { useI18n } from '../../i18n.tsx';
-import { useUser } from '../../session.tsx';
+import { useMay } from '../../session.tsx';
 import { ServiceNormsTable } from '../monitor/service-norms-table.tsx';
-import { permissions } from '../../../../src/platform/access/permissions.ts';
 import type { ServiceNormFigures } from '../../../../src/modules/monitor/schemas.ts';
 import type { ContactFigures as Figures } from '../../../../src/modules/intake/schemas.ts';
 
@@ -23,9 +22,9 @@ export function ContactFiguresPage() {
   const [council, setCouncil] = useState(true);
   const [f, setF] = useState<Figures | null>(null);
   const [norms, setNorms] = useState<ServiceNormFigures | null>(null);
-  const user = useUser();
-  const seesNorms = permissions['figures.service_norms'].some((r) => user.roles.includes(r));
-  const seesDashboard = permissions['figures.dashboard'].some((r) => user.roles.includes(r));
+  const may = useMay();
+  const seesNorms = may('figures.service_norms');
+  const seesDashboard = may('figures.dashboard');
   const labels = useMemo(() => ({ from: t('figures.from'), to: t('figures.to') }), [t]);
   const form = useFormErrors('figures', labels);
   async function submit(e?: FormEvent) {

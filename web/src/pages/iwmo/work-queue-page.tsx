@@ -2,13 +2,12 @@ import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHe
 import { useState } from 'react';
 import type { MessageSummary, RequestLine } from '../../../../src/modules/iwmo/schemas.ts';
 import type { Provider } from '../../../../src/modules/indications/schemas.ts';
-import { permissions } from '../../../../src/platform/access/permissions.ts';
 import type { z } from 'zod';
 import { api } from '../../api.ts';
 import { SelectField } from '../../components/form.tsx';
 import { Loading, PageTitle, TableScroll } from '../../components/page.tsx';
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
-import { useUser } from '../../session.tsx';
+import { useMay, useUser } from '../../session.tsx';
 import type { Json } from '../../types.ts';
 import { useData } from '../admin/use-data.ts';
 
@@ -30,7 +29,7 @@ export function WorkQueuePage() {
   const { forError } = useProblemText();
   const user = useUser();
   const requests = useData<Message[]>('/api/v1/iwmo/requests');
-  const readsProviders = permissions['providers.read'].some((r) => user.roles.includes(r));
+  const readsProviders = useMay()('providers.read');
   const providers = useData<ProviderRow[]>(readsProviders ? '/api/v1/providers' : null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const nameOf = (agb: string | null) => providers.data?.find((p) => p.agbCode === agb)?.name ?? agb ?? '';
@@ -54,8 +53,7 @@ function RequestCard({ request, provider, onAnswered, onError }: {
 }) {
   const t = useT();
   const fmt = useFormat();
-  const user = useUser();
-  const answers = permissions['iwmo.send'].some((r) => user.roles.includes(r));
+  const answers = useMay()('iwmo.send');
   const lines = useData<Line[]>(`/api/v1/iwmo/requests/${encodeURIComponent(request.id)}/lines`);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);

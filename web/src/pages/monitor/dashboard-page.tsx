@@ -3,12 +3,11 @@ import { type FormEvent, type ReactElement, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { contactOutcomeLabels, type ContactOutcome } from '../../../../src/modules/intake/contact-outcome.ts';
 import type { DashboardFigures, DrillDownFigure, DrillDownList } from '../../../../src/modules/monitor/schemas.ts';
-import { permissions } from '../../../../src/platform/access/permissions.ts';
 import { api } from '../../api.ts';
 import { SelectField, TextField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, PageTitle, TableScroll } from '../../components/page.tsx';
 import { useFormat, useI18n } from '../../i18n.tsx';
-import { useUser } from '../../session.tsx';
+import { useMay } from '../../session.tsx';
 import { ServiceNormsTable } from './service-norms-table.tsx';
 
 const monthStart = (monthsBack: number) => {
@@ -49,8 +48,7 @@ function Figure({ title, note, chart, table }: { title: string; note: string; ch
 export function DashboardPage() {
   const { t, lang, has } = useI18n();
   const fmt = useFormat();
-  const user = useUser();
-  const mayDrill = permissions['figures.drill_down'].some((r) => user.roles.includes(r));
+  const mayDrill = useMay()('figures.drill_down');
   const [from, setFrom] = useState(() => monthStart(5));
   const [to, setTo] = useState(() => new Date().toISOString().slice(0, 10));
   const [by, setBy] = useState<'team' | 'region'>('team');

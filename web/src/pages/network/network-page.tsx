@@ -1,6 +1,5 @@
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useMemo, useState } from 'react';
-import { permissions } from '../../../../src/platform/access/permissions.ts';
 import { keepsWholeNetwork, mayKeepPartner, type NetworkKeeper } from '../../../../src/modules/network/district-rights.ts';
 import type { Agreement, NetworkPartner, UnlinkedPractice } from '../../../../src/modules/network/schemas.ts';
 import { api } from '../../api.ts';
@@ -9,7 +8,7 @@ import { CheckboxGroup, SelectField, SingleCheckbox, TextareaField, TextField, u
 import { Loading, PageTitle, TableScroll } from '../../components/page.tsx';
 import { conflictCurrent } from '../../components/version-conflict.tsx';
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
+import { useMay, useUser } from '../../session.tsx';
 import type { District } from '../../types.ts';
 import { useData } from '../admin/use-data.ts';
 
@@ -25,10 +24,10 @@ const KINDS = ['school', 'gp_practice', 'cjg', 'work_income', 'kbr', 'welfare', 
 export function NetworkPage() {
   const t = useT();
   const { forError } = useProblemText();
-  const { state } = useSession();
-  const roles: readonly string[] = state.status === 'active' ? state.session.user.roles : [];
-  const teamIds: readonly string[] = state.status === 'active' ? state.session.user.teams.map((t) => t.id) : [];
-  const mayWrite = permissions['network.write'].some((r) => roles.includes(r));
+  const user = useUser();
+  const roles = user.roles;
+  const teamIds = user.teams.map((t) => t.id);
+  const mayWrite = useMay()('network.write');
   const [kind, setKind] = useState('');
   const [districtId, setDistrictId] = useState('');
   const query = new URLSearchParams({ ...(kind ? { kind } : {}), ...(districtId ? { districtId } : {}) }).toString();
