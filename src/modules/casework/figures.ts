@@ -9,9 +9,10 @@ import { atRiskFrom, clocksOf, type TrajectoryAction } from './trajectory-proces
  * The plan clock (referral received → support plan, norm neighbourhood_plan) of every trajectory
  * that may count in [from, to], as on `asOf`: counts only leave this module (src/modules/monitor).
  * The plan clock needs only three days of a trajectory's steps (opened, the first plan agreed, the
- * first close), so SQL picks those out of the steps recorded up to `asOf` and the same `clocksOf`
- * folds them: at Rotterdam scale that is one row per trajectory instead of every step. A
- * trajectory closed without a plan counts neither as done nor open.
+ * first close): they are kept on the trajectory (migration 331), or picked out of the steps recorded
+ * up to `asOf` where its keys are stale, and the same `clocksOf` folds them: at Rotterdam scale that
+ * is one row per trajectory instead of every step. A trajectory closed without a plan counts
+ * neither as done nor open.
  */
 type PlanDates = { id: string; clientId: string; teamId: string; receivedOn: IsoDate; openedOn: IsoDate | null; planOn: IsoDate | null; closedOn: IsoDate | null };
 /** Per trajectory that may count in [$1, $2]: the first opened, plan agreed and closed day recorded up to $3. */
@@ -23,16 +24,27 @@ const PLAN_DATES = `SELECT t.id, t.client_id AS "clientId", t.team_id AS "teamId
   WHERE t.received_on <= $2::date AND NOT EXISTS (
     SELECT 1 FROM trajectory_actions x WHERE x.trajectory_id = t.id AND x.type IN ('plan_agreed', 'closed') AND x.occurred_on < $1::date)`;
 
+/** The same three days as kept on the trajectory (migration 331), for those whose keys are current: no look at the steps. */
+const upTo = (c: string) => `CASE WHEN t.${c} <= $3::date THEN t.${c} END`;
+const KEPT_DATES = `SELECT t.id, t.client_id AS "clientId", t.team_id AS "teamId", t.received_on::text AS "receivedOn", ${upTo('opened_on')}::text AS "openedOn",
+    ${upTo('plan_agreed_on')}::text AS "planOn", ${upTo('closed_on')}::text AS "closedOn"
+  FROM trajectories t WHERE NOT t.clock_keys_stale AND t.received_on <= $2::date
+    AND (t.plan_agreed_on IS NULL OR t.plan_agreed_on >= $1::date) AND (t.closed_on IS NULL OR t.closed_on >= $1::date)`;
+
 export async function planClockFacts(q: Queryable, from: IsoDate, to: IsoDate, asOf: IsoDate): Promise<ClockFact[]> {
-  const rows = await q.query<PlanDates>(`${PLAN_DATES} GROUP BY t.id`, [from, to, asOf]);
+  const rows = await q.query<PlanDates>(`${KEPT_DATES} UNION ALL ${PLAN_DATES} AND t.clock_keys_stale GROUP BY t.id`, [from, to, asOf]);
   const norms = await listNorms(q);
+  // The norms valid on a day, once per day (tens of thousands of trajectories share some 2,000 days).
+  const normsOn = new Map<IsoDate, ReturnType<typeof trajectoryNormsOn>>();
   const facts: ClockFact[] = [];
   for (const r of rows) {
     if (!r.openedOn) continue;
     const steps: TrajectoryAction[] = [{ type: 'opened', on: r.openedOn }];
     if (r.planOn) steps.push({ type: 'plan_agreed', on: r.planOn });
     if (r.closedOn) steps.push({ type: 'closed', on: r.closedOn });
-    const plan = clocksOf(steps, trajectoryNormsOn(norms, r.receivedOn), asOf).plan;
+    let n = normsOn.get(r.receivedOn);
+    if (!n) normsOn.set(r.receivedOn, (n = trajectoryNormsOn(norms, r.receivedOn)));
+    const plan = clocksOf(steps, n, asOf).plan;
     const open = plan.doneOn !== null ? null : plan.state === 'overdue' ? 'overdue' : plan.state === 'at_risk' ? 'at_risk' : 'on_time';
     facts.push({ caseId: r.id, teamId: r.teamId, clientId: r.clientId, startedOn: r.receivedOn, doneOn: r.planOn, withinNorm: r.planOn !== null && plan.state === 'met', open });
   }
@@ -60,7 +72,6 @@ export async function planServiceNormCounts(q: Queryable, from: IsoDate, to: Iso
     days.push({ day, dueOn, atRiskOn: atRiskFrom(dueOn, n) });
   }
   const stale = await q.query<PlanDates>(`${PLAN_DATES} AND t.clock_keys_stale GROUP BY t.id`, [from, to, asOf]);
-  const upTo = (c: string) => `CASE WHEN t.${c} <= $3::date THEN t.${c} END`;
   const dates = `SELECT t.team_id, t.client_id, t.received_on, ${upTo('opened_on')} AS opened_on, ${upTo('plan_agreed_on')} AS plan_on, ${upTo('closed_on')} AS closed_on
       FROM trajectories t WHERE NOT t.clock_keys_stale AND t.received_on <= $2::date
         AND (t.plan_agreed_on IS NULL OR t.plan_agreed_on >= $1::date) AND (t.closed_on IS NULL OR t.closed_on >= $1::date)

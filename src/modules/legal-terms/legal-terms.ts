@@ -23,7 +23,8 @@ export function amsterdamDate(instant: Date | string): IsoDate {
 }
 
 // By hand rather than through Date's string parser and toISOString: figures fold clocks by the hundred thousand.
-const utc = (d: IsoDate) => new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))));
+const utcMs = (d: IsoDate) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+const utc = (d: IsoDate) => new Date(utcMs(d));
 const iso = (d: Date) => {
   const m = d.getUTCMonth() + 1;
   const day = d.getUTCDate();
@@ -48,7 +49,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
-export const daysBetween = (from: IsoDate, to: IsoDate) => Math.round((utc(to).getTime() - utc(from).getTime()) / 864e5);
+export const daysBetween = (from: IsoDate, to: IsoDate) => (utcMs(to) - utcMs(from)) / 864e5;
 
 /** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
 export function easterSunday(year: number): IsoDate {

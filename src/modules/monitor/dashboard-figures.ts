@@ -37,26 +37,26 @@ async function grouping(q: Queryable, by: 'team' | 'region', group: string | nul
 /** The clocks of a period as their owners fold them: the costly part (every open clock), shared with the service-norm figures. */
 export type PeriodClocks = DashboardFacts['clocks'];
 export async function periodClocks(q: Queryable, from: string, to: string, asOf: string): Promise<PeriodClocks> {
-  const wmo = await wmoClockFacts(q, from, to, asOf);
-  return { [Indicator.WmoAssessment]: wmo.assessment, [Indicator.WmoDecision]: wmo.decision, [Indicator.NeighbourhoodPlan]: await planClockFacts(q, from, to, asOf) };
+  const [wmo, plan] = await Promise.all([wmoClockFacts(q, from, to, asOf), planClockFacts(q, from, to, asOf)]);
+  return { [Indicator.WmoAssessment]: wmo.assessment, [Indicator.WmoDecision]: wmo.decision, [Indicator.NeighbourhoodPlan]: plan };
 }
 
-/** What a period's dashboard needs whatever the grouping: computed once per period and shared by every selection (routes.ts). */
+/** What a period's dashboard needs whatever the grouping: computed once per period and shared by every selection (routes.ts); given a pool, the parts run side by side. */
 export type PeriodFacts = Pick<DashboardFacts, 'clocks' | 'referrals' | 'sofaSurfers'>;
 export async function periodFacts(q: Queryable, from: string, to: string, asOf: string, clocks: Promise<PeriodClocks>): Promise<PeriodFacts> {
-  return { clocks: await clocks, referrals: await referralFacts(q, from, to, asOf), sofaSurfers: await sofaSurfersIn(q, from, to) };
+  const [c, referrals, sofaSurfers] = await Promise.all([clocks, referralFacts(q, from, to, asOf), sofaSurfersIn(q, from, to)]);
+  return { clocks: c, referrals, sofaSurfers };
 }
 
 /** The dashboard of a period (both dates inclusive), per desk/team or region, optionally one group only. Aggregates only. */
 export async function dashboardFigures(q: Queryable, p: { from: string; to: string; asOf: string; by: 'team' | 'region'; group: string | null },
   shared: Promise<PeriodFacts>): Promise<DashboardFigures> {
-  // First the shared facts: they may be running on this request's connection, which takes one query at a time.
-  const period = await shared;
   const g = await grouping(q, p.by, p.group);
-  const facts: DashboardFacts = { from: p.from, to: p.to, asOf: p.asOf, groupOf: g.groupOf, groupNames: g.groupNames,
-    contacts: await contactCounts(q, p.from, p.to, g.groupOf), ...period };
-  const norms = await listNorms(q);
-  const satisfaction = p.by === 'team' ? (await satisfactionFigures(q, p.from, p.to)).filter((r) => g.groupOf.has(r.teamId)) : [];
+  // The selection's own counts beside the shared facts (side by side when `q` is a pool).
+  const [period, contacts, norms, answers] = await Promise.all([shared, contactCounts(q, p.from, p.to, g.groupOf), listNorms(q),
+    p.by === 'team' ? satisfactionFigures(q, p.from, p.to) : []]);
+  const facts: DashboardFacts = { from: p.from, to: p.to, asOf: p.asOf, groupOf: g.groupOf, groupNames: g.groupNames, contacts, ...period };
+  const satisfaction = answers.filter((r) => g.groupOf.has(r.teamId));
   return {
     from: p.from, to: p.to, asOf: p.asOf, by: p.by, group: p.group, disclosure: disclosureRule, groups: g.groups,
     norms: Object.values(Indicator).map((indicator) => {
@@ -76,8 +76,7 @@ export async function dashboardFigures(q: Queryable, p: { from: string; to: stri
  * need-to-know condition, `visible`): call inside `store.readClients`, which audits the ids shown.
  */
 export async function drillDown(q: Queryable, visible: Visible, p: { from: string; to: string; asOf: string; by: 'team' | 'region'; group: string; figure: DrillDownFigure },
-  shared: Promise<PeriodFacts>): Promise<{ result: DrillDownList; clientIds: string[] }> {
-  const facts = await shared;
+  facts: PeriodFacts): Promise<{ result: DrillDownList; clientIds: string[] }> {
   const g = await grouping(q, p.by, p.group);
   type Candidate = { kind: DrillDownList['items'][number]['kind']; id: string; clientId: string; since: string };
   let candidates: Candidate[];

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProcessingActivity } from '../../platform/audit.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import type { Queryable } from '../../platform/db.ts';
 import type { Store } from '../../platform/store.ts';
 import { amsterdamDate, daysBetween } from '../legal-terms/legal-terms.ts';
 import { halfYearPeriod, reportHtml, tableCsv } from './council-report.ts';
@@ -31,9 +30,12 @@ export async function monitorRoutes(app: FastifyInstance) {
   // selection of that period (team, region, one group) and the drill-down.
   const recentClocks = new RecentResults<PeriodClocks>(60_000);
   const recentPeriods = new RecentResults<PeriodFacts>(60_000);
-  const clocksOf = (tx: Queryable, from: string, to: string, asOf: string) => recentClocks.get(`${from}|${to}|${asOf}`, () => periodClocks(tx, from, to, asOf));
-  const periodOf = (tx: Queryable, from: string, to: string, asOf: string) =>
-    recentPeriods.get(`${from}|${to}|${asOf}`, () => periodFacts(tx, from, to, asOf, clocksOf(tx, from, to, asOf)));
+  // Computed on the pool, before the request's own transaction (which then only writes the audit row and what is per
+  // request): the parts run side by side on their own connections, and no request holds a connection while it waits for
+  // a computation another request started.
+  const clocksOf = (from: string, to: string, asOf: string) => recentClocks.get(`${from}|${to}|${asOf}`, () => periodClocks(app.db, from, to, asOf));
+  const periodOf = (from: string, to: string, asOf: string) =>
+    recentPeriods.get(`${from}|${to}|${asOf}`, () => periodFacts(app.db, from, to, asOf, clocksOf(from, to, asOf)));
 
   r.get('/api/v1/figures/service-norms', {
     config: { permission: 'figures.service_norms' },
@@ -44,12 +46,12 @@ export async function monitorRoutes(app: FastifyInstance) {
     if (to < from) throw badRequest('De einddatum ligt vóór de begindatum: kies een einddatum op of na de begindatum. / The end date is before the start date.', 'to');
     const today = amsterdamDate(new Date());
     const asOf = [to, today].sort()[0]!;
+    const figures = await recentNorms.get(`${from}|${to}|${asOf}`, async () => {
+      const c = await clocksOf(from, to, asOf);
+      return serviceNormFigures(app.db, from, to, asOf, { assessment: c.wmo_assessment, decision: c.wmo_decision, plan: c.neighbourhood_plan });
+    });
     // Aggregates only, no client leaves this read: no need-to-know per client, one audit row naming the period.
-    return req.store.read({ action: 'figures.service_norms', activity: ProcessingActivity.Oversight, details: { from, to } },
-      (tx) => recentNorms.get(`${from}|${to}|${asOf}`, async () => {
-        const c = await clocksOf(tx, from, to, asOf);
-        return serviceNormFigures(tx, from, to, asOf, { assessment: c.wmo_assessment, decision: c.wmo_decision, plan: c.neighbourhood_plan });
-      }));
+    return req.store.read({ action: 'figures.service_norms', activity: ProcessingActivity.Oversight, details: { from, to } }, async () => figures);
   });
 
   // The live dashboard: every viewer of the same selection within a minute shares one computation (like the service norms).
@@ -70,9 +72,11 @@ export async function monitorRoutes(app: FastifyInstance) {
   }, async (req) => {
     const { from, to, by, group } = req.query;
     const asOf = checkPeriod(from, to);
+    const figures = await recentDashboards.get(`${from}|${to}|${asOf}|${by}|${group ?? ''}`,
+      () => dashboardFigures(app.db, { from, to, asOf, by, group: group ?? null }, periodOf(from, to, asOf)));
     // Aggregates only, no client leaves this read: one audit row naming the selection.
     return req.store.read({ action: 'figures.dashboard', activity: ProcessingActivity.Oversight, details: { from, to, by, group: group ?? null } },
-      (tx) => recentDashboards.get(`${from}|${to}|${asOf}|${by}|${group ?? ''}`, () => dashboardFigures(tx, { from, to, asOf, by, group: group ?? null }, periodOf(tx, from, to, asOf))));
+      async () => figures);
   });
 
   // Drill-down: the cases behind a figure, for roles that work with clients (permissions.ts), and of those only the clients
@@ -84,8 +88,9 @@ export async function monitorRoutes(app: FastifyInstance) {
   }, async (req) => {
     const { from, to, by, group, figure } = req.query;
     const asOf = checkPeriod(from, to);
+    const period = await periodOf(from, to, asOf);
     return req.store.readClients({ action: 'figures.drill_down', activity: ProcessingActivity.Oversight, details: { from, to, by, group, figure } },
-      (tx, visible) => drillDown(tx, visible, { from, to, asOf, by, group, figure }, periodOf(tx, from, to, asOf)));
+      (tx, visible) => drillDown(tx, visible, { from, to, asOf, by, group, figure }, period));
   });
 
   // The half-year council report: requested here, made by a job (council-report-store.ts), fetched when done.

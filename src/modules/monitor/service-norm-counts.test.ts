@@ -6,6 +6,7 @@ import { planClockFacts } from '../casework/figures.ts';
 import { addDays } from '../legal-terms/legal-terms.ts';
 import { keepWmoClockFacts, wmoClockFacts } from '../wmo/figures.ts';
 import { serviceNormFigures } from './service-norm-figures.ts';
+import type { ClockFact } from './service-norms.ts';
 
 /**
  * The council report counts the service norms in SQL over what is kept beside each case; the
@@ -57,12 +58,20 @@ test('service norms counted in SQL equal those counted from the folded clocks, f
   // What the jobs keep, then some of it out of date: a melding changed since it was folded, keys not yet computed.
   assert.ok(await keepWmoClockFacts(db, '2026-11-30') >= 240);
   await db.query(`UPDATE wmo_notifications SET version = version + 1 WHERE id IN (SELECT id FROM wmo_notifications ORDER BY notified_on LIMIT 200) AND notified_on::text LIKE '%7'`);
+  const periods = [['2025-01-01', '2025-06-30', '2025-06-30'], ['2025-07-01', '2025-12-31', '2025-12-31'], ['2026-07-01', '2026-12-31', '2026-11-30']] as const;
+  // The plan clocks from the steps alone (every trajectory's keys stale), to hold the kept days to.
+  await db.query('UPDATE trajectories SET clock_keys_stale = true');
+  const planFromSteps = [];
+  for (const [from, to, asOf] of periods) planFromSteps.push(await planClockFacts(db, from, to, asOf));
   assert.ok(await refreshClockKeys(db) >= 240);
   await db.query(`UPDATE trajectories SET clock_keys_stale = true WHERE received_on::text LIKE '%3'`);
 
-  for (const [from, to, asOf] of [['2025-01-01', '2025-06-30', '2025-06-30'], ['2025-07-01', '2025-12-31', '2025-12-31'], ['2026-07-01', '2026-12-31', '2026-11-30']] as const) {
+  for (const [i, [from, to, asOf]] of periods.entries()) {
     const wmo = await wmoClockFacts(db, from, to, asOf);
-    const folded = await serviceNormFigures(db, from, to, asOf, { ...wmo, plan: await planClockFacts(db, from, to, asOf) });
+    const plan = await planClockFacts(db, from, to, asOf);
+    const byCase = (facts: readonly ClockFact[]) => [...facts].sort((a, b) => a.caseId.localeCompare(b.caseId));
+    assert.deepEqual(byCase(plan), byCase(planFromSteps[i]!), `plan clocks from kept days ${from}`);
+    const folded = await serviceNormFigures(db, from, to, asOf, { ...wmo, plan });
     const counted = await serviceNormFigures(db, from, to, asOf);
     assert.deepEqual(counted, folded, `${from} – ${to}`);
     // Not an empty comparison: every indicator has teams with lead times, and open items are shown.

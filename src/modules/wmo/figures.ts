@@ -53,45 +53,48 @@ async function stepsOf(q: Queryable, ids: readonly string[], upTo: IsoDate | nul
   return Map.groupBy(rows, (a) => a.notificationId);
 }
 
-/** A melding that may count in [$1, $2]: a Wmo melding made by $2 and not decided or withdrawn before $1. */
-const CANDIDATE = `n.law = 'wmo' AND n.notified_on <= $2::date AND NOT EXISTS (
-  SELECT 1 FROM wmo_actions a WHERE a.notification_id = n.id AND a.type IN ('decide', 'withdraw') AND a.on_date < $1::date)`;
 /**
  * A kept row `f` may be read as on `asOf`: folded since the melding last changed (the database marks it stale on every change,
  * migration 340), with the same calendar (`key`), no step after `asOf`, not paused.
  */
 const keptAs = (key: string, asOf: string) => `NOT f.stale AND f.calendar_key = ${key} AND f.last_on <= ${asOf}::date AND NOT f.paused`;
-const KEPT = `f.notification_id = n.id AND ${keptAs('$3', '$4')}`;
+/**
+ * The Wmo meldingen that may count in [$1, $2], from their rows in wmo_clock_facts alone (every Wmo melding has one): made by $2,
+ * with a team, and not decided or withdrawn before $1 as far as the row knows. A stale row does not know: whether such a melding
+ * finished before $1 is read from its steps (`finishedBefore`) when it is folded.
+ */
+const CANDIDATES = `FROM wmo_clock_facts f WHERE f.notified_on <= $2::date AND f.team_id IS NOT NULL AND (f.stale OR f.finished_on IS NULL OR f.finished_on >= $1::date)`;
+/** Decided or withdrawn before `from`: counts in no period from `from` on. */
+const finishedBefore = (steps: readonly WmoAction[], from: IsoDate) => steps.some((a) => (a.type === 'decide' || a.type === 'withdraw') && a.on < from);
 
 type Candidate = {
-  id: string; clientId: string; teamId: string | null; notifiedOn: IsoDate; kept: boolean;
+  id: string; clientId: string; teamId: string; notifiedOn: IsoDate; kept: boolean;
   aDue: IsoDate | null; aStopped: IsoDate | null; aDone: IsoDate | null; aLate: boolean | null;
   dStarted: IsoDate | null; dDue: IsoDate | null; dStopped: IsoDate | null; dDone: IsoDate | null; dLate: boolean | null;
 };
 
 /**
  * The onderzoek and beschikking clocks of every melding that may count in [from, to], as on
- * `asOf`: counts only leave this module (src/modules/monitor). A melding decided or withdrawn
- * before `from` is skipped in SQL. Meldingen whose folded clocks are kept (wmo_clock_facts, current
- * for this version, calendar and as-of day) are read as kept; the rest are folded from their steps
- * recorded up to `asOf`. Only Wmo meldingen: these are the Wmo service norms; Jeugdwet meldingen
+ * `asOf`: counts only leave this module (src/modules/monitor). The candidates come from the kept
+ * rows (`CANDIDATES`); a row readable as kept for this calendar and as-of day is read as it is, the
+ * rest are folded from their steps recorded up to `asOf`. Only Wmo meldingen: these are the Wmo service norms; Jeugdwet meldingen
  * have other terms.
  */
 export async function wmoClockFacts(q: Queryable, from: IsoDate, to: IsoDate, asOf: IsoDate): Promise<{ assessment: ClockFact[]; decision: ClockFact[] }> {
   const calendar = await loadCalendar(q);
   const rows = await q.query<Candidate>(
-    `SELECT n.id, n.client_id AS "clientId", coalesce(n.inbox_team_id, n.team_id) AS "teamId", n.notified_on::text AS "notifiedOn",
-       f.notification_id IS NOT NULL AS kept,
+    `SELECT f.notification_id AS id, f.client_id AS "clientId", f.team_id AS "teamId", f.notified_on::text AS "notifiedOn",
+       coalesce(${keptAs('$3', '$4')}, false) AS kept,
        f.assessment_due_on::text AS "aDue", f.assessment_stopped_on::text AS "aStopped", f.assessment_done_on::text AS "aDone", f.assessment_late AS "aLate",
        f.decision_started_on::text AS "dStarted", f.decision_due_on::text AS "dDue", f.decision_stopped_on::text AS "dStopped",
        f.decision_done_on::text AS "dDone", f.decision_late AS "dLate"
-     FROM wmo_notifications n LEFT JOIN wmo_clock_facts f ON ${KEPT} WHERE ${CANDIDATE}`,
+     ${CANDIDATES}`,
     [from, to, calendarKey(calendar), asOf]);
-  const byId = await stepsOf(q, rows.filter((r) => !r.kept && r.teamId).map((r) => r.id), asOf);
+  const byId = await stepsOf(q, rows.filter((r) => !r.kept).map((r) => r.id), asOf);
   const assessment: ClockFact[] = [];
   const decision: ClockFact[] = [];
   for (const r of rows) {
-    if (!r.teamId) continue;
+    if (!r.kept && finishedBefore(byId.get(r.id) ?? [], from)) continue;
     const f: Folded = r.kept
       ? { assessment: { startedOn: r.notifiedOn, dueOn: r.aDue, stoppedOn: r.aStopped, doneOn: r.aDone, late: r.aLate ?? false, paused: false },
           decision: r.dStarted ? { startedOn: r.dStarted, dueOn: r.dDue, stoppedOn: r.dStopped, doneOn: r.dDone, late: r.dLate ?? false, paused: false } : null,
@@ -115,14 +118,11 @@ export async function wmoServiceNormCounts(q: Queryable, from: IsoDate, to: IsoD
   const key = calendarKey(calendar);
   // Those without a current kept row: folded here from their steps up to `asOf`. Whether one was finished before
   // `from` is read from the same steps (no second look at every melding's steps in SQL).
-  // Every Wmo melding has a row (migration 340): the rest are the rows not readable as kept, less those a kept row says were finished before `from`.
   const rest = await q.query<{ id: string; clientId: string; teamId: string; notifiedOn: IsoDate }>(
     `SELECT f.notification_id AS id, f.client_id AS "clientId", f.team_id AS "teamId", f.notified_on::text AS "notifiedOn"
-     FROM wmo_clock_facts f WHERE f.notified_on <= $1::date AND f.team_id IS NOT NULL AND NOT coalesce(${keptAs('$2', '$3')}, false)
-       AND (f.stale OR f.finished_on IS NULL OR f.finished_on >= $4::date)`, [to, key, asOf, from]);
+     ${CANDIDATES} AND NOT coalesce(${keptAs('$3', '$4')}, false)`, [from, to, key, asOf]);
   const byId = await stepsOf(q, rest.map((r) => r.id), asOf);
-  const finishedBefore = (steps: readonly WmoAction[]) => steps.some((a) => (a.type === 'decide' || a.type === 'withdraw') && a.on < from);
-  const folded = rest.filter((r) => !finishedBefore(byId.get(r.id) ?? [])).flatMap((r) => {
+  const folded = rest.filter((r) => !finishedBefore(byId.get(r.id) ?? [], from)).flatMap((r) => {
     const f = fold(r.notifiedOn, byId.get(r.id) ?? [], calendar, asOf);
     return ([[Indicator.WmoAssessment, f.assessment], [Indicator.WmoDecision, f.decision]] as const)
       .flatMap(([indicator, c]) => (c ? [{ indicator, ...factOf(c, r.id, r.teamId, r.clientId, calendar, asOf) }] : []));
