@@ -43,7 +43,10 @@ export async function planClockFacts(q: Queryable, from: IsoDate, to: IsoDate, a
     if (r.planOn) steps.push({ type: 'plan_agreed', on: r.planOn });
     if (r.closedOn) steps.push({ type: 'closed', on: r.closedOn });
     let n = normsOn.get(r.receivedOn);
-    if (!n) normsOn.set(r.receivedOn, (n = trajectoryNormsOn(norms, r.receivedOn)));
+    if (!n) {
+      n = trajectoryNormsOn(norms, r.receivedOn);
+      normsOn.set(r.receivedOn, n);
+    }
     const plan = clocksOf(steps, n, asOf).plan;
     const open = plan.doneOn !== null ? null : plan.state === 'overdue' ? 'overdue' : plan.state === 'at_risk' ? 'at_risk' : 'on_time';
     facts.push({ caseId: r.id, teamId: r.teamId, clientId: r.clientId, startedOn: r.receivedOn, doneOn: r.planOn, withinNorm: r.planOn !== null && plan.state === 'met', open });

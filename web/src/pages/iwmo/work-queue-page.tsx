@@ -7,7 +7,7 @@ import { api } from '../../api.ts';
 import { SelectField } from '../../components/form.tsx';
 import { Loading, PageTitle, TableScroll } from '../../components/page.tsx';
 import { useFormat, useProblemText, useT } from '../../i18n.tsx';
-import { useMay, useUser } from '../../session.tsx';
+import { useMay } from '../../session.tsx';
 import type { Json } from '../../types.ts';
 import { useData } from '../admin/use-data.ts';
 
@@ -27,7 +27,6 @@ const REJECTION_REASONS = ['01', '02', '03', '04', '05', '06', '07', '08', '09']
 export function WorkQueuePage() {
   const t = useT();
   const { forError } = useProblemText();
-  const user = useUser();
   const requests = useData<Message[]>('/api/v1/iwmo/requests');
   const readsProviders = useMay()('providers.read');
   const providers = useData<ProviderRow[]>(readsProviders ? '/api/v1/providers' : null);
