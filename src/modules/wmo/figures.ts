@@ -77,8 +77,8 @@ type Candidate = {
  * The onderzoek and beschikking clocks of every melding that may count in [from, to], as on
  * `asOf`: counts only leave this module (src/modules/monitor). The candidates come from the kept
  * rows (`CANDIDATES`); a row readable as kept for this calendar and as-of day is read as it is, the
- * rest are folded from their steps recorded up to `asOf`. Only Wmo meldingen: these are the Wmo service norms; Jeugdwet meldingen
- * have other terms.
+ * rest are folded from their steps recorded up to `asOf`. Only Wmo meldingen: these are the Wmo
+ * service norms; Jeugdwet meldingen have other terms.
  */
 export async function wmoClockFacts(q: Queryable, from: IsoDate, to: IsoDate, asOf: IsoDate): Promise<{ assessment: ClockFact[]; decision: ClockFact[] }> {
   const calendar = await loadCalendar(q);
