@@ -16,6 +16,15 @@ uiTest('the team lead sees the dashboard: a monthly chart with the same figures 
   assert.equal(await trend.locator('[aria-hidden="true"] .recharts-wrapper').count(), 1);
   const counts = await trend.locator('td').allTextContents();
   assert.ok(counts.length > 0 && counts.every((c) => /^(< 5|\d*[05])$/.test(c.replace(/\./g, ''))), counts.join(' | '));
+  // Three phone and three desk contacts: each channel's cell is hidden and says so, it does not read as none.
+  const headers = await trend.getByRole('columnheader').allTextContents();
+  const column = async (name: string) => {
+    const i = headers.indexOf(name);
+    assert.ok(i >= 0, `a column ${name}: ${headers.join(' | ')}`);
+    return Promise.all((await trend.locator('tbody tr').all()).map(async (row) => (await row.locator('th, td').allTextContents())[i]));
+  };
+  assert.ok((await column('telefonisch')).includes('< 5'), 'phone: "< 5"');
+  assert.ok((await column('persoonlijk')).includes('< 5'), 'desk counted as in person: "< 5"');
   await page.getByRole('region', { name: 'Verdeling van doorlooptijden' }).getByRole('table').waitFor();
   await page.getByRole('region', { name: 'Per loket, team of rayon' }).getByText(/Niet in één keer goed: het aandeel/).waitFor();
   // Behind the figures: the list shows only clients the team lead may see (or says there are none).

@@ -91,7 +91,11 @@ export function DashboardPage() {
   const channels = f ? [...new Set([...f.total.byChannel, ...f.trend.flatMap((m) => m.byChannel)].map((c) => c.key))].sort() : [];
   const sources = f ? [...new Set([...f.total.bySource, ...f.rows.flatMap((r) => r.bySource)].map((s) => s.key))].sort() : [];
   const outcomes = f ? [...new Set(f.total.byOutcome.map((o) => o.key))].sort() : [];
-  const countOf = (list: { key: string; count: number | null }[], key: string) => list.find((x) => x.key === key)?.count ?? 0;
+  // A key not in the list: nothing counted (0); a key with count null: a hidden cell ("< 5"), never shown as 0.
+  const countOf = (list: { key: string; count: number | null }[], key: string) => {
+    const x = list.find((c) => c.key === key);
+    return x ? x.count : 0;
+  };
   const bandLabel = (upTo: number | null, i: number, all: (number | null)[]) => (upTo === null ? t('dashboard.bandLast', { days: all[i - 1] ?? 0 }) : t('dashboard.band', { days: upTo }));
   const norm = f ? Object.fromEntries(f.norms.map((x) => [x.indicator, t(`monitor.serviceNorms.units.${x.unit}`, { n: x.amount })])) : {};
   const indicatorName = (i: string) => t(`monitor.serviceNorms.indicators.${i}`, { norm: norm[i] ?? '' });
