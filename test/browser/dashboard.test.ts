@@ -41,3 +41,26 @@ uiTest('the policy analyst sees the same dashboard without the cases behind the 
   await page.getByRole('region', { name: 'Per maand' }).getByRole('table').waitFor();
   assert.equal(await page.getByRole('region', { name: 'Achter de cijfers' }).count(), 0);
 });
+
+uiTest('a lead-time band about fewer than 5 clients reads "< 5" in the table under the chart, not 0', async ({ page, ui }) => {
+  // Arranged in the tables (tests may): one melding of 20 January 2021 whose verslag came on 2 March, 41 days later.
+  const [team] = await ui.app.db.query<{ id: string }>(`SELECT id FROM teams WHERE name = 'Wijkteam Oude Noorden'`);
+  const [client] = await ui.app.db.query<{ id: string }>(`INSERT INTO clients (surname) VALUES ('Doorlooptijd') RETURNING id`);
+  const [melding] = await ui.app.db.query<{ id: string }>(
+    `INSERT INTO wmo_notifications (client_id, notified_on, channel, team_id, inbox_team_id) VALUES ($1, '2021-01-20', 'phone', $2, $2) RETURNING id`, [client!.id, team!.id]);
+  for (const [type, on] of [['startAssessment', '2021-01-20'], ['recordReport', '2021-03-02']]) {
+    await ui.app.db.query('INSERT INTO wmo_actions (notification_id, type, on_date) VALUES ($1, $2, $3)', [melding!.id, type, on]);
+  }
+  await loginAndWait(page, 'teamleider');
+  await page.goto(`${new URL(page.url()).origin}/dashboard`);
+  await page.getByLabel('Van', { exact: true }).fill('2021-03-01');
+  await page.getByLabel('Tot en met', { exact: true }).fill('2021-03-31');
+  await page.getByRole('button', { name: 'Tonen' }).click();
+  const table = page.getByRole('region', { name: 'Verdeling van doorlooptijden' }).getByRole('table');
+  await table.waitFor();
+  const headers = await table.getByRole('columnheader').allTextContents();
+  const i = headers.findIndex((h) => h.startsWith('Wmo: melding'));
+  assert.ok(i > 0, headers.join(' | '));
+  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'tot en met 42 dagen' }) });
+  assert.equal((await row.locator('th, td').allTextContents())[i], '< 5');
+});

@@ -266,7 +266,10 @@ export function DashboardPage() {
                     {bands.map((upTo, i) => (
                       <TableRow key={String(upTo)}>
                         <TableHeaderCell scope="row">{bandLabel(upTo, i, bands)}</TableHeaderCell>
-                        {f.distribution.map((d) => <TableCell key={d.indicator}>{n(d.bands[i]?.count ?? 0)}</TableCell>)}
+                        {f.distribution.map((d) => {
+                          const band = d.bands[i];
+                          return <TableCell key={d.indicator}>{n(band ? band.count : 0)}</TableCell>;
+                        })}
                       </TableRow>
                     ))}
                   </TableBody>
