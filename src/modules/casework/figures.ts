@@ -26,10 +26,11 @@ const PLAN_DATES = `SELECT t.id, t.client_id AS "clientId", t.team_id AS "teamId
 
 /** The same three days as kept on the trajectory (migration 331), for those whose keys are current: no look at the steps. */
 const upTo = (c: string) => `CASE WHEN t.${c} <= $3::date THEN t.${c} END`;
+const KEPT_CANDIDATES = `FROM trajectories t WHERE NOT t.clock_keys_stale AND t.received_on <= $2::date
+    AND (t.plan_agreed_on IS NULL OR t.plan_agreed_on >= $1::date) AND (t.closed_on IS NULL OR t.closed_on >= $1::date)`;
 const KEPT_DATES = `SELECT t.id, t.client_id AS "clientId", t.team_id AS "teamId", t.received_on::text AS "receivedOn", ${upTo('opened_on')}::text AS "openedOn",
     ${upTo('plan_agreed_on')}::text AS "planOn", ${upTo('closed_on')}::text AS "closedOn"
-  FROM trajectories t WHERE NOT t.clock_keys_stale AND t.received_on <= $2::date
-    AND (t.plan_agreed_on IS NULL OR t.plan_agreed_on >= $1::date) AND (t.closed_on IS NULL OR t.closed_on >= $1::date)`;
+  ${KEPT_CANDIDATES}`;
 
 export async function planClockFacts(q: Queryable, from: IsoDate, to: IsoDate, asOf: IsoDate): Promise<ClockFact[]> {
   const rows = await q.query<PlanDates>(`${KEPT_DATES} UNION ALL ${PLAN_DATES} AND t.clock_keys_stale GROUP BY t.id`, [from, to, asOf]);
@@ -76,8 +77,7 @@ export async function planServiceNormCounts(q: Queryable, from: IsoDate, to: Iso
   }
   const stale = await q.query<PlanDates>(`${PLAN_DATES} AND t.clock_keys_stale GROUP BY t.id`, [from, to, asOf]);
   const dates = `SELECT t.team_id, t.client_id, t.received_on, ${upTo('opened_on')} AS opened_on, ${upTo('plan_agreed_on')} AS plan_on, ${upTo('closed_on')} AS closed_on
-      FROM trajectories t WHERE NOT t.clock_keys_stale AND t.received_on <= $2::date
-        AND (t.plan_agreed_on IS NULL OR t.plan_agreed_on >= $1::date) AND (t.closed_on IS NULL OR t.closed_on >= $1::date)
+      ${KEPT_CANDIDATES}
     UNION ALL SELECT * FROM unnest($7::uuid[], $8::uuid[], $9::date[], $10::date[], $11::date[], $12::date[])`;
   const facts = `SELECT '${Indicator.NeighbourhoodPlan}' AS indicator, t.team_id, t.client_id, t.received_on AS started_on, t.plan_on AS done_on,
       t.plan_on <= d.due_on AS within_norm,

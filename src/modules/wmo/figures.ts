@@ -59,13 +59,13 @@ async function stepsOf(q: Queryable, ids: readonly string[], upTo: IsoDate | nul
  */
 const keptAs = (key: string, asOf: string) => `NOT f.stale AND f.calendar_key = ${key} AND f.last_on <= ${asOf}::date AND NOT f.paused`;
 /**
- * The Wmo meldingen that may count in [$1, $2], from their rows in wmo_clock_facts alone (every Wmo melding has one): made by $2,
- * with a team, and not decided or withdrawn before $1 as far as the row knows. A stale row does not know: whether such a melding
- * finished before $1 is read from its steps (`finishedBefore`) when it is folded.
+ * The Wmo meldingen that may count in [$1, $2], from their rows `f` in wmo_clock_facts alone (every Wmo melding has one): made by
+ * $2, with a team, and not decided or withdrawn before $1 as far as the row knows. A stale row does not know: whether such a
+ * melding finished before $1 is read from its fold (`finishedBefore`).
  */
-const CANDIDATES = `FROM wmo_clock_facts f WHERE f.notified_on <= $2::date AND f.team_id IS NOT NULL AND (f.stale OR f.finished_on IS NULL OR f.finished_on >= $1::date)`;
+const CANDIDATE = `f.notified_on <= $2::date AND f.team_id IS NOT NULL AND (f.stale OR f.finished_on IS NULL OR f.finished_on >= $1::date)`;
 /** Decided or withdrawn before `from`: counts in no period from `from` on. */
-const finishedBefore = (steps: readonly WmoAction[], from: IsoDate) => steps.some((a) => (a.type === 'decide' || a.type === 'withdraw') && a.on < from);
+const finishedBefore = (f: Folded, from: IsoDate) => f.finishedOn !== null && f.finishedOn < from;
 
 type Candidate = {
   id: string; clientId: string; teamId: string; notifiedOn: IsoDate; kept: boolean;
@@ -88,18 +88,18 @@ export async function wmoClockFacts(q: Queryable, from: IsoDate, to: IsoDate, as
        f.assessment_due_on::text AS "aDue", f.assessment_stopped_on::text AS "aStopped", f.assessment_done_on::text AS "aDone", f.assessment_late AS "aLate",
        f.decision_started_on::text AS "dStarted", f.decision_due_on::text AS "dDue", f.decision_stopped_on::text AS "dStopped",
        f.decision_done_on::text AS "dDone", f.decision_late AS "dLate"
-     ${CANDIDATES}`,
+     FROM wmo_clock_facts f WHERE ${CANDIDATE}`,
     [from, to, calendarKey(calendar), asOf]);
   const byId = await stepsOf(q, rows.filter((r) => !r.kept).map((r) => r.id), asOf);
   const assessment: ClockFact[] = [];
   const decision: ClockFact[] = [];
   for (const r of rows) {
-    if (!r.kept && finishedBefore(byId.get(r.id) ?? [], from)) continue;
     const f: Folded = r.kept
       ? { assessment: { startedOn: r.notifiedOn, dueOn: r.aDue, stoppedOn: r.aStopped, doneOn: r.aDone, late: r.aLate ?? false, paused: false },
           decision: r.dStarted ? { startedOn: r.dStarted, dueOn: r.dDue, stoppedOn: r.dStopped, doneOn: r.dDone, late: r.dLate ?? false, paused: false } : null,
           lastOn: asOf, finishedOn: null }
       : fold(r.notifiedOn, byId.get(r.id) ?? [], calendar, asOf);
+    if (finishedBefore(f, from)) continue;
     if (f.assessment) assessment.push(factOf(f.assessment, r.id, r.teamId, r.clientId, calendar, asOf));
     if (f.decision) decision.push(factOf(f.decision, r.id, r.teamId, r.clientId, calendar, asOf));
   }
@@ -117,13 +117,14 @@ export async function wmoServiceNormCounts(q: Queryable, from: IsoDate, to: IsoD
   const calendar = await loadCalendar(q);
   const key = calendarKey(calendar);
   // Those without a current kept row: folded here from their steps up to `asOf`. Whether one was finished before
-  // `from` is read from the same steps (no second look at every melding's steps in SQL).
+  // `from` is read from its fold (no second look at every melding's steps in SQL).
   const rest = await q.query<{ id: string; clientId: string; teamId: string; notifiedOn: IsoDate }>(
     `SELECT f.notification_id AS id, f.client_id AS "clientId", f.team_id AS "teamId", f.notified_on::text AS "notifiedOn"
-     ${CANDIDATES} AND NOT coalesce(${keptAs('$3', '$4')}, false)`, [from, to, key, asOf]);
+     FROM wmo_clock_facts f WHERE ${CANDIDATE} AND NOT coalesce(${keptAs('$3', '$4')}, false)`, [from, to, key, asOf]);
   const byId = await stepsOf(q, rest.map((r) => r.id), asOf);
-  const folded = rest.filter((r) => !finishedBefore(byId.get(r.id) ?? [], from)).flatMap((r) => {
+  const folded = rest.flatMap((r) => {
     const f = fold(r.notifiedOn, byId.get(r.id) ?? [], calendar, asOf);
+    if (finishedBefore(f, from)) return [];
     return ([[Indicator.WmoAssessment, f.assessment], [Indicator.WmoDecision, f.decision]] as const)
       .flatMap(([indicator, c]) => (c ? [{ indicator, ...factOf(c, r.id, r.teamId, r.clientId, calendar, asOf) }] : []));
   });
@@ -146,8 +147,7 @@ export async function wmoServiceNormCounts(q: Queryable, from: IsoDate, to: IsoD
       ('${Indicator.WmoAssessment}', f.notified_on, f.assessment_due_on, f.assessment_stopped_on, f.assessment_done_on, f.assessment_late),
       ('${Indicator.WmoDecision}', f.decision_started_on, f.decision_due_on, f.decision_stopped_on, f.decision_done_on, f.decision_late))
       AS c(indicator, started_on, due_on, stopped_on, done_on, late)
-    WHERE ${keptAs('$3', '$4')} AND f.notified_on <= $2::date AND (f.finished_on IS NULL OR f.finished_on >= $1::date)
-      AND f.team_id IS NOT NULL AND c.started_on IS NOT NULL`;
+    WHERE ${CANDIDATE} AND ${keptAs('$3', '$4')} AND c.started_on IS NOT NULL`;
   const foldedFacts = `SELECT * FROM unnest($5::text[], $6::uuid[], $7::uuid[], $8::date[], $9::date[], $10::bool[], $11::text[])
     AS x(indicator, team_id, client_id, started_on, done_on, within_norm, open)`;
   return q.query<ServiceNormCounts>(countFactsSql(`${keptFacts} UNION ALL ${foldedFacts}`, '$1::date', '$2::date'), params);
