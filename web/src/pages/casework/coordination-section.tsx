@@ -2,12 +2,11 @@ import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-re
 import { useEffect, useMemo, useState } from 'react';
 import type { CoordinationView, OnwardReferralView } from '../../../../src/modules/casework/schemas.ts';
 import { ONWARD_REFERRAL_KINDS } from '../../../../src/modules/casework/coordination-process.ts';
-import { permissions } from '../../../../src/platform/access/permissions.ts';
 import { api } from '../../api.ts';
 import { SelectField, TextareaField, TextField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, Loading } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
+import { useMay } from '../../session.tsx';
 
 const key = (prefix: string) => `${prefix}-${crypto.randomUUID()}`;
 
@@ -57,9 +56,7 @@ function referralTitle(r: OnwardReferralView, t: T): string {
 
 function OnwardReferrals({ view, onUpdate }: { view: CoordinationView; onUpdate: (v: CoordinationView) => void }) {
   const { t } = useI18n();
-  const { state } = useSession();
-  const roles = state.status === 'active' ? state.session.user.roles : [];
-  const mayReadMelding = roles.some((r) => (permissions['wmo.notification.read'] as readonly string[]).includes(r));
+  const mayReadMelding = useMay()('wmo.notification.read');
   const [kind, setKind] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [law, setLaw] = useState('');

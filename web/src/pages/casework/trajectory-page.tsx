@@ -3,12 +3,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { TrajectoryView, ZrmView } from '../../../../src/modules/casework/schemas.ts';
 import { TRAJECTORY_OUTCOMES } from '../../../../src/modules/casework/trajectory-process.ts';
-import { permissions } from '../../../../src/platform/access/permissions.ts';
 import { api } from '../../api.ts';
 import { SelectField, TextareaField, TextField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
+import { useMay, useUser } from '../../session.tsx';
 import { ClockText } from './caseload-page.tsx';
 import { CoordinationSection } from './coordination-section.tsx';
 import { ActivityLogSection, ZrmSection } from './trajectory-records.tsx';
@@ -24,8 +23,8 @@ export function TrajectoryPage() {
   const { t } = useI18n();
   const fmt = useFormat();
   const { forError } = useProblemText();
-  const { state } = useSession();
-  const roles = state.status === 'active' ? state.session.user.roles : [];
+  const user = useUser();
+  const may = useMay();
   const [tr, setTr] = useState<TrajectoryView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -52,12 +51,11 @@ export function TrajectoryPage() {
   useEffect(() => { void load(); }, [load]);
 
   if (!tr) return <>{error ? <Alert type="error"><Paragraph>{error}</Paragraph></Alert> : <Loading />}</>;
-  const mayApprove = roles.some((r) => (permissions['casework.approve_extension'] as readonly string[]).includes(r));
+  const mayApprove = may('casework.approve_extension');
   // A hand-over (reassign) is the team lead's, from the team overview; here only the steps of the work.
   const steps = tr.allowedNext.filter((c) => c !== 'reassign' && (c !== 'approveExtension' || mayApprove));
   // The activity log and the ZRM are written by the trajectory's own team (the API refuses others).
-  const ownTeam = state.status === 'active' && state.session.user.teams.some((team) => team.id === tr.teamId)
-    && roles.some((r) => (permissions['casework.act'] as readonly string[]).includes(r));
+  const ownTeam = user.teams.some((team) => team.id === tr.teamId) && may('casework.act');
   const dated = command !== '' && command !== 'reopen';
 
   async function submit() {

@@ -1,17 +1,14 @@
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { type ReactNode, useState } from 'react';
-import { permissions } from '../../../../src/platform/access/permissions.ts';
 import { AppLink } from '../../components/page.tsx';
 import { useT } from '../../i18n.tsx';
-import { useUser } from '../../session.tsx';
+import { useMay } from '../../session.tsx';
 import type { Client } from '../../types.ts';
 import { ClientRecordForm } from './client-record-form.tsx';
 import { type Consent, ConsentsSection } from './consents-section.tsx';
 import { type Merge, MergeSection } from './merge-section.tsx';
 import { RelatedPersonsSection } from './related-persons-section.tsx';
 import { HousingSituationSection } from './housing-situation-section.tsx';
-
-const may = (roles: string[], allowed: readonly string[]) => roles.some((r) => allowed.includes(r));
 
 /**
  * The editable parts of the client page: the record (shown, or the edit form), the people around
@@ -21,11 +18,11 @@ export function ClientRecordSections({ client: c, consents, merges, onSaved, onC
   client: Client; consents: Consent[]; merges: Merge[]; onSaved: (c: Client) => void; onChanged: () => void; children: ReactNode;
 }) {
   const t = useT();
-  const { roles } = useUser();
+  const may = useMay();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const merged = c.mergedInto !== null;
-  const canWrite = !merged && may(roles, permissions['client.write']);
+  const canWrite = !merged && may('client.write');
   const extra: [string, string][] = [
     [t('record.field.gender'), c.gender !== '0' ? t(`record.gender.${c.gender}`) : ''],
     [t('record.field.preferredLanguage'), c.preferredLanguage ?? ''],
@@ -56,8 +53,8 @@ export function ClientRecordSections({ client: c, consents, merges, onSaved, onC
       )}
       <RelatedPersonsSection key={`persons-${c.id}`} clientId={c.id} persons={c.persons} canWrite={canWrite} />
       <HousingSituationSection key={`housing-${c.id}`} clientId={c.id} canWrite={canWrite} />
-      <ConsentsSection clientId={c.id} initial={consents} canWrite={!merged && may(roles, permissions['consent.write'])} />
-      <MergeSection key={`merge-${c.id}`} client={c} initial={merges} canMerge={!merged && may(roles, permissions['client.merge'])} onChanged={onChanged} />
+      <ConsentsSection clientId={c.id} initial={consents} canWrite={!merged && may('consent.write')} />
+      <MergeSection key={`merge-${c.id}`} client={c} initial={merges} canMerge={!merged && may('client.merge')} onChanged={onChanged} />
     </>
   );
 }

@@ -2,11 +2,10 @@ import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-re
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import type { WmoNotificationView } from '../../../../src/modules/wmo/schemas.ts';
-import { permissions } from '../../../../src/platform/access/permissions.ts';
 import { api } from '../../api.ts';
 import { AppLink, Loading, PageTitle } from '../../components/page.tsx';
 import { useFormat, useI18n, useProblemText } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
+import { useMay } from '../../session.tsx';
 import { DecisionForm } from './decision-form.tsx';
 import { AssessmentSection, EvidenceSection, StepForm } from './melding-forms.tsx';
 import { ClockText } from './wmo-inbox-page.tsx';
@@ -25,9 +24,7 @@ export function WmoNotificationPage() {
   const { t } = useI18n();
   const fmt = useFormat();
   const { forError } = useProblemText();
-  const { state } = useSession();
-  const roles = state.status === 'active' ? state.session.user.roles : [];
-  const may = (p: keyof typeof permissions) => roles.some((r) => (permissions[p] as readonly string[]).includes(r));
+  const may = useMay();
   const [m, setM] = useState<WmoNotificationView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
