@@ -103,6 +103,7 @@ export function useProblemText() {
  * - `date` "11 januari 2027"; `day` "maandag 11 januari 2027" (deadlines, appointments);
  *   `dateTime` "11 jan 2027 14:05"
  * - `status(kind, value)` a status in words ("geaccepteerd"), from labels.json status.<kind>
+ * - `count(n)` a figure as the disclosure rule left it: a number, or "< 5" for a hidden cell (`null`; docs/monitor.md)
  * - `auditAction(code)`, `activity(code)` audit actions and processing activities in words (labels.json
  *   auditAction, one level per dotted segment; test/audit-labels.test.ts checks every action has one)
  */
@@ -124,6 +125,7 @@ export function useFormat() {
       // An action that is also the start of others ('iwmo.claims', 'iwmo.claims.read') keeps its own label under '_'.
       auditAction: (code: string) => label(has(`labels.auditAction.${code}._`) ? `labels.auditAction.${code}._` : `labels.auditAction.${code}`, code),
       activity: (code: string) => label(`labels.activity.${code}`, code),
+      count: (v: number | null | undefined) => (v === null || v === undefined ? '< 5' : v.toLocaleString(locale)),
     };
   }, [lang, t, has]);
 }

@@ -5,7 +5,7 @@ import { councilChannelLabels, type CouncilChannel } from '../../../../src/modul
 import { api } from '../../api.ts';
 import { TextField, useFormErrors } from '../../components/form.tsx';
 import { AppLink, PageTitle, TableScroll } from '../../components/page.tsx';
-import { useI18n } from '../../i18n.tsx';
+import { useFormat, useI18n } from '../../i18n.tsx';
 import { useMay } from '../../session.tsx';
 import { ServiceNormsTable } from '../monitor/service-norms-table.tsx';
 import type { ServiceNormFigures } from '../../../../src/modules/monitor/schemas.ts';
@@ -17,6 +17,7 @@ const monthStart = () => `${new Date().toISOString().slice(0, 8)}01`;
 /** Contacts per channel, desk and outcome in a period: counts only, with a bar per row. */
 export function ContactFiguresPage() {
   const { t, lang } = useI18n();
+  const fmt = useFormat();
   const [from, setFrom] = useState(monthStart);
   const [to, setTo] = useState(() => new Date().toISOString().slice(0, 10));
   const [council, setCouncil] = useState(true);
@@ -37,7 +38,7 @@ export function ContactFiguresPage() {
     });
   }
   // Never a number below 5: the server sends null for those cells (src/modules/monitor/disclosure.ts).
-  const shown = (n: number | null) => (n === null ? '< 5' : n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB'));
+  const shown = fmt.count;
   const table = (title: string, rows: { label: string; count: number | null }[], note?: string) => (
     <section aria-label={title}>
       <Heading level={2} appearance="utrecht-heading-3">{title}</Heading>

@@ -62,7 +62,7 @@ export function DashboardPage() {
   const drillLabels = useMemo(() => ({ group: t('dashboard.col.group'), figure: t('dashboard.drill.figure') }), [t]);
   const drill = useFormErrors('dashboard-drill', drillLabels);
   const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
-  const n = (v: number | null) => (v === null ? '< 5' : v.toLocaleString(locale));
+  const n = fmt.count;
   const stat = (v: number | null, suffix = '') => (v === null ? <abbr title={t('monitor.serviceNorms.hidden')}>—</abbr> : `${v.toLocaleString(locale)}${suffix}`);
   const monthName = (m: string) => new Date(`${m}-15T12:00:00Z`).toLocaleDateString(locale, { month: 'long', year: 'numeric' });
   // A source or channel added later without a label shows as "onbekend (code)", as every unknown code does (useFormat).

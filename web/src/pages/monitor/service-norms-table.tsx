@@ -5,9 +5,9 @@ import { useFormat, useI18n } from '../../i18n.tsx';
 
 /** Service norms per indicator and team (issue 19, docs/monitor.md). The server already suppressed small cells: null is "< 5" or "—". */
 export function ServiceNormsTable({ figures: f }: { figures: ServiceNormFigures }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const fmt = useFormat();
-  const num = (n: number | null) => (n === null ? '< 5' : n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB'));
+  const num = fmt.count;
   const stat = (n: number | null, suffix = '') => (n === null ? <abbr title={t('monitor.serviceNorms.hidden')}>—</abbr> : `${num(n)}${suffix}`);
   const norm = Object.fromEntries(f.norms.map((n) => [n.indicator, t(`monitor.serviceNorms.units.${n.unit}`, { n: n.amount })]));
   const title = t('monitor.serviceNorms.title');

@@ -4,13 +4,14 @@ import type { IndicationFigures } from '../../../../src/modules/monitor/schemas.
 import { api } from '../../api.ts';
 import { SelectField, TextField, useFormErrors } from '../../components/form.tsx';
 import { PageTitle, TableScroll } from '../../components/page.tsx';
-import { useI18n } from '../../i18n.tsx';
+import { useFormat, useI18n } from '../../i18n.tsx';
 
 const BY = ['product', 'provider', 'team', 'adviser'] as const;
 
 /** Sturing op indicaties: per product, provider, team or adviser, and spend against the budget. Aggregates only. */
 export function SteeringPage() {
   const { t, lang } = useI18n();
+  const fmt = useFormat();
   const year = new Date().getFullYear();
   const [from, setFrom] = useState(`${year}-01-01`);
   const [to, setTo] = useState(`${year}-12-31`);
@@ -20,7 +21,7 @@ export function SteeringPage() {
   const form = useFormErrors('steering', labels);
   const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
   // The server sends null for a hidden cell (fewer than 5 clients, or the amount that would give one back).
-  const n = (v: number | null) => (v === null ? '< 5' : v.toLocaleString(locale));
+  const n = fmt.count;
   const eur = (v: number | null) => (v === null ? t('steering.hidden') : `€ ${v.toLocaleString(locale)}`);
   const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 

@@ -4,11 +4,12 @@ import type { SatisfactionFigures } from '../../../../src/modules/satisfaction/s
 import { api } from '../../api.ts';
 import { TextField, useFormErrors } from '../../components/form.tsx';
 import { PageTitle, TableScroll } from '../../components/page.tsx';
-import { useI18n } from '../../i18n.tsx';
+import { useFormat, useI18n } from '../../i18n.tsx';
 
 /** Cliëntervaringsonderzoek: per desk/team the response rate, % (helemaal) eens per statement and the mean grade. Aggregates only. */
 export function SatisfactionFiguresPage() {
   const { t, lang } = useI18n();
+  const fmt = useFormat();
   const year = new Date().getFullYear();
   const [from, setFrom] = useState(`${year}-01-01`);
   const [to, setTo] = useState(`${year}-12-31`);
@@ -17,7 +18,7 @@ export function SatisfactionFiguresPage() {
   const form = useFormErrors('satisfaction-figures', labels);
   const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
   // null from the server: a hidden cell (about fewer than 5 clients, or a share whose rest is).
-  const n = (v: number | null) => (v === null ? '< 5' : v.toLocaleString(locale));
+  const n = fmt.count;
   const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 
   async function submit(e: FormEvent) {

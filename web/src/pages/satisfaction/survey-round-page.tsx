@@ -5,7 +5,7 @@ import type { RoundView, SurveyVersionView } from '../../../../src/modules/satis
 import { api } from '../../api.ts';
 import { SelectField, TextField, useFormErrors } from '../../components/form.tsx';
 import { PageTitle, TableScroll } from '../../components/page.tsx';
-import { useI18n } from '../../i18n.tsx';
+import { useFormat, useI18n } from '../../i18n.tsx';
 
 const isoToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -13,6 +13,7 @@ const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T12:
 /** Start a round of the client-experience survey (issue 19): a survey version, the period the clients were helped in, a sample size per desk/team. */
 export function SurveyRoundPage() {
   const { t, lang } = useI18n();
+  const fmt = useFormat();
   const [surveys, setSurveys] = useState<SurveyVersionView[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
   const [surveyId, setSurveyId] = useState('');
@@ -56,7 +57,7 @@ export function SurveyRoundPage() {
     });
   }
 
-  const n = (v: number | null | undefined) => (v === null || v === undefined ? '< 5' : v.toLocaleString(locale));
+  const n = fmt.count;
   return (
     <>
       <PageTitle title={t('rounds.title')} />
