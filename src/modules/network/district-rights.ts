@@ -25,10 +25,6 @@ export const keepsWholeNetwork = (k: NetworkKeeper) => k.roles.some((r) => KEEPS
 export const mayKeepPartner = (k: NetworkKeeper, districtIds: readonly string[]) =>
   keepsWholeNetwork(k) || districtIds.some((id) => k.ownDistrictIds.has(id));
 
-/** The districts this user may set on a partner that now works in `before` (null: a new partner). */
-export const districtsOfferedTo = (k: NetworkKeeper, all: readonly string[], before: readonly string[] | null) =>
-  keepsWholeNetwork(k) ? [...all] : all.filter((id) => k.ownDistrictIds.has(id) || (before ?? []).includes(id));
-
 /**
  * Whether a partner that works in `before` (null: a new partner) may be given the districts `after`
  * by this user: null when allowed, else why not (`citywide`: none would be left, which only the
