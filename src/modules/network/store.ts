@@ -21,6 +21,7 @@ const AGREEMENT_COLS = `id, partner_id AS "partnerId", subject, contact_name AS 
 type AgreementRow = Omit<Agreement, 'current'>;
 
 const partnerNotFound = () => notFound('Netwerkpartner niet gevonden / Network partner not found');
+const agreementNotFound = () => notFound('Afspraak niet gevonden / Agreement not found');
 
 /** The user changing the network: roles and teams (their teams' districts are theirs to keep, district-rights.ts). */
 export type NetworkActor = { roles: readonly string[]; teamIds: readonly string[] };
@@ -35,16 +36,15 @@ const notYourDistrict = (reason: 'citywide' | 'other_district') => new AppError(
   ? 'Een netwerkpartner voor de hele stad (zonder wijk) houdt de functioneel beheerder bij; kies een wijk van uw team / A citywide partner (no district) is kept by the functional administrator; choose a district of your team'
   : 'U houdt alleen netwerkpartners bij in de wijken van uw eigen team / You keep only the network partners in the districts of your own team', 'districtIds', { reason });
 
-async function requireDistricts(q: Queryable, actor: NetworkActor, before: readonly string[] | null, after: readonly string[]) {
-  const reason = partnerDistrictsRefusal(await keeperOf(q, actor), before, after);
+function requireDistricts(keeper: NetworkKeeper, before: readonly string[] | null, after: readonly string[]) {
+  const reason = partnerDistrictsRefusal(keeper, before, after);
   if (reason) throw notYourDistrict(reason);
 }
 
-async function requireKeeper(q: Queryable, actor: NetworkActor, partner: NetworkPartner) {
+function requireKeeper(keeper: NetworkKeeper, partner: NetworkPartner) {
   const districtIds = partner.districts.map((d) => d.id);
-  if (!mayKeepPartner(await keeperOf(q, actor), districtIds)) throw notYourDistrict(districtIds.length === 0 ? 'citywide' : 'other_district');
+  if (!mayKeepPartner(keeper, districtIds)) throw notYourDistrict(districtIds.length === 0 ? 'citywide' : 'other_district');
 }
-const agreementNotFound = () => notFound('Afspraak niet gevonden / Agreement not found');
 
 /** Valid on `today` (a Dutch date): from validFrom up to and including validTo. */
 export const isCurrent = (a: { validFrom: string; validTo: string | null }, today: string) => a.validFrom <= today && (a.validTo === null || a.validTo >= today);
@@ -121,7 +121,7 @@ export async function createPartner(tx: Queryable, actor: NetworkActor, input: P
   if (!gp && (input.name ?? '').length < 2) throw badRequest('Vul de naam van de partner in / Give the partner\'s name', 'name');
   if (gp && (await practicesByIds(tx, [input.practiceId!])).size === 0) throw badRequest('Onbekende huisartsenpraktijk / Unknown GP practice', 'practiceId');
   await checkDistricts(tx, input.districtIds);
-  await requireDistricts(tx, actor, null, input.districtIds);
+  requireDistricts(await keeperOf(tx, actor), null, input.districtIds);
   let id: string;
   try {
     const [row] = await tx.query<{ id: string }>(
@@ -143,13 +143,14 @@ export async function createPartner(tx: Queryable, actor: NetworkActor, input: P
  */
 export async function updatePartner(tx: Queryable, actor: NetworkActor, id: string, input: PartnerUpdate, version: number): Promise<NetworkPartner> {
   const before = await getPartner(tx, id);
-  await requireKeeper(tx, actor, before);
+  const keeper = await keeperOf(tx, actor);
+  requireKeeper(keeper, before);
   if (before.kind !== 'gp_practice' && (input.name ?? '').length < 2) throw badRequest('Vul de naam van de partner in / Give the partner\'s name', 'name');
   if (before.kind === 'gp_practice' && input.name && input.name !== before.name) {
     throw badRequest('De naam van een huisartsenpraktijk wijzigt u bij de huisartsenpraktijken / A GP practice is renamed in the practices register', 'name');
   }
   await checkDistricts(tx, input.districtIds);
-  await requireDistricts(tx, actor, before.districts.map((d) => d.id), input.districtIds);
+  requireDistricts(keeper, before.districts.map((d) => d.id), input.districtIds);
   await updateVersioned(
     async () => (await tx.query<{ version: number }>(
       `UPDATE network_partners SET name = CASE WHEN kind = 'gp_practice' THEN NULL ELSE $2 END, contact_name = $3, phone = $4, email = $5, active = $6,
@@ -172,7 +173,7 @@ const withCurrent = (a: AgreementRow): Agreement => ({ ...a, current: isCurrent(
 
 /** Records an agreement with a partner the user keeps (a team lead: one in their teams' districts). */
 export async function createAgreement(tx: Queryable, actor: NetworkActor, partnerId: string, a: AgreementInput): Promise<Agreement> {
-  await requireKeeper(tx, actor, await getPartner(tx, partnerId));
+  requireKeeper(await keeperOf(tx, actor), await getPartner(tx, partnerId));
   checkDates(a);
   const [row] = await tx.query<AgreementRow>(
     `INSERT INTO network_agreements (partner_id, subject, contact_name, contact_phone, contact_email, valid_from, valid_to)
@@ -184,7 +185,7 @@ export async function createAgreement(tx: Queryable, actor: NetworkActor, partne
 export async function updateAgreement(tx: Queryable, actor: NetworkActor, id: string, a: AgreementInput, version: number): Promise<Agreement> {
   const [partner] = await tx.query<{ partner_id: string }>('SELECT partner_id FROM network_agreements WHERE id = $1', [id]);
   if (!partner) throw agreementNotFound();
-  await requireKeeper(tx, actor, await getPartner(tx, partner.partner_id));
+  requireKeeper(await keeperOf(tx, actor), await getPartner(tx, partner.partner_id));
   checkDates(a);
   const row = await updateVersioned(
     async () => (await tx.query<AgreementRow>(
